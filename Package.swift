@@ -1,0 +1,43 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "netan",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "NetGraph", targets: ["NetGraph"]),
+        .executable(name: "netan", targets: ["netan"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
+        ),
+        .target(
+            name: "NetGraph",
+            dependencies: [
+                "CGraphviz",
+                .product(name: "Yams", package: "Yams"),
+            ],
+            resources: [.copy("Resources/demo")]
+        ),
+        .executableTarget(
+            name: "netan",
+            dependencies: [
+                "NetGraph",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "NetGraphTests",
+            dependencies: ["NetGraph", "netan"],
+            resources: [.copy("Fixtures")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,59 @@
+/// A problem found while reading or checking a network: where it is, what is wrong, and
+/// what to do about it.
+public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Comparable {
+        case warning, error
+        public static func < (a: Severity, b: Severity) -> Bool { a == .warning && b == .error }
+    }
+
+    public var severity: Severity
+    /// The file as the user named it (path), or a description such as "<demo>".
+    public var file: String
+    /// 1-based physical line number; nil when the problem concerns the whole file.
+    public var line: Int?
+    /// What is wrong, as a sentence.
+    public var message: String
+    /// What to do about it, as a sentence.
+    public var hint: String?
+
+    public init(_ severity: Severity, file: String, line: Int? = nil, _ message: String, hint: String? = nil) {
+        self.severity = severity
+        self.file = file
+        self.line = line
+        self.message = message
+        self.hint = hint
+    }
+
+    /// `file:line: error: message. hint` — the form compilers use, which editors can jump to.
+    public var description: String {
+        var text = file
+        if let line { text += ":\(line)" }
+        text += ": \(severity.rawValue): \(message)"
+        if let hint { text += " Hint: \(hint)" }
+        return text
+    }
+}
+
+/// Thrown when a network cannot be loaded; carries every problem found, not only the first.
+public struct NetworkLoadError: Error, Sendable, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}
+
+/// Collects diagnostics while a reader works.
+struct DiagnosticLog {
+    private(set) var items: [Diagnostic] = []
+    var hasErrors: Bool { items.contains { $0.severity == .error } }
+
+    mutating func error(_ file: String, _ line: Int?, _ message: String, hint: String? = nil) {
+        items.append(Diagnostic(.error, file: file, line: line, message, hint: hint))
+    }
+
+    mutating func warning(_ file: String, _ line: Int?, _ message: String, hint: String? = nil) {
+        items.append(Diagnostic(.warning, file: file, line: line, message, hint: hint))
+    }
+
+    mutating func append(contentsOf other: [Diagnostic]) { items.append(contentsOf: other) }
+}

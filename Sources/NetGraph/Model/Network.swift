@@ -1,0 +1,129 @@
+/// A party in the network: a gemeente, a provider, a client organisation, ...
+public struct Actor: Hashable, Sendable {
+    /// Stable identifier, unique within the network (relations refer to it).
+    public var id: String
+    public var name: String
+    /// Actor type name, normally one of `Vocabulary.actorTypes`.
+    public var type: String
+    /// What "large" means for this actor (budget, turnover, FTE, inhabitants; see
+    /// `NetworkMetadata.sizeAttribute`).
+    public var size: Double?
+    /// Perceived influence, 0–10 (e.g. Net-Map influence towers).
+    public var influence: Double?
+    public var region: String?
+    /// Every other column, by its header as written.
+    public var attributes: [String: String]
+
+    public init(id: String, name: String? = nil, type: String, size: Double? = nil, influence: Double? = nil,
+                region: String? = nil, attributes: [String: String] = [:]) {
+        self.id = id
+        self.name = name ?? id
+        self.type = type
+        self.size = size
+        self.influence = influence
+        self.region = region
+        self.attributes = attributes
+    }
+}
+
+/// A tie between two actors. Weights are tie strengths (amount, frequency); path-based
+/// measures use distance = 1 / weight.
+public struct Relation: Hashable, Sendable {
+    public var source: String
+    public var target: String
+    public var type: String
+    public var weight: Double
+    public var directed: Bool
+    public var year: Int?
+    public var attributes: [String: String]
+
+    public init(source: String, target: String, type: String, weight: Double = 1, directed: Bool,
+                year: Int? = nil, attributes: [String: String] = [:]) {
+        self.source = source
+        self.target = target
+        self.type = type
+        self.weight = weight
+        self.directed = directed
+        self.year = year
+        self.attributes = attributes
+    }
+}
+
+/// Descriptive information about a network (from `network.yaml`).
+public struct NetworkMetadata: Hashable, Sendable {
+    public var name: String
+    public var region: String?
+    public var year: Int?
+    /// "nl" or "en": the language of findings and diagrams.
+    public var language: String
+    /// Where the data come from; illustrative data must say so here.
+    public var source: String?
+    /// Free description of the network.
+    public var description: String?
+    /// Which actor column holds `size`, e.g. "budget" or "inwoners".
+    public var sizeAttribute: String?
+    /// Flag thresholds overriding the defaults, by rule id and parameter.
+    public var thresholds: [String: Double]
+
+    public init(name: String, region: String? = nil, year: Int? = nil, language: String = "nl",
+                source: String? = nil, sizeAttribute: String? = nil, thresholds: [String: Double] = [:]) {
+        self.name = name
+        self.region = region
+        self.year = year
+        self.language = language
+        self.source = source
+        self.sizeAttribute = sizeAttribute
+        self.thresholds = thresholds
+    }
+}
+
+/// An editable governance network: metadata, actors keyed by stable id, and relations.
+///
+/// `Network` is the model users edit and files hold. Algorithms do not run on it directly:
+/// they run on the immutable compressed-sparse-row `Graph` built from it.
+public struct Network: Sendable {
+    public var metadata: NetworkMetadata
+    public var vocabulary: Vocabulary
+    public private(set) var actors: [Actor]
+    public private(set) var relations: [Relation]
+    private var indexByID: [String: Int]
+
+    public init(metadata: NetworkMetadata, vocabulary: Vocabulary = .standard) {
+        self.metadata = metadata
+        self.vocabulary = vocabulary
+        actors = []
+        relations = []
+        indexByID = [:]
+    }
+
+    /// Adds an actor.
+    /// - Precondition: no actor with the same id exists (readers report duplicates as data errors).
+    public mutating func add(_ actor: Actor) {
+        precondition(indexByID[actor.id] == nil, "duplicate actor id \(actor.id)")
+        indexByID[actor.id] = actors.count
+        actors.append(actor)
+    }
+
+    /// Adds a relation.
+    /// - Precondition: both ends are actors of this network.
+    public mutating func add(_ relation: Relation) {
+        precondition(indexByID[relation.source] != nil && indexByID[relation.target] != nil,
+                     "relation \(relation.source) → \(relation.target) names an unknown actor")
+        relations.append(relation)
+    }
+
+    /// The actor with this id. - Complexity: O(1).
+    public func actor(id: String) -> Actor? {
+        indexByID[id].map { actors[$0] }
+    }
+
+    /// Position of the actor in `actors` (also its node index in a `Graph`). - Complexity: O(1).
+    public func index(ofActor id: String) -> Int? { indexByID[id] }
+
+    public func contains(actor id: String) -> Bool { indexByID[id] != nil }
+
+    /// Role of an actor, through its type.
+    public func role(of actor: Actor) -> ActorRole { vocabulary.role(ofActorType: actor.type) }
+
+    public var isEmpty: Bool { actors.isEmpty }
+}

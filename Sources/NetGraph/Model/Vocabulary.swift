@@ -1,0 +1,134 @@
+/// The part an actor type plays in the power analysis.
+///
+/// Roles, not type names, drive the analysis: a network may add its own actor types in
+/// `network.yaml` and map each to one of these roles.
+public enum ActorRole: String, CaseIterable, Sendable, Codable {
+    case publicAuthority = "public-authority"
+    case intermediary
+    case provider
+    case frontline
+    case clientVoice = "client-voice"
+    case citizen
+    case financier
+    case executor
+    case other
+
+    /// Dutch label for diagrams and findings.
+    public var dutchLabel: String {
+        switch self {
+        case .publicAuthority: "overheid"
+        case .intermediary: "intermediair"
+        case .provider: "aanbieder"
+        case .frontline: "uitvoering in de wijk"
+        case .clientVoice: "cliëntstem"
+        case .citizen: "burgers"
+        case .financier: "financier"
+        case .executor: "uitvoeringsorganisatie"
+        case .other: "overig"
+        }
+    }
+}
+
+/// An actor type (gemeente, zorgaanbieder, ...) and its role.
+public struct ActorType: Hashable, Sendable, Codable {
+    public var name: String
+    public var role: ActorRole
+    /// Human-readable label (Dutch), used in legends.
+    public var label: String
+
+    public init(name: String, role: ActorRole, label: String? = nil) {
+        self.name = name
+        self.role = role
+        self.label = label ?? name
+    }
+}
+
+/// A relation type (financiering, overleg, ...): whether it has a direction and what its
+/// weight measures.
+public struct RelationType: Hashable, Sendable, Codable {
+    public var name: String
+    /// Directed relations run from `source` to `target` (payer → receiver, purchaser →
+    /// provider, representative → represented); undirected ones are symmetric.
+    public var directed: Bool
+    /// What the weight means, e.g. "bedrag (€)" or "frequentie"; weights are tie strengths.
+    public var weightMeaning: String
+
+    public init(name: String, directed: Bool, weightMeaning: String) {
+        self.name = name
+        self.directed = directed
+        self.weightMeaning = weightMeaning
+    }
+}
+
+/// The actor and relation types a network knows: the defaults of DESIGN §2, extended or
+/// overridden by `network.yaml`.
+public struct Vocabulary: Sendable, Equatable {
+    public private(set) var actorTypes: [ActorType]
+    public private(set) var relationTypes: [RelationType]
+
+    public init(actorTypes: [ActorType], relationTypes: [RelationType]) {
+        self.actorTypes = []
+        self.relationTypes = []
+        actorTypes.forEach { define($0) }
+        relationTypes.forEach { define($0) }
+    }
+
+    /// The default vocabulary of the Dutch sociaal domein.
+    public static let standard = Vocabulary(
+        actorTypes: [
+            ActorType(name: "gemeente", role: .publicAuthority, label: "gemeente"),
+            ActorType(name: "rijk", role: .publicAuthority, label: "Rijk (ministerie)"),
+            ActorType(name: "vng", role: .intermediary, label: "VNG"),
+            ActorType(name: "regio", role: .intermediary, label: "regio / samenwerkingsverband"),
+            ActorType(name: "zorgaanbieder", role: .provider, label: "zorgaanbieder"),
+            ActorType(name: "welzijnsorganisatie", role: .provider, label: "welzijnsorganisatie"),
+            ActorType(name: "wijkteam", role: .frontline, label: "wijkteam"),
+            ActorType(name: "clientorganisatie", role: .clientVoice, label: "cliëntorganisatie"),
+            ActorType(name: "burgerinitiatief", role: .citizen, label: "burgerinitiatief"),
+            ActorType(name: "financier", role: .financier, label: "financier"),
+            ActorType(name: "uitvoeringsorganisatie", role: .executor, label: "uitvoeringsorganisatie"),
+            ActorType(name: "overig", role: .other, label: "overig"),
+        ],
+        relationTypes: [
+            RelationType(name: "financiering", directed: true, weightMeaning: "bedrag"),
+            RelationType(name: "contract", directed: true, weightMeaning: "omvang of aantal"),
+            RelationType(name: "overleg", directed: false, weightMeaning: "frequentie"),
+            RelationType(name: "informatie", directed: true, weightMeaning: "frequentie"),
+            RelationType(name: "vertegenwoordiging", directed: true, weightMeaning: "sterkte"),
+            RelationType(name: "samenwerking", directed: false, weightMeaning: "intensiteit"),
+            RelationType(name: "verwijzing", directed: true, weightMeaning: "aantal verwijzingen"),
+        ])
+
+    /// Adds a type, or replaces the one with the same (case-insensitive) name.
+    public mutating func define(_ type: ActorType) {
+        if let i = actorTypes.firstIndex(where: { $0.name.lowercased() == type.name.lowercased() }) {
+            actorTypes[i] = type
+        } else {
+            actorTypes.append(type)
+        }
+    }
+
+    /// Adds a relation type, or replaces the one with the same (case-insensitive) name.
+    public mutating func define(_ type: RelationType) {
+        if let i = relationTypes.firstIndex(where: { $0.name.lowercased() == type.name.lowercased() }) {
+            relationTypes[i] = type
+        } else {
+            relationTypes.append(type)
+        }
+    }
+
+    public func actorType(named name: String) -> ActorType? {
+        let key = Normalize.key(name)
+        return actorTypes.first { Normalize.key($0.name) == key }
+    }
+
+    public func relationType(named name: String) -> RelationType? {
+        let key = Normalize.key(name)
+        return relationTypes.first { Normalize.key($0.name) == key }
+    }
+
+    /// Role of an actor type; unknown types play `.other`.
+    public func role(ofActorType name: String) -> ActorRole {
+        actorType(named: name)?.role ?? .other
+    }
+}

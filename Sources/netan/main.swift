@@ -1,0 +1,2 @@
+import NetGraph
+print("x")
