@@ -1,0 +1,46 @@
+/// Escaping of text that goes into DOT source.
+public enum DOTEscaping {
+    /// Body of a double-quoted DOT string used as an *escString* (label, xlabel, tooltip,
+    /// title): `\` is doubled so that `\N`, `\G`, `\L` and `\n` in a name come out literally,
+    /// `"` is escaped, and a line break in the text becomes `\n` (a centred line break).
+    /// Carriage returns and other control characters are dropped.
+    public static func label(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.count + 8)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "\n": out += "\\n"
+            case "\r", "\t": out += scalar == "\t" ? " " : ""
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// `"…"` around `label(text)`.
+    public static func quoted(_ text: String) -> String { "\"" + label(text) + "\"" }
+
+    /// Text for a Graphviz HTML-like label: `&`, `<`, `>`, `"` and `'` become entities and
+    /// control characters are dropped (a line break becomes `<br/>`).
+    public static func html(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case "\n": out += "<br/>"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,155 @@
+import ArgumentParser
+import Foundation
+import NetGraph
+
+struct OutputOptions: ParsableArguments {
+    @Option(name: .shortAndLong, help: "Output format: table, csv, json or markdown.")
+    var format: OutputFormat = .table
+
+    @Option(help: "Language of the text: nl or en (default: the network's own, else nl).")
+    var language: Language?
+}
+
+struct Demo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the main job on the embedded illustrative network (Zorg voor elkaar Breda).",
+        discussion: """
+        Prints a summary and writes the diagram (SVG and PNG), the DOT source and the summary
+        to the output folder. The data are illustrative: the relations are invented.
+
+        Examples:
+          netan demo
+          netan demo --output /tmp/demo --format markdown
+        """)
+
+    @OptionGroup var output: OutputOptions
+
+    @Option(name: .shortAndLong, help: "Folder for the generated files.")
+    var outputFolder: String = "notebooks-out/demo"
+
+    func run() throws {
+        let network = try loadNetwork(DemoDataset.folder.path, quiet: true)
+        let language = output.language?.rawValue ?? network.metadata.language
+        let summary = NetworkSummary(network)
+        Console.output(summary.render(output.format, language: language))
+        let options = DiagramOptions(nodeMeasure: summary.degreeByIndex,
+                                     measureName: language == "en" ? "degree (number of partners)" : "graad (aantal partners)",
+                                     language: language)
+        let folder = URL(fileURLWithPath: outputFolder)
+        for name in ["netwerk.svg", "netwerk.png", "netwerk.dot"] {
+            try writeDiagram(network, to: folder.appendingPathComponent(name).path, options: options)
+        }
+        do {
+            try AtomicFile.write(summary.render(.markdown, language: language), to: folder.appendingPathComponent("samenvatting.md").path)
+        } catch {
+            Console.error("\(error)")
+            throw Exit.cannotCreate
+        }
+        Console.error("netan: wrote netwerk.svg, netwerk.png, netwerk.dot and samenvatting.md to \(folder.path)")
+    }
+}
+
+struct Analyze: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Summarise a network: actors and relations by type, and the actors with most ties.",
+        discussion: """
+        Examples:
+          netan analyze datasets/breda-illustratief
+          netan analyze mijn-netwerk/ --format json > resultaten.json
+          netan analyze netwerk.yaml --format csv --language en
+        """)
+
+    @Argument(help: "A network folder, or a .yaml/.json network file.")
+    var path: String
+
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: "Number of actors in the top list.")
+    var top: Int = 10
+
+    func run() throws {
+        let network = try loadNetwork(path)
+        let summary = NetworkSummary(network)
+        Console.output(summary.render(output.format, language: output.language?.rawValue ?? network.metadata.language, top: top))
+    }
+}
+
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Draw a network diagram with Graphviz (SVG, PNG, PDF or DOT, from the file name).",
+        discussion: """
+        Colour per actor type with a legend, shape per role, node size by degree, edge width by
+        weight and edge style by relation type.
+
+        Examples:
+          netan render datasets/breda-illustratief -o breda.svg
+          netan render mijn-netwerk/ -o poster.pdf --engine sfdp --language en
+        """)
+
+    @Argument(help: "A network folder, or a .yaml/.json network file.")
+    var path: String
+
+    @Option(name: .shortAndLong, help: "Output file: .svg, .png, .pdf or .dot.")
+    var output: String
+
+    @Option(help: "Layout engine: dot, neato, fdp, sfdp, circo or twopi (default: by size).")
+    var engine: LayoutEngine?
+
+    @Option(help: "Language of legend and caption: nl or en.")
+    var language: Language?
+
+    @Flag(help: "Replace actor names by numbers (for sharing).")
+    var anonymise = false
+
+    func validate() throws {
+        if DiagramFormat(fileExtension: URL(fileURLWithPath: output).pathExtension) == nil {
+            throw ValidationError("Cannot tell the diagram format from \"\(output)\": use a name ending in .svg, .png, .pdf or .dot.")
+        }
+    }
+
+    func run() throws {
+        let network = try loadNetwork(path)
+        let language = language?.rawValue ?? network.metadata.language
+        let summary = NetworkSummary(network)
+        let options = DiagramOptions(nodeMeasure: summary.degreeByIndex,
+                                     measureName: language == "en" ? "degree (number of partners)" : "graad (aantal partners)",
+                                     language: language, engine: engine, anonymise: anonymise)
+        var inputs = [path]
+        for name in ["actors.csv", "relations.csv", "network.yaml"] { inputs.append(URL(fileURLWithPath: path).appendingPathComponent(name).path) }
+        try writeDiagram(network, to: output, options: options, inputs: inputs)
+    }
+}
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a network and list every problem with file and line.",
+        discussion: """
+        Exits 0 when the network can be used (warnings allowed), 65 when it has errors
+        (or warnings, with --strict).
+
+        Examples:
+          netan validate mijn-netwerk/
+          netan validate netwerk.yaml --strict
+        """)
+
+    @Argument(help: "A network folder, or a .yaml/.json network file.")
+    var path: String
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    func run() throws {
+        do {
+            let loaded = try NetworkReader.load(path: path)
+            loaded.warnings.forEach { Console.error($0.description) }
+            let n = loaded.network
+            Console.output("\(path): \(n.actors.count) actors, \(n.relations.count) relations, \(loaded.warnings.count) warning\(loaded.warnings.count == 1 ? "" : "s"), no errors.\n")
+            if strict && !loaded.warnings.isEmpty { throw Exit.dataError }
+        } catch let error as NetworkLoadError {
+            error.diagnostics.forEach { Console.error($0.description) }
+            let errors = error.errors.count, warnings = error.diagnostics.count - errors
+            Console.output("\(path): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s").\n")
+            throw Exit.dataError
+        }
+    }
+}

@@ -1,2 +1,0 @@
-import NetGraph
-print("x")
