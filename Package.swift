@@ -35,8 +35,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NetGraphTests",
-            dependencies: ["NetGraph", "netan"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["NetGraph", "netan"]
         ),
     ],
     swiftLanguageModes: [.v6]

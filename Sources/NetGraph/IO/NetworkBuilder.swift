@@ -142,9 +142,10 @@ struct NetworkBuilder {
         }
     }
 
-    /// Final whole-network checks.
-    mutating func finish(file: String) {
-        if network.actors.isEmpty && !log.hasErrors {
+    /// Final whole-network checks; `readFailed` says an input could not be read at all
+    /// (then an empty network is a consequence, not a separate problem).
+    mutating func finish(file: String, readFailed: Bool) {
+        if network.actors.isEmpty && !log.hasErrors && !readFailed {
             log.error(file, nil, "The network has no actors.", hint: "Add at least one actor with an id and a type.")
         }
     }

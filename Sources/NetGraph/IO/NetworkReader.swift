@@ -73,7 +73,7 @@ public enum NetworkReader {
             builder.decimalComma = table.decimalComma
             builder.addRelations(table.records, file: relationsPath)
         }
-        builder.finish(file: actorsPath)
+        builder.finish(file: actorsPath, readFailed: log.hasErrors)
         log.append(contentsOf: builder.log.items)
         return try result(builder.network, log)
     }
@@ -199,7 +199,7 @@ public enum NetworkReader {
         builder.addActors(actors, file: path)
         let relations = records(mapping["relations"] ?? mapping["relaties"], key: "relations", file: path, required: [RelationField.source, .target, .type], aliases: \.aliases, extra: [:], log: &log)
         builder.addRelations(relations, file: path)
-        builder.finish(file: path)
+        builder.finish(file: path, readFailed: log.hasErrors)
         log.append(contentsOf: builder.log.items)
         return try result(builder.network, log)
     }

@@ -1,0 +1,26 @@
+# netan — make demo runs the main job, make test runs the tests.
+# Both first install missing system packages (scripts/install-deps.sh).
+SWIFT ?= swift
+
+.PHONY: all deps build release test demo clean
+
+all: build
+
+deps:
+	@./scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product netan
+
+test: deps
+	$(SWIFT) test
+
+demo: deps
+	$(SWIFT) build --product netan
+	.build/debug/netan demo
+
+clean:
+	rm -rf .build notebooks-out/demo

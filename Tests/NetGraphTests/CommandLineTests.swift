@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+@testable import NetGraph
+
+/// Runs the built `netan` binary.
+struct CommandResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+func netanBinary() -> URL {
+    // The test bundle sits next to the products of the same build.
+    let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("netan")
+    if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+    return packageRoot.appendingPathComponent(".build/debug/netan")
+}
+
+func netan(_ arguments: [String], in directory: URL? = nil) throws -> CommandResult {
+    let process = Process()
+    process.executableURL = netanBinary()
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return CommandResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+}
+
+@Suite("netan end to end", .serialized)
+struct CommandLineTests {
+    @Test("--help of every command has an example", arguments: [[], ["demo"], ["analyze"], ["render"], ["validate"]])
+    func help(command: [String]) throws {
+        let result = try netan(command + ["--help"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Example"))
+        #expect(result.stdout.contains("netan"))
+    }
+
+    @Test("demo in an empty folder prints the summary and writes the diagrams")
+    func demo() throws {
+        let folder = TemporaryFolder()
+        let result = try netan(["demo"], in: folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Zorg voor elkaar Breda"))
+        #expect(result.stdout.contains("Actoren per type"))
+        #expect(result.stdout.contains("gemeente"))
+        let svg = try #require(folder.contents("notebooks-out/demo/netwerk.svg"))
+        #expect(TextCollector.parse(svg)?.contains("Gemeente Breda") == true)
+        let png = try #require(folder.contents("notebooks-out/demo/netwerk.png"))
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        #expect(folder.contents("notebooks-out/demo/samenvatting.md") != nil)
+        // No temporary files are left behind.
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("notebooks-out/demo").path)
+        #expect(!names.contains { $0.hasSuffix(".tmp") })
+    }
+
+    @Test("validate: 0 for a good network, 65 with file:line messages for a bad one")
+    func validate() throws {
+        let good = validFolder()
+        let ok = try netan(["validate", good.path])
+        #expect(ok.status == 0)
+        #expect(ok.stdout.contains("3 actors, 2 relations"))
+
+        let bad = validFolder()
+        bad.write("relations.csv", "source,target,type,weight\ng,p,financiering,abc\ng,zz,overleg,1\n")
+        let result = try netan(["validate", bad.path])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("relations.csv:2: error:"))
+        #expect(result.stderr.contains("relations.csv:3: error:"))
+        #expect(result.stdout.contains("2 errors"))
+
+        let strict = validFolder()
+        strict.write("actors.csv", "id,name,type\ng,G,gemeente\np,P,zorgaanbeider\nc,C,clientorganisatie\n")
+        #expect(try netan(["validate", strict.path]).status == 0)
+        #expect(try netan(["validate", "--strict", strict.path]).status == 65)
+    }
+
+    @Test("analyze prints JSON in the contract's shape")
+    func analyzeJSON() throws {
+        let folder = validFolder()
+        let result = try netan(["analyze", folder.path, "--format", "json"])
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["network"] != nil && object["actors"] != nil && object["flags"] != nil)
+    }
+
+    @Test("render writes the format of the extension; bad extensions and inputs as outputs are refused")
+    func render() throws {
+        let folder = validFolder()
+        let out = folder.url.appendingPathComponent("out/diagram.pdf").path
+        let result = try netan(["render", folder.path, "-o", out])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.contents(atPath: out)?.starts(with: Array("%PDF".utf8)) == true)
+
+        let wrong = try netan(["render", folder.path, "-o", folder.url.appendingPathComponent("x.docx").path])
+        #expect(wrong.status == 64)
+        #expect(wrong.stderr.contains(".svg"))
+
+        let before = folder.contents("relations.csv")
+        let refuse = try netan(["render", folder.path, "-o", folder.url.appendingPathComponent("relations.dot").path])
+        #expect(refuse.status == 0) // relations.dot is not an input
+        let overwrite = try netan(["render", folder.path, "-o", folder.url.appendingPathComponent("network.yaml").path])
+        #expect(overwrite.status != 0)
+        #expect(folder.contents("relations.csv") == before)
+    }
+
+    @Test("an invalid network exits 65 and writes nothing")
+    func nothingWritten() throws {
+        let folder = validFolder()
+        folder.write("actors.csv", "id,name,type\ng,G,gemeente\ng,G,gemeente\n")
+        let out = folder.url.appendingPathComponent("diagram.svg")
+        let result = try netan(["render", folder.path, "-o", out.path])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("actors.csv:3: error:"))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
+    @Test("an unknown command or option is a usage error (64)")
+    func usage() throws {
+        #expect(try netan(["frobnicate"]).status == 64)
+        #expect(try netan(["analyze"]).status == 64)
+    }
+}
+
+@Suite("Datasets")
+struct DatasetTests {
+    @Test("the embedded demo dataset is the one in datasets/ and loads without warnings")
+    func demoDataset() throws {
+        for name in ["network.yaml", "actors.csv", "relations.csv"] {
+            let embedded = FileManager.default.contents(atPath: DemoDataset.folder.appendingPathComponent(name).path)
+            let shipped = FileManager.default.contents(atPath: packageRoot.appendingPathComponent("datasets/breda-illustratief/\(name)").path)
+            #expect(embedded != nil && embedded == shipped, "\(name) differs")
+        }
+        let loaded = try DemoDataset.load()
+        #expect(loaded.warnings.isEmpty)
+        #expect((20...25).contains(loaded.network.actors.count))
+        #expect(loaded.network.metadata.source?.contains("llustratief") == true)
+    }
+}

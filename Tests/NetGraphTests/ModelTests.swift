@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+@testable import NetGraph
+
+@Suite("Domain model and CSR graph")
+struct ModelTests {
+    @Test("the default vocabulary has DESIGN §2's twelve actor types and seven relation types")
+    func defaults() {
+        let v = Vocabulary.standard
+        let roles = Dictionary(uniqueKeysWithValues: v.actorTypes.map { ($0.name, $0.role) })
+        #expect(roles == [
+            "gemeente": .publicAuthority, "rijk": .publicAuthority, "vng": .intermediary, "regio": .intermediary,
+            "zorgaanbieder": .provider, "welzijnsorganisatie": .provider, "wijkteam": .frontline,
+            "clientorganisatie": .clientVoice, "burgerinitiatief": .citizen, "financier": .financier,
+            "uitvoeringsorganisatie": .executor, "overig": .other,
+        ])
+        let directed = Dictionary(uniqueKeysWithValues: v.relationTypes.map { ($0.name, $0.directed) })
+        #expect(directed == ["financiering": true, "contract": true, "overleg": false, "informatie": true,
+                             "vertegenwoordiging": true, "samenwerking": false, "verwijzing": true])
+        #expect(v.actorType(named: "Cliënt-organisatie") == nil)
+        #expect(v.actorType(named: "CLIENTORGANISATIE")?.role == .clientVoice)
+        #expect(v.role(ofActorType: "onbekend") == .other)
+    }
+
+    @Test("overriding a default type replaces it, adding one appends it")
+    func define() {
+        var v = Vocabulary.standard
+        v.define(ActorType(name: "Wijkteam", role: .provider))
+        v.define(ActorType(name: "school", role: .other))
+        #expect(v.actorTypes.count == 13)
+        #expect(v.role(ofActorType: "wijkteam") == .provider)
+    }
+
+    @Test("actors are keyed by stable id, in insertion order")
+    func network() {
+        var n = Network(metadata: NetworkMetadata(name: "t"))
+        n.add(Actor(id: "b", type: "gemeente"))
+        n.add(Actor(id: "a", name: "A", type: "zorgaanbieder"))
+        n.add(Relation(source: "a", target: "b", type: "contract", directed: true))
+        #expect(n.index(ofActor: "a") == 1)
+        #expect(n.actor(id: "b")?.name == "b")
+        #expect(n.role(of: n.actors[1]) == .provider)
+        #expect(!n.contains(actor: "c"))
+    }
+
+    /// g —overleg— p, g →financiering(10) p, g →contract(1) p, c →informatie(2) g.
+    func sample() -> Network {
+        var n = Network(metadata: NetworkMetadata(name: "t"))
+        for (id, type) in [("g", "gemeente"), ("p", "zorgaanbieder"), ("c", "clientorganisatie"), ("i", "overig")] {
+            n.add(Actor(id: id, type: type))
+        }
+        n.add(Relation(source: "g", target: "p", type: "overleg", weight: 4, directed: false))
+        n.add(Relation(source: "g", target: "p", type: "financiering", weight: 10, directed: true))
+        n.add(Relation(source: "g", target: "p", type: "contract", weight: 1, directed: true))
+        n.add(Relation(source: "c", target: "g", type: "informatie", weight: 2, directed: true))
+        return n
+    }
+
+    @Test("CSR: undirected ties give two arcs, parallel arcs merge, invariants hold")
+    func csr() {
+        let graph = Graph(sample())
+        #expect(graph.checkInvariants())
+        #expect(graph.nodeCount == 4)
+        #expect(graph.arcCount == 3)            // g→p (merged), p→g, c→g
+        #expect(graph.isDirected)
+        #expect(Array(graph.outNeighbors(of: 0)) == [1])
+        #expect(graph.outWeights[graph.outOffsets[0]] == 15)   // 4 + 10 + 1
+        #expect(Array(graph.inNeighbors(of: 0)) == [1, 2])
+        #expect(graph.outDegree(of: 3) == 0 && graph.inDegree(of: 3) == 0)
+
+        let unweighted = Graph(sample(), weights: .ignore)
+        #expect(unweighted.outWeights.allSatisfy { $0 == 1 })
+        let voice = Graph(sample(), relationTypes: ["overleg"])
+        #expect(voice.arcCount == 2 && !voice.isDirected)
+    }
+
+    @Test("degree counts distinct partners (hand-worked)")
+    func degree() {
+        let graph = Graph(sample())
+        #expect(Degree.degree(graph) == [2, 1, 1, 0])
+        #expect(Degree.inDegree(graph) == [2, 1, 0, 0])
+        #expect(Degree.outDegree(graph) == [1, 1, 1, 0])
+    }
+
+    @Test("star graph: the centre has degree n − 1, leaves 1; sum of degrees is twice the edges")
+    func starInvariant() {
+        var n = Network(metadata: NetworkMetadata(name: "star"))
+        n.add(Actor(id: "0", type: "gemeente"))
+        for i in 1...5 {
+            n.add(Actor(id: "\(i)", type: "zorgaanbieder"))
+            n.add(Relation(source: "0", target: "\(i)", type: "overleg", directed: false))
+        }
+        let degrees = Degree.degree(Graph(n))
+        #expect(degrees == [5, 1, 1, 1, 1, 1])
+        #expect(degrees.reduce(0, +) == 2 * n.relations.count)
+    }
+
+    @Test("the summary counts types and ranks by degree; JSON follows the contract")
+    func summary() throws {
+        let summary = NetworkSummary(sample())
+        #expect(summary.actors.first?.id == "g")
+        #expect(summary.relationsByType.first { $0.type == "financiering" }?.totalWeight == 10)
+        let json = summary.render(.json, language: "en")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect((object["network"] as? [String: Any])?["actors"] as? Int == 4)
+        let actors = try #require(object["actors"] as? [[String: Any]])
+        #expect(actors.first?["id"] as? String == "g")
+        #expect(actors.first?["in_degree"] as? Int == 2)
+        #expect((object["flags"] as? [Any])?.isEmpty == true)
+    }
+
+    @Test("CSV output is RFC 4180 and neutralises spreadsheet formulas")
+    func csvOutput() {
+        let table = TextTable(columns: ["id", "name"], rows: [["=1+1", "a,\"b\""], ["-3", "@x"]])
+        #expect(table.csv() == "id,name\r\n'=1+1,\"a,\"\"b\"\"\"\r\n-3,'@x\r\n")
+        #expect(TextTable(columns: ["a|b"], rows: [["<x>"]]).markdown().contains("a\\|b"))
+    }
+}

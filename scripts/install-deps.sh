@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs the system packages netan needs to build and render, if they are missing:
+# Graphviz' C library and headers, pkg-config, and a font for text in PNG/PDF diagrams.
+set -euo pipefail
+
+if [ "$(uname -s)" = "Darwin" ]; then
+    if pkg-config --exists libgvc 2>/dev/null; then exit 0; fi
+    if command -v brew >/dev/null 2>&1; then
+        echo "netan: installing graphviz and pkg-config with Homebrew" >&2
+        brew install graphviz pkg-config
+    else
+        echo "netan: install Homebrew (https://brew.sh), then run: brew install graphviz pkg-config" >&2
+        exit 1
+    fi
+    exit 0
+fi
+
+if ! command -v dpkg-query >/dev/null 2>&1; then
+    if pkg-config --exists libgvc 2>/dev/null; then exit 0; fi
+    echo "netan: not a Debian/Ubuntu system; install Graphviz development files (libgvc), pkg-config and a TrueType font (DejaVu) with your package manager." >&2
+    exit 1
+fi
+
+packages=(libgraphviz-dev pkg-config fonts-dejavu-core)
+missing=()
+for p in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$p")
+    fi
+done
+if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
+
+echo "netan: installing ${missing[*]}" >&2
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
+        echo "netan: run as root, or install: apt-get install ${missing[*]}" >&2
+        exit 1
+    fi
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
