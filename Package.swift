@@ -35,7 +35,8 @@ let package = Package(
         ),
         .testTarget(
             name: "NetGraphTests",
-            dependencies: ["NetGraph", "netan"]
+            dependencies: ["NetGraph", "netan"],
+            resources: [.copy("Fixtures")]
         ),
     ],
     swiftLanguageModes: [.v6]

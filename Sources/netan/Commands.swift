@@ -33,7 +33,7 @@ struct Demo: ParsableCommand {
         let summary = NetworkSummary(network)
         Console.output(summary.render(output.format, language: language))
         let options = DiagramOptions(nodeMeasure: summary.degreeByIndex,
-                                     measureName: language == "en" ? "degree (number of partners)" : "graad (aantal partners)",
+                                     measureName: language == "en" ? "number of partners" : "aantal partners",
                                      language: language)
         let folder = URL(fileURLWithPath: outputFolder)
         for name in ["netwerk.svg", "netwerk.png", "netwerk.dot"] {
@@ -49,28 +49,107 @@ struct Demo: ParsableCommand {
     }
 }
 
+struct ViewOptions: ParsableArguments {
+    @Option(name: .customLong("relation"), help: "Only relations of this type (repeat for a set of layers).")
+    var relations: [String] = []
+
+    @Option(help: "Weights: strength (tie strengths; distance = 1/weight on paths) or ignore.")
+    var weights: WeightMode = .strength
+
+    @Option(help: "Estimate betweenness from K sampled sources (for very large networks).")
+    var sample: Int?
+
+    @Option(help: "Seed for sampling and community detection.")
+    var seed: UInt64 = 42
+
+    @Option(help: "Worker threads (default: all cores).")
+    var threads: Int?
+
+    func makeView(for network: Network) throws -> AnalysisView {
+        if let threads { Parallel.threadCount = max(1, threads) }
+        var types: Set<String>? = nil
+        if !relations.isEmpty {
+            types = []
+            for name in relations {
+                guard let type = network.vocabulary.relationType(named: name) ?? (network.relations.contains { $0.type == name } ? RelationType(name: name, directed: true, weightMeaning: "") : nil) else {
+                    let known = Set(network.relations.map(\.type)).sorted().joined(separator: ", ")
+                    throw ValidationError("The relation type \"\(name)\" does not occur in this network. Types present: \(known).")
+                }
+                types!.insert(type.name)
+            }
+        }
+        if let sample, sample < 1 { throw ValidationError("--sample must be at least 1.") }
+        return AnalysisView(relationTypes: types, weights: weights, betweennessSample: sample, seed: seed)
+    }
+}
+
 struct Analyze: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Summarise a network: actors and relations by type, and the actors with most ties.",
+        abstract: "Summarise a network: actors and relations by type, network measures, top actors.",
         discussion: """
         Examples:
           netan analyze datasets/breda-illustratief
           netan analyze mijn-netwerk/ --format json > resultaten.json
-          netan analyze netwerk.yaml --format csv --language en
+          netan analyze netwerk.yaml --relation financiering --format markdown
         """)
 
     @Argument(help: "A network folder, or a .yaml/.json network file.")
     var path: String
 
     @OptionGroup var output: OutputOptions
+    @OptionGroup var viewOptions: ViewOptions
 
-    @Option(help: "Number of actors in the top list.")
+    @Option(help: "Number of actors in each top list.")
     var top: Int = 10
 
     func run() throws {
         let network = try loadNetwork(path)
+        let language = output.language?.rawValue ?? network.metadata.language
+        let analysis = CentralityAnalysis(network, view: try viewOptions.makeView(for: network))
         let summary = NetworkSummary(network)
-        Console.output(summary.render(output.format, language: output.language?.rawValue ?? network.metadata.language, top: top))
+        Console.output(AnalysisReport(summary: summary, centrality: CentralityReport(network: network, analysis: analysis), language: language, top: top).render(output.format))
+    }
+}
+
+struct Centrality: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compute centrality measures per actor and network measures.",
+        discussion: """
+        Measures: \(CentralityAnalysis.actorMeasures.joined(separator: ", ")).
+        Betweenness is raw (unordered pairs when undirected); weighted paths use distance = 1/weight.
+
+        Examples:
+          netan centrality datasets/breda-illustratief --top 5
+          netan centrality mijn-netwerk/ --measure betweenness_normalized --measure pagerank --format csv
+          netan centrality mijn-netwerk/ --relation financiering --weights ignore --format json
+        """)
+
+    @Argument(help: "A network folder, or a .yaml/.json network file.")
+    var path: String
+
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var viewOptions: ViewOptions
+
+    @Option(name: .customLong("measure"), help: "Measure to report (repeatable; default: all).")
+    var measures: [String] = []
+
+    @Option(help: "Rank actors by this measure (default: the first measure).")
+    var sort: String?
+
+    @Option(help: "Show only the top N actors in table and Markdown output.")
+    var top: Int?
+
+    func validate() throws {
+        for name in measures + (sort.map { [$0] } ?? []) where !CentralityAnalysis.actorMeasures.contains(name) {
+            throw ValidationError("Unknown measure \"\(name)\". Choose from: \(CentralityAnalysis.actorMeasures.joined(separator: ", ")).")
+        }
+    }
+
+    func run() throws {
+        let network = try loadNetwork(path)
+        let analysis = CentralityAnalysis(network, view: try viewOptions.makeView(for: network))
+        let report = CentralityReport(network: network, analysis: analysis, measures: measures.isEmpty ? nil : measures, top: top, sortBy: sort)
+        Console.output(report.render(output.format))
     }
 }
 
@@ -112,7 +191,7 @@ struct Render: ParsableCommand {
         let language = language?.rawValue ?? network.metadata.language
         let summary = NetworkSummary(network)
         let options = DiagramOptions(nodeMeasure: summary.degreeByIndex,
-                                     measureName: language == "en" ? "degree (number of partners)" : "graad (aantal partners)",
+                                     measureName: language == "en" ? "number of partners" : "aantal partners",
                                      language: language, engine: engine, anonymise: anonymise)
         var inputs = [path]
         for name in ["actors.csv", "relations.csv", "network.yaml"] { inputs.append(URL(fileURLWithPath: path).appendingPathComponent(name).path) }

@@ -14,12 +14,13 @@ struct Netan: ParsableCommand {
           netan demo
           netan validate datasets/breda-illustratief
           netan analyze datasets/breda-illustratief --format markdown
+          netan centrality datasets/breda-illustratief --measure betweenness --top 5
           netan render datasets/breda-illustratief -o breda.svg
 
         Exit codes: 0 success, 64 wrong usage, 65 invalid input data, 70 Graphviz failure, 73 output cannot be written.
         """,
         version: NetanVersion.string,
-        subcommands: [Demo.self, Analyze.self, Render.self, Validate.self]
+        subcommands: [Demo.self, Analyze.self, Centrality.self, Render.self, Validate.self]
     )
 }
 
@@ -40,6 +41,7 @@ enum Language: String, ExpressibleByArgument, CaseIterable {
 
 extension OutputFormat: ExpressibleByArgument {}
 extension LayoutEngine: ExpressibleByArgument {}
+extension WeightMode: ExpressibleByArgument {}
 
 struct Console {
     static func error(_ text: String) {

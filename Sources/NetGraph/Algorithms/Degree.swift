@@ -1,28 +1,35 @@
-/// Degree counts on a `Graph`.
+/// Degree and strength on a `Graph`.
 ///
-/// `degree` counts distinct neighbours regardless of direction (an actor tied to another by
-/// both a contract and an overleg has one neighbour there), as networkx's `degree` does on
-/// the undirected view of a simple graph. `inDegree` / `outDegree` count distinct
-/// predecessors / successors. Not normalised; divide by n − 1 for networkx's
-/// `degree_centrality`.
+/// - `degree` follows networkx: on an undirected graph the number of neighbours; on a graph
+///   with directed relations `in_degree + out_degree` (a reciprocated or undirected tie counts
+///   once in each direction). Normalised degree centrality is `degree / (n − 1)`.
+/// - `partners` counts distinct neighbours regardless of direction ("aantal partners"):
+///   the figure a workshop reads.
+/// - `strength` is the weighted degree s_i = Σ_j w_ij (Barrat et al. 2004; Opsahl, Agneessens
+///   & Skvoretz 2010, doi:10.1016/j.socnet.2010.03.006), split into in/out likewise.
 ///
 /// - Complexity: O(n + m).
 public enum Degree {
     public static func degree(_ graph: Graph) -> [Int] {
-        (0..<graph.nodeCount).map { v in
-            // Merge the two sorted neighbour lists, counting the union.
-            let outs = graph.outNeighbors(of: v), ins = graph.inNeighbors(of: v)
-            var i = outs.startIndex, j = ins.startIndex, count = 0
-            while i < outs.endIndex || j < ins.endIndex {
-                if j == ins.endIndex || (i < outs.endIndex && outs[i] < ins[j]) { i += 1 }
-                else if i == outs.endIndex || ins[j] < outs[i] { j += 1 }
-                else { i += 1; j += 1 }
-                count += 1
-            }
-            return count
-        }
+        (0..<graph.nodeCount).map { graph.isDirected ? graph.inDegree(of: $0) + graph.outDegree(of: $0) : graph.outDegree(of: $0) }
     }
 
     public static func inDegree(_ graph: Graph) -> [Int] { (0..<graph.nodeCount).map(graph.inDegree(of:)) }
     public static func outDegree(_ graph: Graph) -> [Int] { (0..<graph.nodeCount).map(graph.outDegree(of:)) }
+
+    /// Distinct neighbours regardless of direction.
+    public static func partners(_ graph: Graph) -> [Int] {
+        let view = graph.undirectedNeighbors()
+        return (0..<graph.nodeCount).map { view.offsets[$0 + 1] - view.offsets[$0] }
+    }
+
+    public static func inStrength(_ graph: Graph) -> [Double] { (0..<graph.nodeCount).map { graph.inArcWeights(of: $0).reduce(0, +) } }
+    public static func outStrength(_ graph: Graph) -> [Double] { (0..<graph.nodeCount).map { graph.outArcWeights(of: $0).reduce(0, +) } }
+
+    /// Total strength: out-strength on undirected graphs, in + out on directed ones.
+    public static func strength(_ graph: Graph) -> [Double] {
+        let outs = outStrength(graph)
+        guard graph.isDirected else { return outs }
+        return zip(outs, inStrength(graph)).map(+)
+    }
 }

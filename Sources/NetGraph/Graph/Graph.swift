@@ -28,6 +28,9 @@ public struct Graph: Sendable {
     /// undirected is symmetric (`isDirected == false`).
     public let isDirected: Bool
 
+    /// True when every arc has weight 1 (unweighted, or `.ignore`): path measures use BFS.
+    public let hasUnitWeights: Bool
+
     public let outOffsets: [Int]
     public let outTargets: [Int32]
     public let outWeights: [Double]
@@ -71,6 +74,7 @@ public struct Graph: Sendable {
         self.nodeCount = nodeCount
         self.arcCount = merged.count
         self.isDirected = isDirected
+        self.hasUnitWeights = merged.allSatisfy { $0.2 == 1 }
         (outOffsets, outTargets, outWeights) = Graph.compress(nodeCount, merged.map { ($0.0, $0.1, $0.2) })
         let reversed = merged.map { ($0.1, $0.0, $0.2) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
         (inOffsets, inSources, inWeights) = Graph.compress(nodeCount, reversed)
@@ -87,6 +91,43 @@ public struct Graph: Sendable {
     public func outNeighbors(of node: Int) -> ArraySlice<Int32> { outTargets[outOffsets[node]..<outOffsets[node + 1]] }
     /// Sources of the arcs entering `node`. - Complexity: O(1).
     public func inNeighbors(of node: Int) -> ArraySlice<Int32> { inSources[inOffsets[node]..<inOffsets[node + 1]] }
+    /// Weights of the arcs leaving `node`, parallel to `outNeighbors(of:)`. - Complexity: O(1).
+    public func outArcWeights(of node: Int) -> ArraySlice<Double> { outWeights[outOffsets[node]..<outOffsets[node + 1]] }
+    /// Weights of the arcs entering `node`, parallel to `inNeighbors(of:)`. - Complexity: O(1).
+    public func inArcWeights(of node: Int) -> ArraySlice<Double> { inWeights[inOffsets[node]..<inOffsets[node + 1]] }
+
+    /// The same graph with every arc reversed (out- and in-arcs swapped). - Complexity: O(1) extra work beyond copying references.
+    public var reversed: Graph { Graph(reversing: self) }
+
+    private init(reversing g: Graph) {
+        nodeCount = g.nodeCount
+        arcCount = g.arcCount
+        isDirected = g.isDirected
+        hasUnitWeights = g.hasUnitWeights
+        outOffsets = g.inOffsets; outTargets = g.inSources; outWeights = g.inWeights
+        inOffsets = g.outOffsets; inSources = g.outTargets; inWeights = g.outWeights
+    }
+
+    /// Neighbours of every node regardless of direction, without duplicates (the
+    /// undirected view used by components, articulation points, bridges and clustering).
+    /// - Complexity: O(n + m).
+    public func undirectedNeighbors() -> (offsets: [Int], targets: [Int32]) {
+        var offsets = [Int](repeating: 0, count: nodeCount + 1)
+        var targets: [Int32] = []
+        targets.reserveCapacity(arcCount * (isDirected ? 2 : 1))
+        for v in 0..<nodeCount {
+            let outs = outNeighbors(of: v), ins = inNeighbors(of: v)
+            var i = outs.startIndex, j = ins.startIndex
+            while i < outs.endIndex || j < ins.endIndex {
+                if j == ins.endIndex || (i < outs.endIndex && outs[i] < ins[j]) { targets.append(outs[i]); i += 1 }
+                else if i == outs.endIndex || ins[j] < outs[i] { targets.append(ins[j]); j += 1 }
+                else { targets.append(outs[i]); i += 1; j += 1 }
+            }
+            offsets[v + 1] = targets.count
+        }
+        return (offsets, targets)
+    }
+
     public func outDegree(of node: Int) -> Int { outOffsets[node + 1] - outOffsets[node] }
     public func inDegree(of node: Int) -> Int { inOffsets[node + 1] - inOffsets[node] }
 

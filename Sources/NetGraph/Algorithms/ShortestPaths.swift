@@ -1,0 +1,155 @@
+/// Single-source shortest paths shared by betweenness, closeness and harmonic centrality.
+///
+/// Distances: on a graph with unit weights every arc has length 1 (breadth-first search);
+/// otherwise an arc of strength w has length 1/w (Dijkstra). Path lengths are compared with
+/// a relative tolerance of `ShortestPaths.tolerance` (1e-10, as igraph does), so two paths
+/// whose floating-point sums differ only by rounding count as ties — networkx and NetworKit
+/// compare exactly and lose such ties.
+public enum ShortestPaths {
+    /// Relative tolerance for comparing path lengths.
+    public static let tolerance = 1e-10
+
+    /// `a` is shorter than `b` beyond rounding.
+    @inline(__always) static func shorter(_ a: Double, _ b: Double) -> Bool { a < b - tolerance * Swift.max(a, b) }
+    /// `a` and `b` are the same length up to rounding.
+    @inline(__always) static func tie(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= tolerance * Swift.max(a, b) }
+
+    /// Shortest-path distances from `source` along out-arcs (∞ where unreachable).
+    /// - Complexity: O(m) for unit weights, O(m log n) otherwise.
+    public static func distances(_ graph: Graph, from source: Int) -> [Double] {
+        var workspace = Workspace(nodeCount: graph.nodeCount)
+        workspace.run(graph, source: source, countPaths: false)
+        var result = [Double](repeating: .infinity, count: graph.nodeCount)
+        for v in workspace.order { result[Int(v)] = workspace.distance[Int(v)] }
+        return result
+    }
+
+    /// Reusable per-thread buffers for one search at a time (Brandes 2001, phase 1).
+    struct Workspace {
+        var distance: [Double]
+        var sigma: [Double]
+        /// Nodes in order of non-decreasing distance (settled order).
+        var order: [Int32]
+        var heap = DistanceHeap()
+        var queue: [Int32]
+        /// Dijkstra: node already popped with its final distance.
+        var settled: [Bool]
+
+        init(nodeCount: Int) {
+            settled = [Bool](repeating: false, count: nodeCount)
+            distance = [Double](repeating: .infinity, count: nodeCount)
+            sigma = [Double](repeating: 0, count: nodeCount)
+            order = []
+            order.reserveCapacity(nodeCount)
+            queue = [Int32](repeating: 0, count: nodeCount)
+        }
+
+        /// Resets only what the previous search touched. - Complexity: O(nodes reached).
+        mutating func reset() {
+            for v in order { distance[Int(v)] = .infinity; sigma[Int(v)] = 0; settled[Int(v)] = false }
+            order.removeAll(keepingCapacity: true)
+        }
+
+        /// Runs one search from `source`; fills `distance`, `order`, and (if asked) `sigma`,
+        /// the number of shortest paths from the source.
+        mutating func run(_ graph: Graph, source: Int, countPaths: Bool) {
+            reset()
+            if graph.hasUnitWeights { bfs(graph, source, countPaths) } else { dijkstra(graph, source, countPaths) }
+        }
+
+        private mutating func bfs(_ graph: Graph, _ source: Int, _ countPaths: Bool) {
+            distance[source] = 0
+            sigma[source] = 1
+            var head = 0, tail = 0
+            queue[tail] = Int32(source); tail += 1
+            graph.outTargets.withUnsafeBufferPointer { targets in
+                graph.outOffsets.withUnsafeBufferPointer { offsets in
+                    while head < tail {
+                        let v = Int(queue[head]); head += 1
+                        order.append(Int32(v))
+                        let dv = distance[v] + 1
+                        let sv = sigma[v]
+                        for e in offsets[v]..<offsets[v + 1] {
+                            let w = Int(targets[e])
+                            if distance[w] == .infinity {
+                                distance[w] = dv
+                                queue[tail] = Int32(w); tail += 1
+                            }
+                            if countPaths && distance[w] == dv { sigma[w] += sv }
+                        }
+                    }
+                }
+            }
+        }
+
+        private mutating func dijkstra(_ graph: Graph, _ source: Int, _ countPaths: Bool) {
+            distance[source] = 0
+            sigma[source] = 1
+            heap.removeAll()
+            heap.push(0, Int32(source))
+            while let (d, vv) = heap.pop() {
+                let v = Int(vv)
+                // Skip stale entries and repeated pops of a settled node.
+                if d > distance[v] || settled[v] { continue }
+                settled[v] = true
+                order.append(vv)
+                let sv = sigma[v]
+                for e in graph.outOffsets[v]..<graph.outOffsets[v + 1] {
+                    let w = Int(graph.outTargets[e])
+                    if settled[w] { continue }
+                    let alt = d + 1 / graph.outWeights[e]
+                    let dw = distance[w]
+                    if dw == .infinity || ShortestPaths.shorter(alt, dw) {
+                        distance[w] = alt
+                        sigma[w] = countPaths ? sv : 0
+                        heap.push(alt, Int32(w))
+                    } else if countPaths && ShortestPaths.tie(alt, dw) {
+                        sigma[w] += sv
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A binary min-heap of (distance, node) with lazy deletion, specialised for Dijkstra: no
+/// generic comparator in the hot loop.
+struct DistanceHeap {
+    private var keys: [Double] = []
+    private var values: [Int32] = []
+
+    mutating func removeAll() { keys.removeAll(keepingCapacity: true); values.removeAll(keepingCapacity: true) }
+
+    mutating func push(_ key: Double, _ value: Int32) {
+        keys.append(key); values.append(value)
+        var i = keys.count - 1
+        while i > 0 {
+            let parent = (i - 1) / 2
+            if keys[parent] <= key { break }
+            keys[i] = keys[parent]; values[i] = values[parent]
+            i = parent
+        }
+        keys[i] = key; values[i] = value
+    }
+
+    mutating func pop() -> (Double, Int32)? {
+        guard let topKey = keys.first else { return nil }
+        let topValue = values[0]
+        let lastKey = keys.removeLast(), lastValue = values.removeLast()
+        if !keys.isEmpty {
+            var i = 0
+            let n = keys.count
+            while true {
+                let l = 2 * i + 1
+                if l >= n { break }
+                let r = l + 1
+                let c = r < n && keys[r] < keys[l] ? r : l
+                if keys[c] >= lastKey { break }
+                keys[i] = keys[c]; values[i] = values[c]
+                i = c
+            }
+            keys[i] = lastKey; values[i] = lastValue
+        }
+        return (topKey, topValue)
+    }
+}

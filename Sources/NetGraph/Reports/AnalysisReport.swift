@@ -1,0 +1,56 @@
+import Foundation
+
+/// `netan analyze`: the network summary, network measures and top actors per key measure.
+public struct AnalysisReport: Sendable {
+    public var summary: NetworkSummary
+    public var centrality: CentralityReport
+    public var language: String
+    public var top: Int
+
+    public init(summary: NetworkSummary, centrality: CentralityReport, language: String, top: Int) {
+        self.summary = summary
+        self.centrality = centrality
+        self.language = language
+        self.top = top
+    }
+
+    /// Measures with a top list, and their Dutch and English titles.
+    static let highlights: [(String, String, String)] = [
+        ("degree", "Meeste relaties (graad: in + uit)", "Most ties (degree: in + out)"),
+        ("betweenness_normalized", "Makelaars: op de kortste paden tussen anderen (betweenness)", "Brokers: on shortest paths between others (betweenness)"),
+        ("pagerank", "Ontvangen aandacht en middelen (PageRank)", "Receiving attention and resources (PageRank)"),
+    ]
+
+    public func render(_ format: OutputFormat) -> String {
+        let nl = language != "en"
+        switch format {
+        case .csv:
+            return centrality.render(.csv)
+        case .json:
+            var object = centrality.jsonObject()
+            var networkObject = object["network"] as! [String: Any]
+            networkObject["actors_by_type"] = Dictionary(uniqueKeysWithValues: summary.actorsByType.map { ($0.type, $0.count) })
+            networkObject["relations_by_type"] = Dictionary(uniqueKeysWithValues: summary.relationsByType.map { ($0.type, $0.count) })
+            if let source = summary.metadata.source { networkObject["source"] = source }
+            object["network"] = networkObject
+            let data = try! JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            return String(decoding: data, as: UTF8.self) + "\n"
+        case .table, .markdown:
+            let markdown = format == .markdown
+            var text = summary.render(format, language: language, includeTop: false)
+            text += markdown ? "\n## " + (nl ? "Netwerkmaten" : "Network measures") + "\n\n" + centrality.networkTable().markdown()
+                             : "\n" + (nl ? "Netwerkmaten" : "Network measures") + "\n" + centrality.networkTable().terminal()
+            for (measure, dutch, english) in AnalysisReport.highlights {
+                var report = centrality
+                report.measures = [measure]
+                report.sortBy = measure
+                let title = nl ? dutch : english
+                text += markdown ? "\n## \(title)\n\n" + report.table(limit: top).markdown() : "\n\(title)\n" + report.table(limit: top).terminal()
+            }
+            for (measure, note) in centrality.analysis.notes.sorted(by: { $0.key < $1.key }) {
+                text += (markdown ? "\n- *\(measure)*: " : "\nnote: \(measure): ") + note
+            }
+            return text + "\n"
+        }
+    }
+}
