@@ -59,6 +59,12 @@ struct ViewOptions: ParsableArguments {
     @Option(help: "Estimate betweenness from K sampled sources (for very large networks).")
     var sample: Int?
 
+    @Option(help: "Estimate betweenness within ±EPSILON (share of pairs), see --delta.")
+    var epsilon: Double?
+
+    @Option(help: "Failure probability for --epsilon (default 0.1).")
+    var delta: Double = 0.1
+
     @Option(help: "Seed for sampling and community detection.")
     var seed: UInt64 = 42
 
@@ -79,7 +85,10 @@ struct ViewOptions: ParsableArguments {
             }
         }
         if let sample, sample < 1 { throw ValidationError("--sample must be at least 1.") }
-        return AnalysisView(relationTypes: types, weights: weights, betweennessSample: sample, seed: seed)
+        if let epsilon, !(epsilon > 0 && epsilon < 1) { throw ValidationError("--epsilon must lie between 0 and 1, e.g. 0.01.") }
+        if !(delta > 0 && delta < 1) { throw ValidationError("--delta must lie between 0 and 1, e.g. 0.1.") }
+        return AnalysisView(relationTypes: types, weights: weights, betweennessSample: sample,
+                            betweennessErrorBound: epsilon.map { ($0, delta) }, seed: seed)
     }
 }
 

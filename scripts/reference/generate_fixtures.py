@@ -6,9 +6,14 @@ Run from the repository root:
     python3 scripts/reference/generate_fixtures.py
 
 It (re)writes Tests/NetGraphTests/Fixtures/reference/*.json (one graph per file) and prints a
-cross-check summary. Everything is deterministic: graphs come from fixed seeds, networkx's
-Louvain uses seed=42, igraph's Leiden uses Python's `random` seeded with 42, and the ARPACK
-start vector of networkx's HITS comes from numpy's global RNG seeded with 42.
+cross-check summary. Output is byte-for-byte reproducible on the same library versions: graphs
+come from fixed seeds (numpy default_rng(20240611) plus networkx/random seeds named in each file's
+"source"), networkx's Louvain uses seed=42, igraph's Leiden uses Python's `random` seeded with 42,
+the script re-executes itself with PYTHONHASHSEED=0 (networkx sums harmonic centrality over a set,
+so string hashing changes the last digit otherwise), networkx's ARPACK calls get an all-ones start
+vector (eigenvector_centrality_numpy via a patched scipy eigs, hits via nstart) instead of a random
+one. The shared reference files are read from ../shared/reference (override with
+NETAN_SHARED_REFERENCE); without them the ref_* fixtures are left untouched.
 
 Libraries (the script asserts these versions, so that the numbers are reproducible):
 networkx 3.6.1 (reference values), python-igraph 1.0.0 (cross-check), numpy 2.4.x, scipy 1.17.x.
@@ -87,6 +92,7 @@ graph metrics     nodes, relations (edge/arc count), density (nx.density), recip
 
 from __future__ import annotations
 
+import contextlib
 import heapq
 import json
 import math
@@ -113,7 +119,26 @@ VERSIONS = (
     f"scipy {scipy.__version__}, Python {sys.version.split()[0]}"
 )
 
-PATH_METRICS = ("betweenness", "closeness", "harmonic")
+
+
+@contextlib.contextmanager
+def fixed_arpack_start():
+    """Make networkx's ARPACK calls reproducible: start vector all ones instead of a random one.
+
+    networkx eigenvector_centrality_numpy calls scipy.sparse.linalg.eigs without v0, so ARPACK starts
+    from a random vector and the last 1-2 digits change from run to run."""
+    original = scipy.sparse.linalg.eigs
+
+    def eigs(A, *args, **kwargs):
+        if kwargs.get("v0") is None:
+            kwargs["v0"] = np.ones(A.shape[0])
+        return original(A, *args, **kwargs)
+
+    scipy.sparse.linalg.eigs = eigs
+    try:
+        yield
+    finally:
+        scipy.sparse.linalg.eigs = original
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -397,6 +422,11 @@ def gen_e(rng):
 
 # ----------------------------------------------------------------------------- metrics
 
+def evc_numpy(G, weight=None):
+    with fixed_arpack_start():
+        return nx.eigenvector_centrality_numpy(G, weight=weight)
+
+
 def katz_block(nm, tol, G, A, n, nodes, w, lam_max, check, igdict):
     kz = nx.katz_centrality_numpy(G, alpha=0.05, beta=1.0, normalized=True, weight=w)
     nm["katz"] = {u: float(kz[u]) for u in nodes}
@@ -424,6 +454,7 @@ def compute(nodes, edges, directed, weighted):
     igw = g.es["weight"] if weighted else None
     igd = g.es["distance"] if weighted else None
     mode_in = "in" if directed else "all"
+    random.seed(42)  # igraph's RNG (ARPACK start vectors) is Python's random module
     nm, gm, tol, notes, extra = {}, {}, {}, [], {}
 
     def igdict(values):
@@ -523,7 +554,7 @@ def compute(nodes, edges, directed, weighted):
     ig_e = igdict([float(x) for x in ig_e])
     if directed:
         if nx.is_strongly_connected(G):
-            e = nx.eigenvector_centrality_numpy(G, weight=w)
+            e = evc_numpy(G, weight=w)
             nm["eigenvector"] = clean_noise({u: float(e[u]) for u in nodes})
             tol["eigenvector"] = check("eigenvector", nm["eigenvector"], ig_e)
         else:
@@ -535,7 +566,7 @@ def compute(nodes, edges, directed, weighted):
     else:
         comps = [sorted(c, key=nodes.index) for c in nx.connected_components(G)]
         if len(comps) == 1:
-            e = nx.eigenvector_centrality_numpy(G, weight=w)
+            e = evc_numpy(G, weight=w)
             nm["eigenvector"] = {u: float(e[u]) for u in nodes}
             tol["eigenvector"] = check("eigenvector", nm["eigenvector"], ig_e)
         else:
@@ -547,7 +578,10 @@ def compute(nodes, edges, directed, weighted):
             gap = (lams[order[0]] - lams[order[1]]) / lams[order[0]]
             if gap > 1e-6:
                 dom = comps[order[0]]
-                e = nx.eigenvector_centrality_numpy(G.subgraph(dom), weight=w)
+                D = G.__class__()
+                D.add_nodes_from(dom)
+                D.add_edges_from((u, v, d) for u, v, d in G.edges(data=True) if u in D and v in D)
+                e = evc_numpy(D, weight=w)
                 vec = {u: float(e[u]) if u in e else 0.0 for u in nodes}
                 nm["eigenvector"] = vec
                 pw = nx.eigenvector_centrality(G, max_iter=100000, tol=1e-15, weight=w)
@@ -604,8 +638,8 @@ def compute(nodes, edges, directed, weighted):
     sv_gap = (s[0] - s[1]) / s[0] if len(s) > 1 and s[0] > 0 else 1.0
     extra["hits_singular_gap"] = float(sv_gap)
     if sv_gap > 1e-8:
-        np.random.seed(42)
-        h, a = nx.hits(G, max_iter=100000, tol=1e-13, normalized=True)
+        ones = {u: 1.0 for u in nodes}
+        h, a = nx.hits(G, max_iter=100000, tol=1e-13, nstart=ones, normalized=True)
         nm["hub"] = clean_noise({u: float(h[u]) for u in nodes})
         nm["authority"] = clean_noise({u: float(a[u]) for u in nodes})
         with warnings.catch_warnings(record=True) as caught:
@@ -619,9 +653,17 @@ def compute(nodes, edges, directed, weighted):
         tol["authority"] = check("authority", nm["authority"], clean_noise(igdict([float(x) for x in ia])))
         np.random.seed(7)
         h2, a2 = nx.hits(G, max_iter=100000, tol=1e-13, normalized=True)
-        check("hub", nm["hub"], clean_noise({u: float(h2[u]) for u in nodes}), "networkx seed 42 vs seed 7")
+        check("hub", nm["hub"], clean_noise({u: float(h2[u]) for u in nodes}), "networkx ones vs random ARPACK start (varies per run)")
         if not directed:
             assert rel_diff(nm["hub"], nm["authority"], 1.0) < 1e-9
+        zh = sum(1 for v in nm["hub"].values() if v == 0.0)
+        za = sum(1 for v in nm["authority"].values() if v == 0.0)
+        if zh or za:
+            notes.append(
+                f"hub/authority: {zh} hub and {za} authority scores are exactly 0 (structural: the node lies outside the "
+                f"dominant block of A A^T resp. A^T A, e.g. no out-/in-arcs or isolated). igraph warns that many zeros "
+                f"may mean a non-unique solution, but the top singular value of A is simple here (relative gap "
+                f"{sv_gap:.3g}), so the vectors are unique; a power iteration from all-ones converges to them.")
     else:
         nm["hub"] = {u: None for u in nodes}
         nm["authority"] = {u: None for u in nodes}
@@ -752,7 +794,8 @@ COMMON_NOTES = [
     "in-edges on directed graphs; pagerank: alpha=0.85, tol=1e-13, dangling nodes jump uniformly.",
     "core_number ignores weights (directed: in+out degree); clustering and articulation_point use the undirected view "
     "(unweighted).",
-    f"Eigen-solver outputs (eigenvector, hub, authority) have |x| < {ZERO_NOISE:g}*max|x| set to exactly 0.",
+    f"Eigen-solver outputs (eigenvector, hub, authority) have |x| < {ZERO_NOISE:g}*max|x| set to exactly 0; networkx's "
+    "ARPACK calls were given an all-ones start vector (instead of a random one) so that the digits are reproducible.",
     "modularity_* are quality floors for a community-detection implementation, not exact targets.",
 ]
 
@@ -947,7 +990,7 @@ def convert_reference(fname, weighted_block=False):
         "node_metrics": nm,
         "graph_metrics": gm,
         "tolerance": tol,
-        "notes": notes + [t for t in notes_mine if t.split()[0].rstrip(":") in nm] + COMMON_NOTES,
+        "notes": notes + [t for t in notes_mine if t.split()[0].rstrip(":") in {**nm, **gm}] + COMMON_NOTES,
     }
     return data, extra
 
@@ -955,6 +998,11 @@ def convert_reference(fname, weighted_block=False):
 # ----------------------------------------------------------------------------- main
 
 def main():
+    if os.environ.get("PYTHONHASHSEED") != "0":
+        # networkx iterates sets in several places (harmonic_centrality sums over a set of sources, subgraph
+        # views, Louvain); fix string hashing so that floating summation order, and so every digit, is reproducible
+        os.environ["PYTHONHASHSEED"] = "0"
+        os.execv(sys.executable, [sys.executable, *sys.argv])
     if nx.__version__ != EXPECTED["networkx"] or ig.__version__ != EXPECTED["igraph"]:
         print(f"WARNING: expected networkx {EXPECTED['networkx']} / igraph {EXPECTED['igraph']}, "
               f"have {nx.__version__} / {ig.__version__}; numbers may differ in the last digits", file=sys.stderr)
@@ -974,7 +1022,7 @@ def main():
     p5 = [str(i) for i in range(5)]
     specs.append(("gen_f_path5", "nx.path_graph(5): 0-1-2-3-4", p5,
                   [[str(i), str(i + 1), 1] for i in range(4)], False, False,
-                  ["Hand check: betweenness 0,3,4,3,0; closeness 4/10,4/7,4/6,4/7,4/10; harmonic 25/12,3,10/3,3,25/12."]))
+                  ["Hand check: betweenness 0,3,4,3,0; closeness 4/10,4/7,4/6,4/7,4/10; harmonic 25/12, 17/6, 3, 17/6, 25/12; pagerank/eigenvector/katz symmetric about node 2."]))
     specs.append(("gen_f_star5", "nx.star_graph(4): centre 0, leaves 1-4", p5,
                   [["0", str(i), 1] for i in range(1, 5)], False, False,
                   ["Hand check: betweenness centre 6 (normalized 1), leaves 0; degree/betweenness/closeness "

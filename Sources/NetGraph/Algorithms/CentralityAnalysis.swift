@@ -7,13 +7,26 @@ public struct AnalysisView: Sendable, Hashable {
     public var weights: WeightMode
     /// Estimate betweenness from this many sampled sources (nil = exact).
     public var betweennessSample: Int?
+    /// Estimate betweenness within ±ε (fraction of ordered pairs) with probability 1 − δ.
+    public var betweennessErrorBound: (epsilon: Double, delta: Double)?
     public var seed: UInt64
 
-    public init(relationTypes: Set<String>? = nil, weights: WeightMode = .strength, betweennessSample: Int? = nil, seed: UInt64 = 42) {
+    public init(relationTypes: Set<String>? = nil, weights: WeightMode = .strength, betweennessSample: Int? = nil,
+                betweennessErrorBound: (epsilon: Double, delta: Double)? = nil, seed: UInt64 = 42) {
         self.relationTypes = relationTypes
         self.weights = weights
         self.betweennessSample = betweennessSample
+        self.betweennessErrorBound = betweennessErrorBound
         self.seed = seed
+    }
+
+    public static func == (a: AnalysisView, b: AnalysisView) -> Bool {
+        a.relationTypes == b.relationTypes && a.weights == b.weights && a.betweennessSample == b.betweennessSample
+            && a.betweennessErrorBound?.epsilon == b.betweennessErrorBound?.epsilon && a.betweennessErrorBound?.delta == b.betweennessErrorBound?.delta && a.seed == b.seed
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(relationTypes); hasher.combine(weights); hasher.combine(betweennessSample); hasher.combine(seed)
     }
 }
 
@@ -53,8 +66,17 @@ public struct CentralityAnalysis: Sendable {
         values["in_strength"] = Degree.inStrength(graph)
         values["out_strength"] = Degree.outStrength(graph)
 
-        let betweenness = view.betweennessSample.map { Betweenness.sampled(graph, sampleSize: $0, seed: view.seed) } ?? Betweenness.compute(graph)
-        if let k = view.betweennessSample { notes["betweenness"] = "estimated from \(min(k, n)) sampled sources (seed \(view.seed))" }
+        let betweenness: Betweenness.Result
+        if let bound = view.betweennessErrorBound {
+            let estimate = Betweenness.approximate(graph, epsilon: bound.epsilon, delta: bound.delta, seed: view.seed)
+            betweenness = estimate.result
+            notes["betweenness"] = "estimated from \(estimate.samples) sampled shortest paths (Riondato–Kornaropoulos, seed \(view.seed)): with probability \(1 - bound.delta) every value is within ±\(bound.epsilon) of the exact share of ordered pairs"
+        } else if let k = view.betweennessSample {
+            betweenness = Betweenness.sampled(graph, sampleSize: k, seed: view.seed)
+            notes["betweenness"] = "estimated from \(min(k, n)) sampled sources (Brandes–Pich, seed \(view.seed))"
+        } else {
+            betweenness = Betweenness.compute(graph)
+        }
         values["betweenness"] = betweenness.raw
         values["betweenness_normalized"] = betweenness.normalized
 

@@ -1,0 +1,213 @@
+import Foundation
+import Testing
+@testable import NetGraph
+
+/// Builds a graph from edge pairs on nodes 0..<n.
+func makeGraph(_ n: Int, _ edges: [(Int, Int)], directed: Bool = false, weights: [Double]? = nil) -> Graph {
+    var arcs: [(Int32, Int32, Double)] = []
+    for (i, (u, v)) in edges.enumerated() {
+        let w = weights?[i] ?? 1
+        arcs.append((Int32(u), Int32(v), w))
+        if !directed { arcs.append((Int32(v), Int32(u), w)) }
+    }
+    return Graph(nodeCount: n, arcs: arcs, isDirected: directed, weights: weights == nil ? .ignore : .strength)
+}
+
+/// Seeded random graph for invariant tests.
+func randomGraph(n: Int, p: Double, directed: Bool, weighted: Bool, seed: UInt64) -> Graph {
+    var rng = SplitMix64(seed: seed)
+    var edges: [(Int, Int)] = [], weights: [Double] = []
+    for u in 0..<n {
+        for v in (directed ? 0 : u + 1)..<n where u != v && rng.nextDouble() < p {
+            edges.append((u, v))
+            weights.append([0.5, 1, 2, 4][Int(rng.next(below: 4))])
+        }
+    }
+    return makeGraph(n, edges, directed: directed, weights: weighted ? weights : nil)
+}
+
+@Suite("Measures on hand-worked graphs")
+struct HandWorkedTests {
+    @Test("path a–b–c–d–e: betweenness 0,3,4,3,0; closeness 4/10, 4/7, 4/6")
+    func path() {
+        let g = makeGraph(5, [(0, 1), (1, 2), (2, 3), (3, 4)])
+        #expect(Betweenness.compute(g).raw == [0, 3, 4, 3, 0])
+        let c = Closeness.compute(g)
+        let expected = [4.0 / 10, 4.0 / 7, 4.0 / 6, 4.0 / 7, 4.0 / 10]
+        for i in 0..<5 { #expect(close(c.closeness[i], expected[i])) }
+        #expect(close(c.harmonic[0], 1 + 1.0 / 2 + 1.0 / 3 + 1.0 / 4))
+        let cuts = Structure.cutPointsAndBridges(g)
+        #expect(cuts.articulation == [false, true, true, true, false])
+        #expect(cuts.bridges.count == 4)
+    }
+
+    @Test("star: centre betweenness (n−1)(n−2)/2, every Freeman centralization is 1")
+    func star() {
+        let g = makeGraph(6, (1...5).map { (0, $0) })
+        let b = Betweenness.compute(g)
+        #expect(b.raw[0] == 10)
+        #expect(b.normalized[0] == 1)
+        let n = 6
+        #expect(close(NetworkMeasures.centralization(b.raw, denominator: NetworkMeasures.freemanDenominator(.betweenness, nodeCount: n, directed: false))!, 1))
+        #expect(close(NetworkMeasures.centralization(Degree.degree(g).map(Double.init), denominator: NetworkMeasures.freemanDenominator(.degree, nodeCount: n, directed: false))!, 1))
+        #expect(close(NetworkMeasures.centralization(Closeness.compute(g).closeness, denominator: NetworkMeasures.freemanDenominator(.closeness, nodeCount: n, directed: false))!, 1))
+        #expect(Structure.coreNumbers(g) == [1, 1, 1, 1, 1, 1])
+    }
+
+    @Test("weighted: two routes of equal length 1/2 + 1/2 = 1/1 are both counted")
+    func weightedTie() {
+        // Square 0–1–3–2–0 with lengths 0.5, 0.5, 1, 1: pair (0,3) only via 1 (1 < 2);
+        // pair (1,2) via 0 or via 3, both 1.5: half each.
+        let g = makeGraph(4, [(0, 1), (1, 3), (0, 2), (2, 3)], weights: [2, 2, 1, 1])
+        #expect(Betweenness.compute(g).raw == [0.5, 1, 0, 0.5])
+        let tie = makeGraph(4, [(0, 1), (1, 3), (0, 2), (2, 3)], weights: [10.0 / 3, 10.0 / 7, 2, 2])
+        // 0.3 + 0.7 (as floating-point lengths 1/(10/3) + 1/(10/7)) against 0.5 + 0.5: a tie
+        // only with a tolerant comparison.
+        let b = Betweenness.compute(tie).raw
+        #expect(close(b[1], 0.5) && close(b[2], 0.5), "got \(b)")
+    }
+
+    @Test("directed cycle: each node lies on one shortest path of every other ordered pair")
+    func directedCycle() {
+        let g = makeGraph(4, [(0, 1), (1, 2), (2, 3), (3, 0)], directed: true)
+        // On a directed 4-cycle node v is interior to paths of length 2 and 3 through it: 1 + 2 = 3.
+        #expect(Betweenness.compute(g).raw == [3, 3, 3, 3])
+        #expect(Structure.strongComponents(g).count == 1)
+        let pr = Spectral.pageRank(g)
+        for x in pr { #expect(close(x, 0.25)) }
+    }
+
+    @Test("components, cores and clustering on two triangles joined by a bridge plus an isolate")
+    func structure() {
+        let g = makeGraph(7, [(0, 1), (1, 2), (0, 2), (3, 4), (4, 5), (3, 5), (2, 3)])
+        #expect(Structure.weakComponents(g).count == 2)
+        #expect(Structure.coreNumbers(g) == [2, 2, 2, 2, 2, 2, 0])
+        let cuts = Structure.cutPointsAndBridges(g)
+        #expect(cuts.bridges.map { [$0.0, $0.1] } == [[2, 3]])
+        #expect(cuts.articulation == [false, false, true, true, false, false, false])
+        let c = Structure.clustering(g)
+        #expect(c.local[0] == 1 && close(c.local[2], 1.0 / 3) && c.local[6] == 0)
+        #expect(close(c.transitivity, 6.0 / 10))   // 2 triangles ×3 / (6×1 + 2×3) triples
+    }
+
+    @Test("Gini: equal values 0, one holder of everything (n−1)/n; Lorenz ends at (1, 1)")
+    func gini() {
+        #expect(NetworkMeasures.gini([3, 3, 3, 3]) == 0)
+        #expect(close(NetworkMeasures.gini([0, 0, 0, 8]), 0.75))
+        #expect(close(NetworkMeasures.gini([0, 0, 0, 8], corrected: true), 1))
+        let lorenz = NetworkMeasures.lorenz([1, 2, 3, 4])
+        #expect(lorenz.first! == (0, 0) && lorenz.last! == (1, 1))
+        #expect(close(lorenz[2].1, 0.3))
+    }
+
+    @Test("E-I index and type assortativity: all ties within groups gives −1 and 1")
+    func mixing() {
+        let g = makeGraph(4, [(0, 1), (2, 3)])
+        #expect(NetworkMeasures.eiIndex(g, groups: [0, 0, 1, 1]) == -1)
+        #expect(NetworkMeasures.eiIndex(g, groups: [0, 1, 0, 1]) == 1)
+        #expect(close(NetworkMeasures.attributeAssortativity(g, groups: [0, 0, 1, 1])!, 1))
+    }
+
+    @Test("communities: two cliques joined by one edge are found, Q as computed by hand")
+    func communities() {
+        var edges: [(Int, Int)] = []
+        for a in 0..<4 { for b in (a + 1)..<4 { edges.append((a, b)); edges.append((a + 4, b + 4)) } }
+        edges.append((0, 4))
+        let g = makeGraph(8, edges)
+        for method in Communities.Method.allCases {
+            let result = Communities.detect(g, method: method, seed: 1)
+            #expect(result.count == 2)
+            #expect(Set(result.membership[0..<4]).count == 1 && result.membership[0] != result.membership[4])
+            // m = 13; each clique: 6 internal edges, degree total 12 + 1 = 13 → Q = 2 (6/13 − (13/26)²).
+            #expect(close(result.modularity, 2 * (6.0 / 13 - 0.25)))
+        }
+    }
+
+    @Test("eigenvector is undefined on a directed acyclic graph; Katz refuses a too large alpha")
+    func undefined() {
+        let dag = makeGraph(3, [(0, 1), (1, 2)], directed: true)
+        #expect(throws: Spectral.Undefined.self) { try Spectral.eigenvector(dag) }
+        let triangle = makeGraph(3, [(0, 1), (1, 2), (0, 2)])
+        #expect(throws: Spectral.Undefined.self) { try Spectral.katz(triangle, alpha: 0.6) }   // λ_max = 2
+        #expect((try? Spectral.katz(triangle, alpha: 0.4)) != nil)
+    }
+}
+
+@Suite("Measure invariants")
+struct InvariantTests {
+    @Test("all weights 1 give exactly the unweighted values", arguments: [false, true])
+    func unitWeights(directed: Bool) {
+        let unweighted = randomGraph(n: 40, p: 0.08, directed: directed, weighted: false, seed: 7)
+        var arcs: [(Int32, Int32, Double)] = []
+        for u in 0..<unweighted.nodeCount { for v in unweighted.outNeighbors(of: u) { arcs.append((Int32(u), v, 1)) } }
+        let weightedOnes = Graph(nodeCount: 40, arcs: arcs, isDirected: directed, weights: .strength)
+        let a = Betweenness.compute(unweighted).raw, b = Betweenness.compute(weightedOnes).raw
+        for i in 0..<40 { #expect(close(a[i], b[i])) }
+        #expect(Closeness.compute(unweighted).closeness == Closeness.compute(weightedOnes).closeness)
+    }
+
+    @Test("relabelling the nodes permutes every measure", arguments: [(false, false), (true, true)])
+    func relabelling(directed: Bool, weighted: Bool) throws {
+        let g = randomGraph(n: 30, p: 0.12, directed: directed, weighted: weighted, seed: 3)
+        var rng = SplitMix64(seed: 99)
+        var permutation = Array(0..<30)
+        for i in stride(from: 29, to: 0, by: -1) { permutation.swapAt(i, Int(rng.next(below: UInt64(i + 1)))) }
+        var arcs: [(Int32, Int32, Double)] = []
+        for u in 0..<30 {
+            for (v, w) in zip(g.outNeighbors(of: u), g.outArcWeights(of: u)) { arcs.append((Int32(permutation[u]), Int32(permutation[Int(v)]), w)) }
+        }
+        let h = Graph(nodeCount: 30, arcs: arcs, isDirected: directed, weights: weighted ? .strength : .ignore)
+        let (bg, bh) = (Betweenness.compute(g).raw, Betweenness.compute(h).raw)
+        let (cg, ch) = (Closeness.compute(g).harmonic, Closeness.compute(h).harmonic)
+        let (pg, ph) = (Spectral.pageRank(g), Spectral.pageRank(h))
+        let (kg, kh) = (Structure.coreNumbers(g), Structure.coreNumbers(h))
+        for i in 0..<30 {
+            let j = permutation[i]
+            #expect(close(bg[i], bh[j]) && close(cg[i], ch[j]) && close(pg[i], ph[j]) && kg[i] == kh[j])
+        }
+    }
+
+    @Test("normalised betweenness is raw over the stated denominator")
+    func normalisation() {
+        for directed in [false, true] {
+            let g = randomGraph(n: 25, p: 0.15, directed: directed, weighted: false, seed: 11)
+            let b = Betweenness.compute(g)
+            let denominator = directed ? 24.0 * 23 : 24.0 * 23 / 2
+            for i in 0..<25 { #expect(close(b.normalized[i], b.raw[i] / denominator)) }
+        }
+    }
+
+    @Test("sampling every source reproduces exact betweenness; seeded runs repeat")
+    func sampling() {
+        let g = randomGraph(n: 35, p: 0.1, directed: false, weighted: true, seed: 5)
+        let exact = Betweenness.compute(g).raw
+        let all = Betweenness.sampled(g, sampleSize: 35, seed: 1).raw
+        for i in 0..<35 { #expect(close(exact[i], all[i])) }
+        #expect(Betweenness.sampled(g, sampleSize: 10, seed: 4).raw == Betweenness.sampled(g, sampleSize: 10, seed: 4).raw)
+        #expect(Communities.detect(g, seed: 8).membership == Communities.detect(g, seed: 8).membership)
+    }
+
+    @Test("the (ε, δ) estimate stays within ε of the exact share of pairs", arguments: [false, true])
+    func errorBound(directed: Bool) {
+        let g = randomGraph(n: 60, p: 0.06, directed: directed, weighted: !directed, seed: 21)
+        let n = 60.0
+        let exact = Betweenness.compute(g).raw
+        let epsilon = 0.03
+        let estimate = Betweenness.approximate(g, epsilon: epsilon, delta: 0.01, seed: 2)
+        #expect(estimate.samples > 1000)
+        let scale = n * (n - 1) * (directed ? 1 : 0.5)
+        for i in 0..<60 { #expect(abs(estimate.result.raw[i] - exact[i]) / scale <= epsilon) }
+    }
+
+    @Test("parallel and sequential betweenness agree")
+    func parallel() {
+        let g = randomGraph(n: 400, p: 0.02, directed: false, weighted: true, seed: 13)
+        let saved = Parallel.threadCount
+        Parallel.threadCount = 1
+        let sequential = Betweenness.compute(g).raw
+        Parallel.threadCount = 2
+        let parallel = Betweenness.compute(g).raw
+        Parallel.threadCount = saved
+        for i in 0..<400 { #expect(close(sequential[i], parallel[i])) }
+    }
+}
