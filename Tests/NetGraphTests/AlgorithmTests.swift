@@ -60,11 +60,12 @@ struct HandWorkedTests {
         // pair (1,2) via 0 or via 3, both 1.5: half each.
         let g = makeGraph(4, [(0, 1), (1, 3), (0, 2), (2, 3)], weights: [2, 2, 1, 1])
         #expect(Betweenness.compute(g).raw == [0.5, 1, 0, 0.5])
-        let tie = makeGraph(4, [(0, 1), (1, 3), (0, 2), (2, 3)], weights: [10.0 / 3, 10.0 / 7, 2, 2])
-        // 0.3 + 0.7 (as floating-point lengths 1/(10/3) + 1/(10/7)) against 0.5 + 0.5: a tie
-        // only with a tolerant comparison.
+        // Lengths 0.1 + 0.2 (= 0.30000000000000004 in floating point) against 0.25 + 0.05
+        // (= 0.3): a tie only with a tolerant comparison. Pair (1,2) runs via 3 (0.25 < 0.35).
+        let tie = makeGraph(4, [(0, 1), (1, 3), (0, 2), (2, 3)], weights: [10, 5, 4, 20])
+        #expect(0.1 + 0.2 != 0.25 + 0.05)
         let b = Betweenness.compute(tie).raw
-        #expect(close(b[1], 0.5) && close(b[2], 0.5), "got \(b)")
+        #expect(close(b[0], 0) && close(b[1], 0.5) && close(b[2], 0.5) && close(b[3], 1), "got \(b)")
     }
 
     @Test("directed cycle: each node lies on one shortest path of every other ordered pair")

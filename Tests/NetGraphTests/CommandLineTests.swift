@@ -142,3 +142,54 @@ struct DatasetTests {
         #expect(loaded.network.metadata.source?.contains("llustratief") == true)
     }
 }
+
+@Suite("netan centrality end to end", .serialized)
+struct CentralityCommandTests {
+    @Test("JSON has every documented key, for actors and for the network")
+    func jsonKeys() throws {
+        let folder = validFolder()
+        let result = try netan(["centrality", folder.path, "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let actors = try #require(object["actors"] as? [[String: Any]])
+        #expect(actors.count == 3)
+        for key in CentralityAnalysis.actorMeasures { #expect(actors[0][key] != nil, "missing \(key)") }
+        let network = try #require(object["network"] as? [String: Any])
+        for key in ["nodes", "relations", "density", "reciprocity", "components", "degree_centralization", "betweenness_centralization",
+                    "closeness_centralization", "gini_degree", "gini_betweenness", "transitivity", "modularity", "communities"] {
+            #expect(network[key] != nil, "missing \(key)")
+        }
+    }
+
+    @Test("a layer, ignored weights, selected measures as CSV")
+    func layerCSV() throws {
+        let folder = validFolder()
+        let result = try netan(["centrality", folder.path, "--relation", "financiering", "--weights", "ignore",
+                                "--measure", "degree", "--measure", "betweenness", "--format", "csv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\r\n")
+        #expect(lines.first == "id,name,type,degree,betweenness")
+        #expect(lines.count == 4)
+    }
+
+    @Test("unknown measures and relation types are usage errors naming the choices")
+    func badOptions() throws {
+        let folder = validFolder()
+        let measure = try netan(["centrality", folder.path, "--measure", "fame"])
+        #expect(measure.status == 64)
+        #expect(measure.stderr.contains("pagerank"))
+        let relation = try netan(["centrality", folder.path, "--relation", "vriendschap"])
+        #expect(relation.status == 64)
+        #expect(relation.stderr.contains("financiering"))
+    }
+
+    @Test("analyze shows network measures and top lists; --epsilon notes its bound")
+    func analyze() throws {
+        let folder = validFolder()
+        let result = try netan(["analyze", folder.path, "--epsilon", "0.1", "--language", "en"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Network measures"))
+        #expect(result.stdout.contains("betweenness_centralization"))
+        #expect(result.stdout.contains("Riondato"))
+    }
+}

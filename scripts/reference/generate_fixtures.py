@@ -808,7 +808,8 @@ def fixture(name, source, nodes, edges, directed, weighted, extra_notes=()):
         "directed": directed,
         "weighted": weighted,
         "nodes": list(nodes),
-        "edges": [[u, v, w] for u, v, w in edges],
+        # weights as JSON floats (1.0, not 1) on weighted graphs, so that every JSON reader yields a double
+        "edges": [[u, v, float(w) if weighted else 1] for u, v, w in edges],
         "node_metrics": nm,
         "graph_metrics": gm,
         "tolerance": tol,
@@ -868,7 +869,7 @@ def convert_reference(fname, weighted_block=False):
     edges = []
     for e in src["edges"]:
         u, v = str(e[0]), str(e[1])
-        wt = e[2] if (weighted_block and len(e) > 2) else 1
+        wt = float(e[2]) if (weighted_block and len(e) > 2) else 1
         edges.append([u, v, wt])
     versions = ", ".join(f"{k} {v}" for k, v in src.get("generated_with", {}).items())
     name = f"ref_{src['graph']}" + ("_weighted" if weighted_block else "")

@@ -113,40 +113,41 @@ public struct CentralityAnalysis: Sendable {
         actorValues = values
 
         var net: [String: Double?] = [:]
-        net["nodes"] = Double(n)
-        net["relations"] = Double(network.relations.filter { view.relationTypes?.contains($0.type) ?? true }.count)
-        net["arcs"] = Double(graph.arcCount)
-        net["density"] = NetworkMeasures.density(graph)
-        net["reciprocity"] = graph.isDirected ? NetworkMeasures.reciprocity(graph) : nil
-        net["components"] = Double(components.count)
-        net["strong_components"] = graph.isDirected ? Double(Structure.strongComponents(graph).count) : nil
-        net["degree_centralization"] = NetworkMeasures.centralization(degree, denominator: NetworkMeasures.freemanDenominator(.degree, nodeCount: n, directed: graph.isDirected))
+        func put(_ key: String, _ value: Double?) { net.updateValue(value, forKey: key) }
+        put("nodes", Double(n))
+        put("relations", Double(network.relations.filter { view.relationTypes?.contains($0.type) ?? true }.count))
+        put("arcs", Double(graph.arcCount))
+        put("density", NetworkMeasures.density(graph))
+        put("reciprocity", graph.isDirected ? NetworkMeasures.reciprocity(graph) : nil)
+        put("components", Double(components.count))
+        put("strong_components", graph.isDirected ? Double(Structure.strongComponents(graph).count) : nil)
+        put("degree_centralization", NetworkMeasures.centralization(degree, denominator: NetworkMeasures.freemanDenominator(.degree, nodeCount: n, directed: graph.isDirected)))
         if graph.isDirected {
-            net["in_degree_centralization"] = NetworkMeasures.centralization(values["in_degree"]!, denominator: NetworkMeasures.freemanDenominator(.inDegree, nodeCount: n, directed: true))
-            net["out_degree_centralization"] = NetworkMeasures.centralization(values["out_degree"]!, denominator: NetworkMeasures.freemanDenominator(.outDegree, nodeCount: n, directed: true))
+            put("in_degree_centralization", NetworkMeasures.centralization(values["in_degree"]!, denominator: NetworkMeasures.freemanDenominator(.inDegree, nodeCount: n, directed: true)))
+            put("out_degree_centralization", NetworkMeasures.centralization(values["out_degree"]!, denominator: NetworkMeasures.freemanDenominator(.outDegree, nodeCount: n, directed: true)))
         }
-        net["betweenness_centralization"] = NetworkMeasures.centralization(betweenness.raw, denominator: NetworkMeasures.freemanDenominator(.betweenness, nodeCount: n, directed: graph.isDirected))
+        put("betweenness_centralization", NetworkMeasures.centralization(betweenness.raw, denominator: NetworkMeasures.freemanDenominator(.betweenness, nodeCount: n, directed: graph.isDirected)))
         if !graph.isDirected && components.count == 1 && graph.hasUnitWeights {
             // Freeman's closeness denominator assumes unit distances on a connected graph.
-            net["closeness_centralization"] = NetworkMeasures.centralization(closeness.closeness, denominator: NetworkMeasures.freemanDenominator(.closeness, nodeCount: n, directed: false))
+            put("closeness_centralization", NetworkMeasures.centralization(closeness.closeness, denominator: NetworkMeasures.freemanDenominator(.closeness, nodeCount: n, directed: false)))
         } else {
-            net["closeness_centralization"] = nil
+            put("closeness_centralization", nil)
             notes["closeness_centralization"] = "defined here only for connected, undirected, unweighted views (Freeman's maximum assumes them)"
         }
-        net["gini_degree"] = NetworkMeasures.gini(degree)
-        net["gini_betweenness"] = NetworkMeasures.gini(betweenness.raw)
-        net["transitivity"] = clustering.transitivity
-        net["degree_assortativity"] = NetworkMeasures.degreeAssortativity(graph)
+        put("gini_degree", NetworkMeasures.gini(degree))
+        put("gini_betweenness", NetworkMeasures.gini(betweenness.raw))
+        put("transitivity", clustering.transitivity)
+        put("degree_assortativity", NetworkMeasures.degreeAssortativity(graph))
         var typeIndex: [String: Int] = [:]
         let groups = network.actors.map { actor -> Int in
             if let i = typeIndex[actor.type] { return i }
             typeIndex[actor.type] = typeIndex.count
             return typeIndex.count - 1
         }
-        net["type_assortativity"] = NetworkMeasures.attributeAssortativity(graph, groups: groups)
-        net["ei_index_type"] = NetworkMeasures.eiIndex(graph, groups: groups)
-        net["modularity"] = communities.modularity
-        net["communities"] = Double(communities.count)
+        put("type_assortativity", NetworkMeasures.attributeAssortativity(graph, groups: groups))
+        put("ei_index_type", NetworkMeasures.eiIndex(graph, groups: groups))
+        put("modularity", communities.modularity)
+        put("communities", Double(communities.count))
         networkValues = net
         self.notes = notes
     }
