@@ -162,6 +162,76 @@ struct Centrality: ParsableCommand {
     }
 }
 
+struct Flags: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Explain the balance of power: who dominates, who is sidelined (nl/en).",
+        discussion: """
+        Rules: dominant-broker, centralized-network, large-party-dominance, sidelined-group,
+        single-gatekeeper, funding-concentration, one-sided-dependence, fragmentation,
+        perception-gap. Thresholds come from network.yaml (thresholds:) or --threshold.
+
+        Examples:
+          netan flags datasets/breda-illustratief --lang nl
+          netan flags mijn-netwerk/ --permutations 1000 --seed 7 --format json
+          netan flags mijn-netwerk/ --threshold dominant-broker.share=0.5 --lang en
+        """)
+
+    @Argument(help: "A network folder, or a .yaml/.json network file.")
+    var path: String
+
+    @Option(name: .shortAndLong, help: "Output format: table, csv, json or markdown.")
+    var format: OutputFormat = .table
+
+    @Option(name: [.customLong("lang"), .customLong("language")], help: "Language of the findings: nl or en.")
+    var language: Language?
+
+    @Option(help: "Random graphs / label permutations for p-values (0 = no test).")
+    var permutations: Int = 0
+
+    @Option(help: "Seed for the tests and community detection.")
+    var seed: UInt64 = 42
+
+    @Option(name: .customLong("threshold"), help: "Override a threshold: rule.parameter=value (repeatable).")
+    var thresholds: [String] = []
+
+    @Option(name: .customLong("flow-relation"), help: "Relation type that carries money or resources (repeatable; default: financiering).")
+    var flowRelations: [String] = []
+
+    func parsedThresholds() throws -> [String: Double] {
+        var result: [String: Double] = [:]
+        for entry in thresholds {
+            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let value = Double(parts[1]) else {
+                throw ValidationError("Write --threshold as rule.parameter=value, e.g. dominant-broker.share=0.5.")
+            }
+            guard FlagThresholds.defaults[parts[0]] != nil else {
+                throw ValidationError("Unknown threshold \"\(parts[0])\". Known: \(FlagThresholds.defaults.keys.sorted().joined(separator: ", ")).")
+            }
+            result[parts[0]] = value
+        }
+        return result
+    }
+
+    func validate() throws {
+        _ = try parsedThresholds()
+        if permutations < 0 { throw ValidationError("--permutations must be 0 or more.") }
+    }
+
+    func run() throws {
+        let network = try loadNetwork(path)
+        var overrides = network.metadata.thresholds
+        for (key, value) in try parsedThresholds() { overrides[key] = value }
+        let thresholds = FlagThresholds(overrides: overrides)
+        for key in thresholds.unknownKeys {
+            Console.error("\(path): warning: the threshold \"\(key)\" in network.yaml is not used by any rule. Hint: known thresholds: \(FlagThresholds.defaults.keys.sorted().joined(separator: ", ")).")
+        }
+        let options = PowerOptions(thresholds: thresholds, permutations: permutations, seed: seed,
+                                   flowRelationTypes: flowRelations.isEmpty ? nil : Set(flowRelations))
+        let power = PowerAnalysis(network, options: options)
+        Console.output(FlagReport(power: power, language: language?.rawValue ?? network.metadata.language).render(format))
+    }
+}
+
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Draw a network diagram with Graphviz (SVG, PNG, PDF or DOT, from the file name).",

@@ -1,0 +1,102 @@
+/// Gould–Fernandez brokerage roles by actor group, with the node-level expectations,
+/// standard deviations and z-scores of R sna's `brokerage()`.
+///
+/// Actor j brokers the ordered pair (i, k) when i → j → k, there is no arc i → k, and i ≠ k
+/// (arcs as a simple digraph; weights ignored). By the groups of (i, j, k) the role is:
+/// coordinator A→A→A (w_I), itinerant A→B→A (w_O), representative A→A→B (b_IO),
+/// gatekeeper A→B→B (b_OI), liaison A→B→C (b_O). Gould & Fernandez 1989,
+/// doi:10.2307/270949.
+///
+/// Null model (sna): arcs independent with probability d = m/(N(N − 1)); a given two-path
+/// without closing arc has probability q = d²(1 − d). For a broker in group g of size n_g:
+/// E[w_I] = q(n_g − 1)(n_g − 2); E[w_O] = q Σ_{h≠g} n_h(n_h − 1);
+/// E[b_IO] = E[b_OI] = q(N − n_g)(n_g − 1); E[b_O] = q((N − n_g)² − Σ_{h≠g} n_h²);
+/// E[total] = q(N − 1)(N − 2). Variances: count·q(1 − q) for each role, and for the total
+/// q(N − 1)(N − 2)(1 − q + 2(N − 3)d(1 − d)²), which accounts for two-paths sharing an arc.
+/// z = (raw − E)/sd; undefined (nil) where sd = 0, where sna gives NaN.
+///
+/// - Complexity: O(Σ_j indeg(j)·outdeg(j)·log d) with binary search for the closing arc.
+public enum Brokerage {
+    public enum Role: String, CaseIterable, Sendable {
+        case coordinator, itinerant, representative, gatekeeper, liaison, total
+    }
+
+    public struct Score: Sendable, Equatable {
+        public var raw: Double
+        public var expected: Double
+        public var standardDeviation: Double
+        /// nil where the standard deviation is 0.
+        public var z: Double?
+    }
+
+    public struct Result: Sendable {
+        /// Per node, per role.
+        public var scores: [[Role: Score]]
+        public var density: Double
+        /// Ordered pairs (i, k) brokered by each node j, per role, as (i, k) indices — kept
+        /// for flags that ask who connects two groups.
+        public var brokeredPairs: [[Role: [(Int, Int)]]]
+    }
+
+    /// - Parameter groups: group label per node (e.g. actor type or role).
+    public static func compute(_ graph: Graph, groups: [Int]) -> Result {
+        let n = graph.nodeCount
+        precondition(groups.count == n)
+        let m = Double(graph.arcCount)
+        let N = Double(n)
+        let d = n > 1 ? m / (N * (N - 1)) : 0
+        let q = d * d * (1 - d)
+        var size: [Int: Double] = [:]
+        for g in groups { size[g, default: 0] += 1 }
+        let sumSquares = size.values.reduce(0) { $0 + $1 * $1 }
+        let sumPairs = size.values.reduce(0) { $0 + $1 * ($1 - 1) }
+
+        var scores: [[Role: Score]] = []
+        var pairs: [[Role: [(Int, Int)]]] = []
+        scores.reserveCapacity(n)
+        for j in 0..<n {
+            var raw: [Role: Double] = [:]
+            var brokered: [Role: [(Int, Int)]] = [:]
+            let gj = groups[j]
+            for i in graph.inNeighbors(of: j) {
+                let ii = Int(i)
+                guard ii != j else { continue }
+                for k in graph.outNeighbors(of: j) {
+                    let kk = Int(k)
+                    guard kk != ii, kk != j, Betweenness.arcIndex(graph, from: ii, to: kk) == nil else { continue }
+                    let gi = groups[ii], gk = groups[kk]
+                    let role: Role
+                    if gi == gj && gj == gk { role = .coordinator }
+                    else if gi == gk { role = .itinerant }
+                    else if gi == gj { role = .representative }
+                    else if gj == gk { role = .gatekeeper }
+                    else { role = .liaison }
+                    raw[role, default: 0] += 1
+                    raw[.total, default: 0] += 1
+                    brokered[role, default: []].append((ii, kk))
+                }
+            }
+            let ng = size[gj]!
+            let counts: [Role: Double] = [
+                .coordinator: (ng - 1) * (ng - 2),
+                .itinerant: sumPairs - ng * (ng - 1),
+                .representative: (N - ng) * (ng - 1),
+                .gatekeeper: (N - ng) * (ng - 1),
+                .liaison: (N - ng) * (N - ng) - (sumSquares - ng * ng),
+                .total: (N - 1) * (N - 2),
+            ]
+            var nodeScores: [Role: Score] = [:]
+            for role in Role.allCases {
+                let count = counts[role]!
+                let expected = q * count
+                let variance = role == .total ? q * count * (1 - q + 2 * (N - 3) * d * (1 - d) * (1 - d)) : count * q * (1 - q)
+                let sd = max(0, variance).squareRoot()
+                let r = raw[role] ?? 0
+                nodeScores[role] = Score(raw: r, expected: expected, standardDeviation: sd, z: sd > 0 ? (r - expected) / sd : nil)
+            }
+            scores.append(nodeScores)
+            pairs.append(brokered)
+        }
+        return Result(scores: scores, density: d, brokeredPairs: pairs)
+    }
+}

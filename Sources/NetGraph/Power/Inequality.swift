@@ -1,0 +1,71 @@
+/// Group representation, rank correlation and fragmentation.
+public enum Inequality {
+    /// Representation ratio of each group: (share of the measure's total held by the group) /
+    /// (share of actors in the group). 1 = proportional; 0.5 = half its fair share; nil when
+    /// the measure's total is 0.
+    public static func representationRatio(_ values: [Double], groups: [Int]) -> [Int: Double]? {
+        let total = values.reduce(0, +)
+        guard total > 0, !values.isEmpty else { return nil }
+        var held: [Int: Double] = [:], count: [Int: Double] = [:]
+        for (v, g) in zip(values, groups) { held[g, default: 0] += v; count[g, default: 0] += 1 }
+        let n = Double(values.count)
+        return held.mapValues { $0 / total }.reduce(into: [:]) { result, entry in
+            result[entry.key] = entry.value / (count[entry.key]! / n)
+        }
+    }
+
+    /// Ranks 1…n with ties given their average rank.
+    static func ranks(_ values: [Double]) -> [Double] {
+        let order = values.indices.sorted { values[$0] < values[$1] }
+        var ranks = [Double](repeating: 0, count: values.count)
+        var i = 0
+        while i < order.count {
+            var j = i
+            while j + 1 < order.count && values[order[j + 1]] == values[order[i]] { j += 1 }
+            let average = Double(i + j) / 2 + 1
+            for k in i...j { ranks[order[k]] = average }
+            i = j + 1
+        }
+        return ranks
+    }
+
+    /// Spearman rank correlation (Pearson correlation of average ranks); nil with fewer than
+    /// three pairs or no variation.
+    public static func spearman(_ x: [Double], _ y: [Double]) -> Double? {
+        guard x.count == y.count, x.count >= 3 else { return nil }
+        return NetworkMeasures.pearson(Array(zip(ranks(x), ranks(y))))
+    }
+
+    /// Borgatti's fragmentation F = 1 − Σ_k s_k(s_k − 1)/(n(n − 1)) over the sizes s_k of the
+    /// (weak) components: the share of actor pairs that cannot reach each other; and the
+    /// distance-weighted fragmentation DF = 1 − Σ_{i≠j} (1/d_ij)/(n(n − 1)) on the undirected
+    /// view with unit lengths. Borgatti 2006, doi:10.1007/s10588-006-7084-x.
+    /// `removing` drops one node first (n = remaining nodes): the key-player test.
+    public static func fragmentation(_ graph: Graph, removing removed: Int? = nil) -> (fragmentation: Double, distanceFragmentation: Double) {
+        let view = graph.undirectedNeighbors()
+        let n = graph.nodeCount - (removed == nil ? 0 : 1)
+        guard n >= 2 else { return (0, 0) }
+        var distance = [Int](repeating: -1, count: graph.nodeCount)
+        var queue = [Int](repeating: 0, count: graph.nodeCount)
+        var reachablePairs = 0.0, inverseDistance = 0.0
+        for s in 0..<graph.nodeCount where s != removed {
+            for i in 0..<graph.nodeCount { distance[i] = -1 }
+            distance[s] = 0
+            var head = 0, tail = 1
+            queue[0] = s
+            while head < tail {
+                let v = queue[head]; head += 1
+                for wRaw in view.targets[view.offsets[v]..<view.offsets[v + 1]] {
+                    let w = Int(wRaw)
+                    if w == removed || distance[w] >= 0 { continue }
+                    distance[w] = distance[v] + 1
+                    reachablePairs += 1
+                    inverseDistance += 1 / Double(distance[w])
+                    queue[tail] = w; tail += 1
+                }
+            }
+        }
+        let pairs = Double(n) * Double(n - 1)
+        return (1 - reachablePairs / pairs, 1 - inverseDistance / pairs)
+    }
+}

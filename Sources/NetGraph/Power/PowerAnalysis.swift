@@ -1,0 +1,165 @@
+import Foundation
+
+/// Options of the power analysis.
+public struct PowerOptions: Sendable {
+    public var thresholds: FlagThresholds
+    /// Random graphs or label permutations for p-values (0 = no test).
+    public var permutations: Int
+    public var seed: UInt64
+    /// Relation types that carry resources (money, volume) for dependence and HHI; nil =
+    /// `financiering` when present, else `contract`, else none.
+    public var flowRelationTypes: Set<String>?
+
+    public init(thresholds: FlagThresholds = FlagThresholds(), permutations: Int = 0, seed: UInt64 = 42, flowRelationTypes: Set<String>? = nil) {
+        self.thresholds = thresholds
+        self.permutations = permutations
+        self.seed = seed
+        self.flowRelationTypes = flowRelationTypes
+    }
+}
+
+/// Power-imbalance measures of a network and the flags they raise.
+///
+/// Structural measures (centrality, brokerage, constraint, cores, fragmentation) use the
+/// **unweighted** graph of all relations — who is tied to whom — so that amounts in euros
+/// and meeting frequencies are not mixed. Resource measures (dependence, HHI) use the
+/// weighted flow layer (`financiering` by default), where weights are amounts.
+public struct PowerAnalysis: Sendable {
+    public struct ActorPower: Sendable {
+        public var brokerage: [Brokerage.Role: Brokerage.Score]
+        public var constraint: Double?
+        public var effectiveSize: Double?
+        /// Largest share of inflow from one partner, and that partner's index.
+        public var dependence: (share: Double, partner: Int)?
+        public var inflowHHI: FlowAnalysis.Concentration?
+        public var outflowHHI: FlowAnalysis.Concentration?
+        /// Fragmentation of the network after removing this actor.
+        public var fragmentationWithout: Double
+        /// Perceived minus structural percentile (−1…1), when `influence` is known.
+        public var perceptionGap: Double?
+        public var betweennessShare: Double
+    }
+
+    public struct GroupPower: Sendable {
+        public var type: String
+        public var role: ActorRole
+        public var actors: [Int]
+        public var shareOfActors: Double
+        public var shareOfDegree: Double
+        public var shareOfBetweenness: Double
+        public var shareOfPageRank: Double
+        /// Share of a measure ÷ share of actors, for degree, betweenness and PageRank.
+        public var representationDegree: Double?
+        public var representationBetweenness: Double?
+        public var representationPageRank: Double?
+        public var meanDegree: Double
+        public var medianDegree: Double
+        public var brokerageTotal: Double
+        /// Concentration of the group's inflow over its members.
+        public var inflowHHI: FlowAnalysis.Concentration?
+        /// Share of members in the outermost k-shell.
+        public var outerShellShare: Double
+    }
+
+    public let network: Network
+    public let centrality: CentralityAnalysis
+    public let flowRelationTypes: Set<String>
+    public let actors: [ActorPower]
+    public let groups: [GroupPower]
+    public let fragmentation: Double
+    public let distanceFragmentation: Double
+    /// Spearman correlation of size with degree over actors with a size (authorities and
+    /// intermediaries excluded), when at least three have one.
+    public let sizeDegreeCorrelation: Double?
+    public let perceptionCorrelation: Double?
+    public let flags: [PowerFlag]
+
+    public init(_ network: Network, options: PowerOptions = PowerOptions()) {
+        self.network = network
+        let n = network.actors.count
+        let centrality = CentralityAnalysis(network, view: AnalysisView(weights: .ignore, seed: options.seed))
+        self.centrality = centrality
+        let graph = centrality.graph
+        var typeIndex: [String: Int] = [:]
+        var typeNames: [String] = []
+        let groupOf = network.actors.map { actor -> Int in
+            if let i = typeIndex[actor.type] { return i }
+            typeIndex[actor.type] = typeNames.count
+            typeNames.append(actor.type)
+            return typeNames.count - 1
+        }
+
+        // Flow layer.
+        let present = Set(network.relations.map(\.type))
+        let flowTypes = options.flowRelationTypes ?? (present.contains("financiering") ? ["financiering"]
+            : present.contains("contract") ? ["contract"] : [])
+        flowRelationTypes = flowTypes
+        let flows = FlowAnalysis(Graph(network, relationTypes: flowTypes, weights: .strength))
+
+        let brokerage = Brokerage.compute(graph, groups: groupOf)
+        let holes = StructuralHoles.compute(graph)
+        let whole = Inequality.fragmentation(graph)
+        fragmentation = whole.fragmentation
+        distanceFragmentation = whole.distanceFragmentation
+        let degree = centrality.actorValues["degree"]!
+        let betweenness = centrality.actorValues["betweenness"]!
+        let pagerank = centrality.actorValues["pagerank"]!
+        let totalBetweenness = betweenness.reduce(0, +)
+
+        // Perception gap: percentile of influence vs mean percentile of degree, betweenness, PageRank.
+        let withInfluence = network.actors.indices.filter { network.actors[$0].influence != nil }
+        var gaps = [Double?](repeating: nil, count: n)
+        var perceptionCorrelation: Double? = nil
+        if withInfluence.count >= 4 {
+            func percentiles(_ values: [Double]) -> [Double] {
+                let r = Inequality.ranks(values)
+                return r.map { ($0 - 1) / Double(max(1, values.count - 1)) }
+            }
+            let perceived = percentiles(withInfluence.map { network.actors[$0].influence! })
+            let structuralParts = [degree, betweenness, pagerank].map { m in percentiles(withInfluence.map { m[$0] }) }
+            let structural = (0..<withInfluence.count).map { i in structuralParts.reduce(0) { $0 + $1[i] } / 3 }
+            for (k, i) in withInfluence.enumerated() { gaps[i] = perceived[k] - structural[k] }
+            perceptionCorrelation = Inequality.spearman(withInfluence.map { network.actors[$0].influence! }, structural)
+        }
+        self.perceptionCorrelation = perceptionCorrelation
+
+        actors = (0..<n).map { i in
+            ActorPower(brokerage: brokerage.scores[i], constraint: holes.constraint[i], effectiveSize: holes.effectiveSize[i],
+                       dependence: flows.largestDependence(of: i).map { ($0.share, $0.partner) },
+                       inflowHHI: flows.inflowConcentration(i), outflowHHI: flows.outflowConcentration(i),
+                       fragmentationWithout: Inequality.fragmentation(graph, removing: i).fragmentation,
+                       perceptionGap: gaps[i], betweennessShare: totalBetweenness > 0 ? betweenness[i] / totalBetweenness : 0)
+        }
+
+        let cores = centrality.actorValues["core_number"]!
+        let minCore = cores.min() ?? 0
+        let representation = [degree, betweenness, pagerank].map { Inequality.representationRatio($0, groups: groupOf) }
+        func share(_ values: [Double], _ members: [Int]) -> Double {
+            let total = values.reduce(0, +)
+            return total > 0 ? members.reduce(0) { $0 + values[$1] } / total : 0
+        }
+        groups = typeNames.enumerated().map { g, name in
+            let members = (0..<n).filter { groupOf[$0] == g }
+            let degrees = members.map { degree[$0] }.sorted()
+            let median = degrees.count % 2 == 1 ? degrees[degrees.count / 2] : (degrees[degrees.count / 2 - 1] + degrees[degrees.count / 2]) / 2
+            return GroupPower(type: name, role: network.vocabulary.role(ofActorType: name), actors: members,
+                              shareOfActors: Double(members.count) / Double(n),
+                              shareOfDegree: share(degree, members), shareOfBetweenness: share(betweenness, members), shareOfPageRank: share(pagerank, members),
+                              representationDegree: representation[0]?[g], representationBetweenness: representation[1]?[g], representationPageRank: representation[2]?[g],
+                              meanDegree: degrees.reduce(0, +) / Double(members.count), medianDegree: median,
+                              brokerageTotal: members.reduce(0) { $0 + (brokerage.scores[$1][.total]?.raw ?? 0) },
+                              inflowHHI: FlowAnalysis.concentration(members.map { flows.inStrength[$0] }),
+                              outerShellShare: Double(members.filter { cores[$0] == minCore }.count) / Double(members.count))
+        }
+
+        // Size–centrality correlation among parties whose size measures market weight.
+        // Parties whose size is market weight: not authorities, intermediaries or frontline teams.
+        let sized = (0..<n).filter { network.actors[$0].size != nil && ![.publicAuthority, .intermediary, .frontline].contains(network.role(of: network.actors[$0])) }
+        sizeDegreeCorrelation = sized.count >= 3 ? Inequality.spearman(sized.map { network.actors[$0].size! }, sized.map { degree[$0] }) : nil
+
+        var rules = FlagRules(network: network, options: options, centrality: centrality, brokerage: brokerage, flows: flows,
+                              groupOf: groupOf, typeNames: typeNames, actors: actors, groups: groups,
+                              fragmentation: fragmentation, sizeDegreeCorrelation: sizeDegreeCorrelation, sized: sized)
+        flags = rules.evaluate()
+    }
+}
