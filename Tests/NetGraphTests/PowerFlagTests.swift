@@ -1,0 +1,221 @@
+import Foundation
+import Testing
+@testable import NetGraph
+
+func scenario(_ name: String) throws -> Network {
+    try NetworkReader.load(path: packageRoot.appendingPathComponent("datasets/scenarios/\(name)").path).network
+}
+
+extension PowerAnalysis {
+    func flags(_ rule: String, atLeast severity: PowerFlag.Severity = .warning) -> [PowerFlag] {
+        flags.filter { $0.rule == rule && $0.severity >= severity }
+    }
+}
+
+@Suite("Flags on scenario networks whose truth is known")
+struct ScenarioFlagTests {
+    @Test("a balanced network raises no domination flag")
+    func balanced() throws {
+        let power = PowerAnalysis(try scenario("evenwichtig"))
+        let domination = power.flags.filter(\.isDomination)
+        #expect(domination.isEmpty, "unexpected: \(domination.map { "\($0.rule): \($0.messageEnglish)" })")
+    }
+
+    @Test("one large provider as the only bridge between client organisations and the gemeente")
+    func largeProviderGatekeeper() throws {
+        let power = PowerAnalysis(try scenario("grote-aanbieder-als-poortwachter"))
+        for rule in ["dominant-broker", "single-gatekeeper", "large-party-dominance", "funding-concentration"] {
+            let found = power.flags(rule)
+            #expect(!found.isEmpty, "\(rule) did not fire")
+            #expect(found.contains { $0.subject.ids.contains("groot") }, "\(rule) does not name the large provider")
+        }
+        let gatekeeper = try #require(power.flags("single-gatekeeper", atLeast: .critical).first)
+        #expect(gatekeeper.subject.ids.first == "groot")
+        #expect(Set(["co1", "co2", "co3"]).isSubset(of: Set(gatekeeper.subject.ids)))
+        let sidelined = power.flags("sidelined-group")
+        #expect(sidelined.contains { $0.subject.ids.first == "clientorganisatie" && Set(["co1", "co2", "co3"]).isSubset(of: Set($0.subject.ids)) })
+        #expect(power.flags("dominant-broker", atLeast: .critical).first?.subject.ids == ["groot"])
+    }
+
+    @Test("a subcontractor living off one large provider is one-sidedly dependent")
+    func dependence() throws {
+        let power = PowerAnalysis(try scenario("eenzijdige-afhankelijkheid"))
+        let pair = try #require(power.flags("one-sided-dependence").first)
+        #expect(pair.subject.kind == .pair)
+        #expect(pair.subject.ids == ["hoofd", "onder"])
+        let d = pair.evidence.first { $0.name == "dependence" }!.value
+        #expect(close(d, 0.75 / 0.80))
+    }
+
+    @Test("a fragmented network and its loose providers are flagged")
+    func fragmented() throws {
+        let power = PowerAnalysis(try scenario("versnipperd"))
+        let found = power.flags("fragmentation")
+        #expect(found.contains { $0.subject.kind == .network })
+        #expect(found.contains { $0.subject.kind == .type && $0.subject.ids.contains("za8") })
+        // 13 actors in components of sizes 5, 2, 2, 2 and two isolates: F = 1 − (20 + 2 + 2 + 2)/156.
+        #expect(close(power.fragmentation, 1 - 26.0 / 156))
+    }
+
+    @Test("perceived and structural power disagree for the quiet provider")
+    func perception() throws {
+        let power = PowerAnalysis(try scenario("perceptie-verschil"))
+        let gap = try #require(power.flags("perception-gap").first { $0.subject.ids == ["stil"] })
+        #expect(gap.evidence.first!.value <= -0.5)
+        #expect(power.flags("perception-gap", atLeast: .info).contains { $0.subject.ids == ["wet"] && $0.severity == .info })
+    }
+
+    @Test("every flag has both languages, a reference and evidence")
+    func completeness() throws {
+        for name in ["evenwichtig", "grote-aanbieder-als-poortwachter", "eenzijdige-afhankelijkheid", "versnipperd", "perceptie-verschil"] {
+            for flag in PowerAnalysis(try scenario(name)).flags {
+                #expect(!flag.messageDutch.isEmpty && !flag.messageEnglish.isEmpty && flag.messageDutch != flag.messageEnglish)
+                #expect(!flag.reference.isEmpty)
+                #expect(!flag.evidence.isEmpty)
+                #expect(!flag.subject.ids.isEmpty)
+            }
+        }
+    }
+}
+
+@Suite("Flags fire at their threshold and not just above it")
+struct ThresholdEdgeTests {
+    /// Runs the analysis with `key` set to the evidence value (fires) and just above it (does not).
+    func edge(_ network: Network, rule: String, key: String, evidence: String, subject: String? = nil, above: Bool = true,
+              severity: PowerFlag.Severity = .info) {
+        let base = PowerAnalysis(network)
+        guard let flag = base.flags.first(where: { $0.rule == rule && $0.severity >= severity && (subject == nil || $0.subject.ids.contains(subject!)) && $0.evidence.contains { $0.name == evidence } }) else {
+            Issue.record("\(rule) did not fire at the default threshold"); return
+        }
+        let value = flag.evidence.first { $0.name == evidence }!.value
+        let nudge = max(abs(value) * 1e-9, 1e-12) * (above ? 1 : -1)
+        func fires(_ threshold: Double) -> Bool {
+            PowerAnalysis(network, options: PowerOptions(thresholds: FlagThresholds(overrides: [key: threshold]))).flags.contains {
+                $0.rule == rule && $0.severity >= severity && (subject == nil || $0.subject.ids.contains(subject!)) && $0.evidence.contains { $0.name == evidence }
+            }
+        }
+        #expect(fires(value), "\(rule) should fire with \(key) = \(value)")
+        #expect(!fires(value + nudge), "\(rule) should not fire with \(key) just beyond \(value)")
+    }
+
+    @Test("dominant-broker, funding-concentration, large-party-dominance, centralized-network")
+    func poortwachter() throws {
+        let network = try scenario("grote-aanbieder-als-poortwachter")
+        edge(network, rule: "dominant-broker", key: "dominant-broker.share", evidence: "betweenness_share", subject: "groot")
+        edge(try scenario("eenzijdige-afhankelijkheid"), rule: "funding-concentration", key: "funding-concentration.high", evidence: "hhi_points",
+             subject: "zorgaanbieder", severity: .warning)
+        // Large parties: the rule reports the first of degree, betweenness, PageRank whose
+        // ratio reaches the threshold, so the edge is the largest of the three ratios.
+        let values = PowerAnalysis(network).centrality.actorValues
+        let large = network.index(ofActor: "groot")!     // the only large party here
+        let ratios = ["degree", "betweenness", "pagerank"].map { values[$0]![large] / values[$0]!.reduce(0, +) * Double(network.actors.count) }
+        let edgeRatio = ratios.max()!
+        let fires = { (t: Double) in PowerAnalysis(network, options: PowerOptions(thresholds: FlagThresholds(overrides: ["large-party-dominance.ratio": t])))
+            .flags.contains { $0.rule == "large-party-dominance" && $0.subject.kind == .actor } }
+        #expect(fires(edgeRatio))
+        #expect(!fires(edgeRatio * (1 + 1e-9)))
+        edge(network, rule: "centralized-network", key: "centralized-network.centralization", evidence: "degree_centralization")
+        edge(network, rule: "fragmentation", key: "fragmentation.key-player", evidence: "increase", subject: "groot")
+    }
+
+    @Test("one-sided-dependence, sidelined-group, fragmentation, perception-gap")
+    func others() throws {
+        edge(try scenario("eenzijdige-afhankelijkheid"), rule: "one-sided-dependence", key: "one-sided-dependence.dependence", evidence: "dependence", subject: "onder")
+        edge(try scenario("versnipperd"), rule: "fragmentation", key: "fragmentation.fragmentation", evidence: "fragmentation")
+        edge(try DemoDataset.load().network, rule: "sidelined-group", key: "sidelined-group.ratio", evidence: "representation_ratio", subject: "clientorganisatie", above: false)
+    }
+
+    @Test("thresholds from network.yaml are applied")
+    func fromMetadata() throws {
+        var network = try scenario("grote-aanbieder-als-poortwachter")
+        network.metadata.thresholds = ["dominant-broker.share": 0.99]
+        let power = PowerAnalysis(network, options: PowerOptions(thresholds: FlagThresholds(overrides: network.metadata.thresholds)))
+        #expect(!power.flags.contains { $0.rule == "dominant-broker" && $0.evidence.contains { $0.name == "betweenness_share" } })
+    }
+
+    @Test("permutation tests give seeded, repeatable p-values")
+    func pValues() throws {
+        let network = try scenario("grote-aanbieder-als-poortwachter")
+        let options = PowerOptions(permutations: 199, seed: 3)
+        let a = PowerAnalysis(network, options: options), b = PowerAnalysis(network, options: options)
+        let pa = a.flags.compactMap(\.pValue), pb = b.flags.compactMap(\.pValue)
+        #expect(!pa.isEmpty)
+        #expect(pa == pb)
+        #expect(pa.allSatisfy { $0 > 0 && $0 <= 1 })
+    }
+}
+
+@Suite("Power measures, hand-worked")
+struct PowerMeasureTests {
+    @Test("dependence, imbalance and HHI on the governance example (reference: shared governance_demo)")
+    func dependence() {
+        // GEM1 → ZA_GROOT 60, ZA_KLEIN1 10, ZA_KLEIN2 10, VNG 2, CLIENT 1: HHI of GEM1's purchase
+        // shares (60, 10, 10)/80 = 0.75² + 2·0.125² = 0.59375; normalised (H − 1/3)/(1 − 1/3) = 0.390625.
+        let c = FlowAnalysis.concentration([60, 10, 10])!
+        #expect(close(c.hhi, 0.59375))
+        #expect(close(c.normalized!, 0.390625))
+        #expect(close(c.points, 5937.5))
+        #expect(FlowAnalysis.concentration([5])!.normalized == nil)
+        #expect(FlowAnalysis.concentration([0, 0]) == nil)
+
+        // ZA_GROOT receives 60 from GEM1 and 30 from GEM2; GEM1 receives 40 from ZA_GROOT of its 63.
+        let g = makeGraph(3, [(0, 2), (1, 2), (2, 0)], directed: true, weights: [60, 30, 40])
+        let flows = FlowAnalysis(g)
+        #expect(close(flows.dependence(of: 2, on: 0), 2.0 / 3))
+        #expect(close(flows.dependence(of: 0, on: 2), 1))
+        #expect(close(flows.powerImbalance(of: 0, over: 2), 2.0 / 3 - 1))
+        #expect(close(flows.mutualDependence(0, 2), 2.0 / 3 + 1))
+        #expect(flows.largestDependence(of: 2)!.partner == 0)
+    }
+
+    @Test("constraint of a star centre and leaves (Burt): centre 1/k, leaf 1")
+    func constraint() {
+        let g = makeGraph(5, (1...4).map { (0, $0) })
+        let holes = StructuralHoles.compute(g)
+        #expect(close(holes.constraint[0]!, 0.25))
+        #expect(close(holes.constraint[1]!, 1))
+        #expect(close(holes.effectiveSize[0]!, 4))
+        let triangle = makeGraph(4, [(0, 1), (1, 2), (0, 2)])
+        let t = StructuralHoles.compute(triangle)
+        // Triangle: p = 1/2 to each; c = 2 · (1/2 + 1/4)² = 1.125; effective size 2 − 2·(1/2) = 1.
+        #expect(close(t.constraint[0]!, 1.125))
+        #expect(close(t.effectiveSize[0]!, 1))
+        #expect(t.constraint[3] == nil)
+    }
+
+    @Test("Gould–Fernandez on the shared 6-actor example: hand-checked raw counts")
+    func brokerageRaw() {
+        // m1 m2 m3 (MUN) v1 (VNG) p1 p2 (PROV); arcs as in brokerage_demo.json.
+        let arcs = [(0, 1), (1, 0), (1, 2), (2, 3), (3, 0), (3, 1), (3, 4), (4, 5), (5, 0)]
+        let g = makeGraph(6, arcs, directed: true)
+        let result = Brokerage.compute(g, groups: [0, 0, 0, 1, 2, 2])
+        let raw = result.scores.map { s in Brokerage.Role.allCases.map { s[$0]!.raw } }
+        // coordinator, itinerant, representative, gatekeeper, liaison, total
+        #expect(raw[0] == [0, 0, 0, 1, 0, 1])
+        #expect(raw[1] == [1, 0, 0, 1, 0, 2])
+        #expect(raw[2] == [0, 0, 1, 0, 0, 1])
+        #expect(raw[3] == [0, 2, 0, 0, 1, 3])
+        #expect(raw[4] == [0, 0, 0, 1, 0, 1])
+        #expect(raw[5] == [0, 0, 1, 0, 0, 1])
+        #expect(close(result.density, 0.3))
+        // R sna: MUN expectations w_I 0.126, b_IO 0.378; total sd 1.51391545338569.
+        #expect(close(result.scores[0][.coordinator]!.expected, 0.126))
+        #expect(close(result.scores[0][.representative]!.expected, 0.378))
+        #expect(close(result.scores[0][.total]!.standardDeviation, 1.51391545338569))
+        #expect(result.scores[3][.coordinator]!.z == nil)   // VNG alone in its group: sd 0
+    }
+
+    @Test("Spearman with ties, representation ratio, fragmentation after removal")
+    func inequality() {
+        #expect(close(Inequality.spearman([1, 2, 3, 4], [10, 20, 30, 40])!, 1))
+        #expect(close(Inequality.spearman([1, 2, 3, 4], [4, 3, 2, 1])!, -1))
+        #expect(Inequality.ranks([5, 1, 5, 3]) == [3.5, 1, 3.5, 2])
+        let ratio = Inequality.representationRatio([3, 1, 0, 0], groups: [0, 1, 1, 1])!
+        #expect(close(ratio[0]!, 0.75 / 0.25) && close(ratio[1]!, 0.25 / 0.75))
+        let path = makeGraph(3, [(0, 1), (1, 2)])
+        #expect(Inequality.fragmentation(path).fragmentation == 0)
+        #expect(close(Inequality.fragmentation(path, removing: 1).fragmentation, 1))
+        // DF of a path of 3: pairs at distance 1, 1, 2 (each twice): 1 − (2 + 2 + 1)/6.
+        #expect(close(Inequality.fragmentation(path).distanceFragmentation, 1 - 5.0 / 6))
+    }
+}
