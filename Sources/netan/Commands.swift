@@ -31,21 +31,25 @@ struct Demo: ParsableCommand {
         let network = try loadNetwork(DemoDataset.folder.path, quiet: true)
         let language = output.language?.rawValue ?? network.metadata.language
         let summary = NetworkSummary(network)
-        Console.output(summary.render(output.format, language: language))
+        let power = PowerAnalysis(network, options: PowerOptions(thresholds: FlagThresholds(overrides: network.metadata.thresholds)))
+        let flags = FlagReport(power: power, language: language)
+        Console.output(summary.render(output.format, language: language) + (output.format == .table || output.format == .markdown ? "\n" + flags.render(output.format) : ""))
+        let flagged = Set(power.flags.filter { $0.isDomination && $0.subject.kind == .actor }.compactMap { network.index(ofActor: $0.subject.ids[0]) })
         let options = DiagramOptions(nodeMeasure: summary.degreeByIndex,
                                      measureName: language == "en" ? "number of partners" : "aantal partners",
-                                     language: language)
+                                     language: language, flagged: flagged)
         let folder = URL(fileURLWithPath: outputFolder)
         for name in ["netwerk.svg", "netwerk.png", "netwerk.dot"] {
             try writeDiagram(network, to: folder.appendingPathComponent(name).path, options: options)
         }
         do {
-            try AtomicFile.write(summary.render(.markdown, language: language), to: folder.appendingPathComponent("samenvatting.md").path)
+            try AtomicFile.write(summary.render(.markdown, language: language) + "\n" + flags.render(.markdown), to: folder.appendingPathComponent("samenvatting.md").path)
+            try AtomicFile.write(flags.render(.json), to: folder.appendingPathComponent("bevindingen.json").path)
         } catch {
             Console.error("\(error)")
             throw Exit.cannotCreate
         }
-        Console.error("netan: wrote netwerk.svg, netwerk.png, netwerk.dot and samenvatting.md to \(folder.path)")
+        Console.error("netan: wrote netwerk.svg, netwerk.png, netwerk.dot, samenvatting.md and bevindingen.json to \(folder.path)")
     }
 }
 
@@ -114,9 +118,11 @@ struct Analyze: ParsableCommand {
     func run() throws {
         let network = try loadNetwork(path)
         let language = output.language?.rawValue ?? network.metadata.language
-        let analysis = CentralityAnalysis(network, view: try viewOptions.makeView(for: network))
+        let view = try viewOptions.makeView(for: network)
+        let analysis = CentralityAnalysis(network, view: view)
         let summary = NetworkSummary(network)
-        Console.output(AnalysisReport(summary: summary, centrality: CentralityReport(network: network, analysis: analysis), language: language, top: top).render(output.format))
+        let power = PowerAnalysis(network, options: PowerOptions(thresholds: FlagThresholds(overrides: network.metadata.thresholds), seed: view.seed))
+        Console.output(AnalysisReport(summary: summary, centrality: CentralityReport(network: network, analysis: analysis), language: language, top: top, power: power).render(output.format))
     }
 }
 

@@ -193,3 +193,46 @@ struct CentralityCommandTests {
         #expect(result.stdout.contains("Riondato"))
     }
 }
+
+@Suite("netan flags end to end", .serialized)
+struct FlagsCommandTests {
+    @Test("JSON follows the documented shape")
+    func json() throws {
+        let path = packageRoot.appendingPathComponent("datasets/scenarios/grote-aanbieder-als-poortwachter").path
+        let result = try netan(["flags", path, "--format", "json", "--permutations", "99", "--seed", "5"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let flags = try #require(object["flags"] as? [[String: Any]])
+        #expect(!flags.isEmpty)
+        for flag in flags {
+            for key in ["rule", "severity", "subject", "evidence", "threshold", "message", "reference", "p_value"] { #expect(flag[key] != nil, "missing \(key)") }
+            let message = try #require(flag["message"] as? [String: String])
+            #expect(message["nl"] != nil && message["en"] != nil)
+            let subject = try #require(flag["subject"] as? [String: Any])
+            #expect(subject["kind"] is String && subject["ids"] is [String])
+        }
+        #expect(flags.contains { ($0["p_value"] as? Double) != nil })
+        let groups = try #require(object["groups"] as? [[String: Any]])
+        #expect(groups.contains { $0["type"] as? String == "clientorganisatie" && $0["share_of_actors"] is Double })
+        let actors = try #require(object["actors"] as? [[String: Any]])
+        let brokerage = try #require(actors.first?["brokerage"] as? [String: Any])
+        for role in ["coordinator", "itinerant", "representative", "gatekeeper", "liaison", "total", "z"] { #expect(brokerage[role] != nil) }
+        #expect(actors.first?["constraint"] != nil && actors.first?["effective_size"] != nil && actors.first?["dependence"] != nil)
+    }
+
+    @Test("Dutch by default, English on request; a threshold override silences a rule")
+    func languageAndThresholds() throws {
+        let path = packageRoot.appendingPathComponent("datasets/scenarios/grote-aanbieder-als-poortwachter").path
+        let dutch = try netan(["flags", path])
+        #expect(dutch.status == 0)
+        #expect(dutch.stdout.contains("bevindingen") && dutch.stdout.contains("Zorgconcern Groot"))
+        let english = try netan(["flags", path, "--lang", "en"])
+        #expect(english.stdout.contains("findings"))
+        let quiet = try netan(["flags", path, "--threshold", "dominant-broker.share=0.99", "--threshold", "dominant-broker.path-share=1.01", "--format", "csv"])
+        #expect(quiet.status == 0)
+        #expect(!quiet.stdout.contains("dominant-broker"))
+        let bad = try netan(["flags", path, "--threshold", "nonsense=1"])
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("dominant-broker.share"))
+    }
+}

@@ -6,12 +6,15 @@ public struct AnalysisReport: Sendable {
     public var centrality: CentralityReport
     public var language: String
     public var top: Int
+    /// Flags and group figures; nil leaves them out.
+    public var power: PowerAnalysis?
 
-    public init(summary: NetworkSummary, centrality: CentralityReport, language: String, top: Int) {
+    public init(summary: NetworkSummary, centrality: CentralityReport, language: String, top: Int, power: PowerAnalysis? = nil) {
         self.summary = summary
         self.centrality = centrality
         self.language = language
         self.top = top
+        self.power = power
     }
 
     /// Measures with a top list, and their Dutch and English titles.
@@ -32,6 +35,18 @@ public struct AnalysisReport: Sendable {
             networkObject["actors_by_type"] = Dictionary(uniqueKeysWithValues: summary.actorsByType.map { ($0.type, $0.count) })
             networkObject["relations_by_type"] = Dictionary(uniqueKeysWithValues: summary.relationsByType.map { ($0.type, $0.count) })
             if let source = summary.metadata.source { networkObject["source"] = source }
+            if let power {
+                let powerObject = FlagReport(power: power, language: language).jsonObject()
+                object["flags"] = powerObject["flags"]
+                object["groups"] = powerObject["groups"]
+                let powerNetwork = powerObject["network"] as! [String: Any]
+                for (key, value) in powerNetwork where key != "name" { networkObject[key] = value }
+                // Per-actor power measures join the centrality of the same actor.
+                let byID = Dictionary(uniqueKeysWithValues: (powerObject["actors"] as! [[String: Any]]).map { ($0["id"] as! String, $0) })
+                object["actors"] = (object["actors"] as! [[String: Any]]).map { actor in
+                    actor.merging(byID[actor["id"] as! String] ?? [:]) { mine, _ in mine }
+                }
+            }
             object["network"] = networkObject
             let data = try! JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
             return String(decoding: data, as: UTF8.self) + "\n"
@@ -49,6 +64,9 @@ public struct AnalysisReport: Sendable {
             }
             for (measure, note) in centrality.analysis.notes.sorted(by: { $0.key < $1.key }) {
                 text += (markdown ? "\n- *\(measure)*: " : "\nnote: \(measure): ") + note
+            }
+            if let power {
+                text += "\n" + (markdown ? "\n" : "\n") + FlagReport(power: power, language: language).render(format).replacingOccurrences(of: "\n# ", with: "\n## ")
             }
             return text + "\n"
         }
