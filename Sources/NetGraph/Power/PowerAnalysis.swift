@@ -38,6 +38,9 @@ public struct PowerAnalysis: Sendable {
         /// Perceived minus structural percentile (−1…1), when `influence` is known.
         public var perceptionGap: Double?
         public var betweennessShare: Double
+        /// Continuous coreness (Borgatti–Everett, unit L2) and membership of the discrete core.
+        public var coreness: Double
+        public var inCore: Bool
     }
 
     public struct GroupPower: Sendable {
@@ -97,6 +100,8 @@ public struct PowerAnalysis: Sendable {
         let flows = FlowAnalysis(Graph(network, relationTypes: flowTypes, weights: .strength))
 
         let brokerage = Brokerage.compute(graph, groups: groupOf)
+        let coreness = CorePeriphery.continuous(graph).coreness
+        let core = Set(CorePeriphery.discrete(graph, seed: options.seed).core)
         let holes = StructuralHoles.compute(graph)
         let whole = Inequality.fragmentation(graph)
         fragmentation = whole.fragmentation
@@ -128,7 +133,8 @@ public struct PowerAnalysis: Sendable {
                        dependence: flows.largestDependence(of: i).map { ($0.share, $0.partner) },
                        inflowHHI: flows.inflowConcentration(i), outflowHHI: flows.outflowConcentration(i),
                        fragmentationWithout: Inequality.fragmentation(graph, removing: i).fragmentation,
-                       perceptionGap: gaps[i], betweennessShare: totalBetweenness > 0 ? betweenness[i] / totalBetweenness : 0)
+                       perceptionGap: gaps[i], betweennessShare: totalBetweenness > 0 ? betweenness[i] / totalBetweenness : 0,
+                       coreness: coreness[i], inCore: core.contains(i))
         }
 
         let cores = centrality.actorValues["core_number"]!

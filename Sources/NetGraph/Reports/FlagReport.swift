@@ -119,6 +119,7 @@ public struct FlagReport: Sendable {
                 "dependence": json(a.dependence?.share), "betweenness_share": a.betweennessShare,
                 "inflow_hhi": json(a.inflowHHI?.hhi), "outflow_hhi": json(a.outflowHHI?.hhi),
                 "fragmentation_without": a.fragmentationWithout, "perception_gap": json(a.perceptionGap),
+                "coreness": a.coreness, "in_core": a.inCore,
             ]
             object["dependence_partner"] = a.dependence.map { network.actors[$0.partner].id as Any } ?? NSNull()
             return object
