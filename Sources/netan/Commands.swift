@@ -77,6 +77,7 @@ struct ViewOptions: ParsableArguments {
 
     func makeView(for network: Network) throws -> AnalysisView {
         if let threads { Parallel.threadCount = max(1, threads) }
+        Netan.installProgress()
         var types: Set<String>? = nil
         if !relations.isEmpty {
             types = []

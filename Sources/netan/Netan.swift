@@ -4,6 +4,19 @@ import NetGraph
 
 @main
 struct Netan: ParsableCommand {
+    /// Progress for long computations, on stderr when it is a terminal: percentage and an
+    /// estimate of the time left.
+    static func installProgress() {
+        guard isatty(STDERR_FILENO) != 0 else { return }
+        let start = Date()
+        Parallel.progress = { task, fraction in
+            let elapsed = Date().timeIntervalSince(start)
+            let left = fraction > 0 ? elapsed * (1 - fraction) / fraction : 0
+            let text = String(format: "\r%@: %3.0f%%, about %.0f s left   ", task, fraction * 100, left)
+            FileHandle.standardError.write(Data((fraction >= 1 ? text + "\n" : text).utf8))
+        }
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "netan",
         abstract: "Maps governance networks of the Dutch sociaal domein and shows who holds power in them.",

@@ -34,7 +34,7 @@ extension Betweenness {
         // Per-sample random numbers drawn up front keep the result independent of threads.
         let seeds = (0..<r).map { _ in rng.next() }
         let work = Double(r) * Double(graph.arcCount + n)
-        let partials = Parallel.blocks(count: r, work: work) { range -> [Double] in
+        let partials = Parallel.blocks(count: r, work: work, task: "betweenness (sampled)") { range -> [Double] in
             var counts = [Double](repeating: 0, count: n)
             var ws = ShortestPaths.Workspace(nodeCount: n)
             for i in range {

@@ -46,7 +46,7 @@ public enum Betweenness {
     static func compute(_ graph: Graph, sources: [Int], scale: Double) -> Result {
         let n = graph.nodeCount
         let work = Double(sources.count) * Double(graph.arcCount + n)
-        let partials = Parallel.blocks(count: sources.count, work: work) { range -> ([Double], [Double]) in
+        let partials = Parallel.blocks(count: sources.count, work: work, task: "betweenness") { range -> ([Double], [Double]) in
             var nodeScore = [Double](repeating: 0, count: n)
             var arcScore = [Double](repeating: 0, count: graph.arcCount)   // in-arc (CSR) order
             var workspace = ShortestPaths.Workspace(nodeCount: n)

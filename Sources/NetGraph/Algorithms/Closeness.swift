@@ -24,7 +24,7 @@ public enum Closeness {
         let n = graph.nodeCount
         let incoming = graph.isDirected ? graph.reversed : graph
         let work = Double(n) * Double(graph.arcCount + n)
-        let blocks = Parallel.blocks(count: n, work: work) { range -> [(Double, Double)] in
+        let blocks = Parallel.blocks(count: n, work: work, task: "closeness") { range -> [(Double, Double)] in
             var workspace = ShortestPaths.Workspace(nodeCount: n)
             return range.map { u in
                 workspace.run(incoming, source: u, countPaths: false)

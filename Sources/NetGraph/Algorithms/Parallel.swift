@@ -10,16 +10,29 @@ public enum Parallel {
     /// Number of worker threads; defaults to the active processor count.
     nonisolated(unsafe) public static var threadCount = ProcessInfo.processInfo.activeProcessorCount
 
-    static func blocks<T>(count: Int, work: Double, _ body: @Sendable (Range<Int>) -> T) -> [T] {
+    /// Called with (task, fraction done) as blocks of long computations finish; the command
+    /// line sets it to print progress on a terminal. Library code never prints.
+    nonisolated(unsafe) public static var progress: (@Sendable (String, Double) -> Void)?
+
+    static func blocks<T>(count: Int, work: Double, task: String = "", _ body: @Sendable (Range<Int>) -> T) -> [T] {
         let threads = max(1, threadCount)
-        if threads == 1 || count < 2 || work < 2_000_000 {
+        // Long sequential runs are still cut into blocks, so progress can be reported.
+        let reporting = progress != nil && work >= 5e8
+        if (threads == 1 || count < 2 || work < 2_000_000) && !reporting {
             return [body(0..<count)]
         }
-        let blockCount = min(count, threads * 4)
+        let blockCount = min(count, max(threads * 4, reporting ? 100 : 1))
         let box = ResultSlots<T>(count: blockCount)
-        DispatchQueue.concurrentPerform(iterations: blockCount) { b in
-            let lower = count * b / blockCount, upper = count * (b + 1) / blockCount
-            box.set(b, body(lower..<upper))
+        let report = progress
+        let iterations = threads == 1 ? 1 : blockCount
+        DispatchQueue.concurrentPerform(iterations: iterations) { worker in
+            // With one thread, one worker runs every block in order.
+            let blocks = threads == 1 ? Array(0..<blockCount) : [worker]
+            for b in blocks {
+                let lower = count * b / blockCount, upper = count * (b + 1) / blockCount
+                let done = box.set(b, body(lower..<upper))
+                if reporting { report?(task, Double(done) / Double(blockCount)) }
+            }
         }
         return box.values
     }
@@ -29,7 +42,10 @@ public enum Parallel {
 final class ResultSlots<T>: @unchecked Sendable {
     private var slots: [T?]
     private let lock = NSLock()
+    private var filled = 0
     init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ value: T) { lock.lock(); slots[i] = value; lock.unlock() }
+    /// Stores a block result; returns how many slots are filled.
+    @discardableResult
+    func set(_ i: Int, _ value: T) -> Int { lock.lock(); defer { lock.unlock() }; slots[i] = value; filled += 1; return filled }
     var values: [T] { slots.map { $0! } }
 }
