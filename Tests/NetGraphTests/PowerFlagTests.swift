@@ -215,6 +215,11 @@ struct PowerMeasureTests {
         let path = makeGraph(3, [(0, 1), (1, 2)])
         #expect(Inequality.fragmentation(path).fragmentation == 0)
         #expect(close(Inequality.fragmentation(path, removing: 1).fragmentation, 1))
+        #expect(Inequality.componentFragmentation(path, removing: 1) == 1)
+        let g = randomGraph(n: 30, p: 0.05, directed: false, weighted: false, seed: 17)
+        for x in [nil, 0, 5, 29] as [Int?] {
+            #expect(close(Inequality.componentFragmentation(g, removing: x), Inequality.fragmentation(g, removing: x).fragmentation))
+        }
         // DF of a path of 3: pairs at distance 1, 1, 2 (each twice): 1 − (2 + 2 + 1)/6.
         #expect(close(Inequality.fragmentation(path).distanceFragmentation, 1 - 5.0 / 6))
     }

@@ -118,11 +118,14 @@ public struct Vocabulary: Sendable, Equatable {
     }
 
     public func actorType(named name: String) -> ActorType? {
+        // Fast path: names as stored (the readers store the canonical spelling).
+        if let exact = actorTypes.first(where: { $0.name == name }) { return exact }
         let key = Normalize.key(name)
         return actorTypes.first { Normalize.key($0.name) == key }
     }
 
     public func relationType(named name: String) -> RelationType? {
+        if let exact = relationTypes.first(where: { $0.name == name }) { return exact }
         let key = Normalize.key(name)
         return relationTypes.first { Normalize.key($0.name) == key }
     }

@@ -30,10 +30,13 @@ struct FlagRules {
         self.flows = flows; self.groupOf = groupOf; self.typeNames = typeNames; self.actors = actors; self.groups = groups
         self.fragmentation = fragmentation; self.sizeDegreeCorrelation = sizeDegreeCorrelation; self.sized = sized
         undirected = centrality.graph.undirectedNeighbors()
+        roles = network.actors.map { network.role(of: $0) }
     }
 
     var t: FlagThresholds { options.thresholds }
     let undirected: (offsets: [Int], targets: [Int32])
+    /// Role of each actor, looked up once.
+    let roles: [ActorRole]
 
     mutating func evaluate() -> [PowerFlag] {
         dominantBroker()
@@ -51,7 +54,7 @@ struct FlagRules {
     // MARK: - Helpers
 
     func name(_ i: Int) -> String { network.actors[i].name }
-    func role(_ i: Int) -> ActorRole { network.role(of: network.actors[i]) }
+    func role(_ i: Int) -> ActorRole { roles[i] }
     func label(_ type: String) -> String { network.vocabulary.actorType(named: type)?.label ?? type }
     /// Roles whose central or bridging position is their task.
     func bridgesByMandate(_ i: Int) -> Bool { [.intermediary, .publicAuthority, .frontline].contains(role(i)) }
@@ -367,9 +370,9 @@ struct FlagRules {
         let level = t["one-sided-dependence.dependence"], reverse = t["one-sided-dependence.reverse"]
         let reference = "Emerson 1962, doi:10.2307/2089716; Casciaro & Piskorski 2005, doi:10.2189/asqu.2005.50.2.167"
         // Funding by an authority, financier or intermediary is the expected relation: one
-        // info finding per funder lists who depends on it. Dependence on any other party is a
-        // finding per pair.
+        // info finding per funder lists who depends on it.
         var expected: [Int: [(Int, Double)]] = [:]
+        var market: [Int: [(Int, Double, Double)]] = [:]
         for j in 0..<network.actors.count {
             for i in flows.inflow[j].keys.sorted() {
                 let d = flows.dependence(of: j, on: i), back = flows.dependence(of: i, on: j)
@@ -378,10 +381,26 @@ struct FlagRules {
                     expected[i, default: []].append((j, d))
                     continue
                 }
-                add("one-sided-dependence", d >= 0.9 ? .critical : .warning, .pair, [network.actors[i].id, network.actors[j].id],
+                market[i, default: []].append((j, d, back))
+            }
+        }
+        // Dependence on another market party: a finding per pair, or one per party that
+        // several others depend on.
+        for (i, dependents) in market.sorted(by: { $0.key < $1.key }) {
+            let strongest = dependents.map(\.1).max()!
+            let severity: PowerFlag.Severity = strongest >= 0.9 ? .critical : .warning
+            if dependents.count == 1, let (j, d, back) = dependents.first {
+                add("one-sided-dependence", severity, .pair, [network.actors[i].id, network.actors[j].id],
                     evidence: [("dependence", d), ("reverse_dependence", back), ("power_imbalance", d - back)], threshold: [("dependence", level), ("reverse", reverse)],
                     nl: "\(name(j)) krijgt \(Self.percent(d)) van haar middelen van \(name(i)); omgekeerd is dat \(Self.percent(back)). \(name(j)) is afhankelijk van een andere marktpartij, die daarmee macht over haar heeft.",
                     en: "\(name(j)) gets \(Self.percent(d)) of its resources from \(name(i)); the other way round it is \(Self.percent(back)). \(name(j)) depends on another market party, which thereby has power over it.",
+                    reference: reference)
+            } else {
+                let names = dependents.map { "\(name($0.0)) (\(Self.percent($0.1)))" }.joined(separator: ", ")
+                add("one-sided-dependence", severity, .actor, [network.actors[i].id] + dependents.map { network.actors[$0.0].id },
+                    evidence: [("dependents", Double(dependents.count)), ("max_dependence", strongest)], threshold: [("dependence", level), ("reverse", reverse)],
+                    nl: "\(dependents.count) partijen krijgen het grootste deel van hun middelen van \(name(i)), een andere marktpartij, en geven haar nauwelijks iets terug: \(names). \(name(i)) heeft macht over hen.",
+                    en: "\(dependents.count) parties get most of their resources from \(name(i)), another market party, and give it hardly anything back: \(names). \(name(i)) has power over them.",
                     reference: reference)
             }
         }

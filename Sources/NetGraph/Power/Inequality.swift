@@ -36,6 +36,31 @@ public enum Inequality {
         return NetworkMeasures.pearson(Array(zip(ranks(x), ranks(y))))
     }
 
+    /// Fragmentation F alone, from component sizes: O(n + m) instead of all-pairs BFS.
+    public static func componentFragmentation(_ graph: Graph, removing removed: Int? = nil) -> Double {
+        let view = graph.undirectedNeighbors()
+        let total = graph.nodeCount - (removed == nil ? 0 : 1)
+        guard total >= 2 else { return 0 }
+        var seen = [Bool](repeating: false, count: graph.nodeCount)
+        if let removed { seen[removed] = true }
+        var stack: [Int] = []
+        var reachable = 0.0
+        for s in 0..<graph.nodeCount where !seen[s] {
+            seen[s] = true
+            stack.append(s)
+            var size = 0.0
+            while let v = stack.popLast() {
+                size += 1
+                for w in view.targets[view.offsets[v]..<view.offsets[v + 1]] where !seen[Int(w)] {
+                    seen[Int(w)] = true
+                    stack.append(Int(w))
+                }
+            }
+            reachable += size * (size - 1)
+        }
+        return 1 - reachable / (Double(total) * Double(total - 1))
+    }
+
     /// Borgatti's fragmentation F = 1 − Σ_k s_k(s_k − 1)/(n(n − 1)) over the sizes s_k of the
     /// (weak) components: the share of actor pairs that cannot reach each other; and the
     /// distance-weighted fragmentation DF = 1 − Σ_{i≠j} (1/d_ij)/(n(n − 1)) on the undirected

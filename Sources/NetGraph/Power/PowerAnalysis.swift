@@ -132,7 +132,7 @@ public struct PowerAnalysis: Sendable {
             ActorPower(brokerage: brokerage.scores[i], constraint: holes.constraint[i], effectiveSize: holes.effectiveSize[i],
                        dependence: flows.largestDependence(of: i).map { ($0.share, $0.partner) },
                        inflowHHI: flows.inflowConcentration(i), outflowHHI: flows.outflowConcentration(i),
-                       fragmentationWithout: Inequality.fragmentation(graph, removing: i).fragmentation,
+                       fragmentationWithout: Inequality.componentFragmentation(graph, removing: i),
                        perceptionGap: gaps[i], betweennessShare: totalBetweenness > 0 ? betweenness[i] / totalBetweenness : 0,
                        coreness: coreness[i], inCore: core.contains(i))
         }
