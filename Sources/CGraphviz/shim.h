@@ -59,4 +59,8 @@ static inline int netan_has_plugin(GVC_t *gvc, const char *kind, const char *nam
     return found;
 }
 
+/// Head and tail of an edge (macros in cgraph.h, so invisible to Swift).
+static inline Agnode_t *netan_edge_head(Agedge_t *e) { return aghead(e); }
+static inline Agnode_t *netan_edge_tail(Agedge_t *e) { return agtail(e); }
+
 #endif

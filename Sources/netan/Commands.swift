@@ -285,6 +285,61 @@ struct Render: ParsableCommand {
     }
 }
 
+struct Convert: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Convert a network between formats (folder, YAML, JSON, XLSX, GraphML, GEXF, Pajek, DOT, node-link JSON, edge list).",
+        discussion: """
+        Formats come from the extensions (.yaml .json .xlsx .graphml .gexf .net .dot .csv/.txt
+        for edge lists; a path without extension is a network folder) or from --from/--to.
+        What a format cannot hold is named in a warning.
+
+        Examples:
+          netan convert datasets/breda-illustratief breda.graphml
+          netan convert netwerk.xlsx netwerk/
+          netan convert gephi-export.gexf netwerk.json --to node-link
+        """)
+
+    @Argument(help: "The network to read.")
+    var input: String
+
+    @Argument(help: "The file or folder to write.")
+    var output: String
+
+    @Option(help: "Input format (default: from the path): \(NetworkFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var from: NetworkFormat?
+
+    @Option(help: "Output format (default: from the path).")
+    var to: NetworkFormat?
+
+    @Flag(help: "Overwrite an existing output.")
+    var force = false
+
+    func run() throws {
+        guard let format = to ?? NetworkFormat.detect(path: output, forWriting: true) else {
+            throw ValidationError("Cannot tell the output format from \"\(output)\": use a known extension or --to.")
+        }
+        let inputURL = URL(fileURLWithPath: input).standardizedFileURL, outputURL = URL(fileURLWithPath: output).standardizedFileURL
+        if inputURL.path == outputURL.path {
+            Console.error("\(output): error: this is the input; netan never writes over its inputs. Hint: choose another output name.")
+            throw Exit.cannotCreate
+        }
+        if FileManager.default.fileExists(atPath: output) && !force && format != .folder {
+            Console.error("\(output): error: the file exists. Hint: add --force to overwrite it.")
+            throw Exit.cannotCreate
+        }
+        let network = try loadNetwork(input, format: from)
+        do {
+            if let loss = try NetworkWriter.write(network, to: output, format: format) {
+                Console.error("\(output): warning: \(loss).")
+            }
+        } catch {
+            Console.error("\(output): error: cannot write: \(error)")
+            throw Exit.cannotCreate
+        }
+        Console.error("netan: wrote \(network.actors.count) actors and \(network.relations.count) relations to \(output) (\(format.rawValue)).")
+    }
+}
+
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check a network and list every problem with file and line.",
@@ -305,7 +360,7 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         do {
-            let loaded = try NetworkReader.load(path: path)
+            let loaded = try NetworkLoader.load(path: path)
             loaded.warnings.forEach { Console.error($0.description) }
             let n = loaded.network
             Console.output("\(path): \(n.actors.count) actors, \(n.relations.count) relations, \(loaded.warnings.count) warning\(loaded.warnings.count == 1 ? "" : "s"), no errors.\n")

@@ -33,7 +33,7 @@ struct Netan: ParsableCommand {
         Exit codes: 0 success, 64 wrong usage, 65 invalid input data, 70 Graphviz failure, 73 output cannot be written.
         """,
         version: NetanVersion.string,
-        subcommands: [Demo.self, Analyze.self, Centrality.self, Flags.self, Render.self, Validate.self]
+        subcommands: [Demo.self, Analyze.self, Centrality.self, Flags.self, Render.self, Convert.self, Validate.self]
     )
 }
 
@@ -55,6 +55,7 @@ enum Language: String, ExpressibleByArgument, CaseIterable {
 extension OutputFormat: ExpressibleByArgument {}
 extension LayoutEngine: ExpressibleByArgument {}
 extension WeightMode: ExpressibleByArgument {}
+extension NetworkFormat: ExpressibleByArgument {}
 
 struct Console {
     static func error(_ text: String) {
@@ -67,9 +68,9 @@ struct Console {
 }
 
 /// Loads a network, printing warnings to stderr; on errors prints every diagnostic and exits 65.
-func loadNetwork(_ path: String, quiet: Bool = false) throws -> Network {
+func loadNetwork(_ path: String, quiet: Bool = false, format: NetworkFormat? = nil) throws -> Network {
     do {
-        let loaded = try NetworkReader.load(path: path)
+        let loaded = try NetworkLoader.load(path: path, format: format)
         if !quiet { loaded.warnings.forEach { Console.error($0.description) } }
         return loaded.network
     } catch let error as NetworkLoadError {

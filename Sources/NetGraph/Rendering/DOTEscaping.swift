@@ -21,6 +21,17 @@ public enum DOTEscaping {
         return out
     }
 
+    /// A quoted DOT ID for data (not labels): only `"` is escaped, because the DOT lexer
+    /// keeps every other backslash sequence as written; a line break becomes a space and a
+    /// trailing backslash is doubled so it cannot escape the closing quote. Graphviz reads
+    /// the value back exactly unless it holds `\"` or ends in a backslash.
+    public static func quotedID(_ text: String) -> String {
+        var body = text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
+        body = body.replacingOccurrences(of: "\"", with: "\\\"")
+        if body.hasSuffix("\\") { body += "\\" }
+        return "\"" + body + "\""
+    }
+
     /// `"…"` around `label(text)`.
     public static func quoted(_ text: String) -> String { "\"" + label(text) + "\"" }
 

@@ -85,6 +85,53 @@ public enum Graphviz {
         }
     }
 
+    /// A graph as Graphviz' parser read it: names and attributes of graph, nodes and edges.
+    public struct ParsedGraph: Sendable {
+        public var name: String
+        public var directed: Bool
+        public var attributes: [(String, String)]
+        public var nodes: [(name: String, attributes: [(String, String)])]
+        public var edges: [(tail: String, head: String, attributes: [(String, String)])]
+    }
+
+    /// Parses DOT with Graphviz' own parser (no layout) and returns its content; attributes
+    /// that are empty (unset) are left out.
+    public static func parseGraph(dot source: String) throws -> ParsedGraph {
+        try GraphvizSession.shared.withContext { _ in
+            let graph = try parse(source)
+            defer { agclose(graph) }
+            func symbols(_ kind: Int32) -> [String] {
+                var names: [String] = []
+                var sym = agnxtattr(graph, kind, nil)
+                while let s = sym { names.append(String(cString: s.pointee.name)); sym = agnxtattr(graph, kind, s) }
+                return names
+            }
+            func values(_ object: UnsafeMutableRawPointer, _ names: [String]) -> [(String, String)] {
+                names.compactMap { name in
+                    guard let value = name.withCString({ agget(object, UnsafeMutablePointer(mutating: $0)) }) else { return nil }
+                    let text = String(cString: value)
+                    // "\N" is Graphviz' default label (the node's own name): not data.
+                    return text.isEmpty || text == "\\N" ? nil : (name, text)
+                }
+            }
+            let nodeNames = symbols(Int32(AGNODE)), edgeNames = symbols(Int32(AGEDGE)), graphNames = symbols(Int32(AGRAPH))
+            var nodes: [(name: String, attributes: [(String, String)])] = []
+            var edges: [(tail: String, head: String, attributes: [(String, String)])] = []
+            var node = agfstnode(graph)
+            while let n = node {
+                nodes.append((String(cString: agnameof(n)), values(UnsafeMutableRawPointer(n), nodeNames)))
+                var edge = agfstout(graph, n)
+                while let e = edge {
+                    edges.append((String(cString: agnameof(netan_edge_tail(e))), String(cString: agnameof(netan_edge_head(e))), values(UnsafeMutableRawPointer(e), edgeNames)))
+                    edge = agnxtout(graph, e)
+                }
+                node = agnxtnode(graph, n)
+            }
+            return ParsedGraph(name: String(cString: agnameof(graph)), directed: agisdirected(graph) != 0,
+                               attributes: values(UnsafeMutableRawPointer(graph), graphNames), nodes: nodes, edges: edges)
+        }
+    }
+
     /// Names of the available layout engines (empty when the plugin configuration is missing).
     public static func pluginCount(kind: String) -> Int {
         (try? GraphvizSession.shared.withContext { gvc in Int(netan_plugin_count(gvc, kind)) }) ?? 0
