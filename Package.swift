@@ -26,7 +26,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
-            resources: [.copy("Resources/demo")]
+            resources: [.copy("Resources/demo"), .copy("Resources/jeugdregios")]
         ),
         .executableTarget(
             name: "netan",

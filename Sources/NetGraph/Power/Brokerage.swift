@@ -11,11 +11,17 @@
 /// without closing arc has probability q = d²(1 − d). For a broker in group g of size n_g:
 /// E[w_I] = q(n_g − 1)(n_g − 2); E[w_O] = q Σ_{h≠g} n_h(n_h − 1);
 /// E[b_IO] = E[b_OI] = q(N − n_g)(n_g − 1); E[b_O] = q((N − n_g)² − Σ_{h≠g} n_h²);
-/// E[total] = q(N − 1)(N − 2). Variances: count·q(1 − q) for each role, and for the total
-/// q(N − 1)(N − 2)(1 − q + 2(N − 3)d(1 − d)²), which accounts for two-paths sharing an arc.
+/// E[total] = q(N − 1)(N − 2). Variances as sna: Var = E(1 − q) + C·d³(1 − d)³, where C
+/// counts the ordered pairs of candidate two-paths that share an arc (their covariance), with
+/// C₂(x) = x(x − 1)/2: coordinator 2(n_g − 1)(n_g − 2)(n_g − 3); itinerant
+/// 2 Σ_{h≠g} n_h(n_h − 1)(n_h − 2); representative and gatekeeper
+/// 2[(n_g − 1)C₂(N − n_g) + (N − n_g)C₂(n_g − 1)]; liaison 4 Σ_{h≠g} n_h C₂(N − n_h − n_g);
+/// total 2(N − 1)(N − 2)(N − 3).
 /// z = (raw − E)/sd; undefined (nil) where sd = 0, where sna gives NaN.
 ///
 /// - Complexity: O(Σ_j indeg(j)·outdeg(j)·log d) with binary search for the closing arc.
+import Foundation
+
 public enum Brokerage {
     public enum Role: String, CaseIterable, Sendable {
         case coordinator, itinerant, representative, gatekeeper, liaison, total
@@ -85,11 +91,22 @@ public enum Brokerage {
                 .liaison: (N - ng) * (N - ng) - (sumSquares - ng * ng),
                 .total: (N - 1) * (N - 2),
             ]
+            func c2(_ x: Double) -> Double { x < 2 ? 0 : x * (x - 1) / 2 }
+            let others = size.filter { $0.key != gj }.map(\.value)
+            let covariancePairs: [Role: Double] = [
+                .coordinator: 2 * (ng - 1) * (ng - 2) * (ng - 3),
+                .itinerant: 2 * others.reduce(0) { $0 + $1 * ($1 - 1) * ($1 - 2) },
+                .representative: 2 * ((ng - 1) * c2(N - ng) + (N - ng) * c2(ng - 1)),
+                .gatekeeper: 2 * ((ng - 1) * c2(N - ng) + (N - ng) * c2(ng - 1)),
+                .liaison: 4 * others.reduce(0) { $0 + $1 * c2(N - $1 - ng) },
+                .total: 2 * (N - 1) * (N - 2) * (N - 3),
+            ]
+            let sharedArc = pow(d, 3) * pow(1 - d, 3)
             var nodeScores: [Role: Score] = [:]
             for role in Role.allCases {
                 let count = counts[role]!
                 let expected = q * count
-                let variance = role == .total ? q * count * (1 - q + 2 * (N - 3) * d * (1 - d) * (1 - d)) : count * q * (1 - q)
+                let variance = expected * (1 - q) + max(0, covariancePairs[role]!) * sharedArc
                 let sd = max(0, variance).squareRoot()
                 let r = raw[role] ?? 0
                 nodeScores[role] = Score(raw: r, expected: expected, standardDeviation: sd, z: sd > 0 ? (r - expected) / sd : nil)
