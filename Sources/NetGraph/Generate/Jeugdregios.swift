@@ -24,13 +24,23 @@ public struct Jeugdregio: Sendable {
         func column(_ name: String) -> Int { table.header.firstIndex(of: name)! }
         let region = column("region"), code = column("jz_code"), gemeente = column("gemeente"), gm = column("gm_code"), inhabitants = column("inwoners")
         var byCode: [String: Jeugdregio] = [:]
+        let names = try regionNames()
         for record in table.records {
             let f = record.fields
-            var r = byCode[f[code]] ?? Jeugdregio(code: f[code], name: f[region], gemeenten: [])
+            // "JZ26/JZ31": membership uncertain after a merger (Vijfheerenlanden); the gemeente
+            // is placed in the first region listed, as documented in datasets/reference/README.md.
+            let regionCode = String(f[code].split(separator: "/").first ?? "")
+            var r = byCode[regionCode] ?? Jeugdregio(code: regionCode, name: names[regionCode] ?? f[region], gemeenten: [])
             r.gemeenten.append(Gemeente(name: f[gemeente], cbsCode: f[gm], inhabitants: Int(f[inhabitants]) ?? 0))
-            byCode[f[code]] = r
+            byCode[regionCode] = r
         }
         return byCode.values.sorted { $0.code < $1.code }
+    }
+
+    static func regionNames() throws -> [String: String] {
+        let url = Bundle.module.resourceURL!.appendingPathComponent("jeugdregios/jeugdregio-namen.csv")
+        let table = try CSVTable.parse(String(decoding: try Data(contentsOf: url), as: UTF8.self))
+        return Dictionary(table.records.map { ($0.fields[0], $0.fields[1]) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// The region with this code ("JZ34") or name ("West-Brabant Oost", accents and case ignored).

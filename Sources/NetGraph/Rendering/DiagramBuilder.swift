@@ -30,6 +30,9 @@ public struct DiagramOptions: Sendable {
 /// a legend with title and caption in the graph label (an HTML-like table, so it works
 /// with every layout engine, including those that ignore clusters).
 ///
+/// Spline routing (`splines=true`) takes Graphviz 2.42 about 30 s on 200 actors, so larger
+/// diagrams use curved edges (0.2 s).
+///
 /// Node names in the DOT are synthetic (`a0`, `a1`, …), so actor ids never become DOT
 /// syntax; ids and names appear only inside escaped label, tooltip and id strings.
 public enum DiagramBuilder {
@@ -48,7 +51,7 @@ public enum DiagramBuilder {
         for actor in actors where !knownTypes.contains(actor.type) && !extraTypes.contains(actor.type) { extraTypes.append(actor.type) }
 
         var out = "digraph \"netan\" {\n"
-        out += "  graph [charset=\"UTF-8\", fontname=\"DejaVu Sans\", fontsize=11, outputorder=edgesfirst, overlap=false, splines=true, sep=\"+8\", start=1, pad=0.3, forcelabels=true, labelloc=b, labeljust=l];\n"
+        out += "  graph [charset=\"UTF-8\", fontname=\"DejaVu Sans\", fontsize=11, outputorder=edgesfirst, overlap=false, splines=\(actors.count <= 40 ? "true" : "curved"), sep=\"+8\", start=1, pad=0.3, forcelabels=true, labelloc=b, labeljust=l];\n"
         out += "  node [fontname=\"DejaVu Sans\", fontsize=10, style=filled, fixedsize=true, label=\"\", penwidth=0.8, color=\"#333333\"];\n"
         out += "  edge [fontname=\"DejaVu Sans\", fontsize=8, arrowsize=0.6];\n"
 

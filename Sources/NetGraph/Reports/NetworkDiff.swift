@@ -128,7 +128,7 @@ public struct NetworkDiff: Sendable {
         var ids = old.actors.map(\.id)
         for id in addedActors { ids.append(id) }
         let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
-        var out = "digraph \"diff\" {\n  graph [fontname=\"DejaVu Sans\", overlap=false, splines=true, outputorder=edgesfirst, labelloc=b, labeljust=l, pad=0.3];\n"
+        var out = "digraph \"diff\" {\n  graph [fontname=\"DejaVu Sans\", overlap=false, splines=\(ids.count <= 40 ? "true" : "curved"), outputorder=edgesfirst, labelloc=b, labeljust=l, pad=0.3];\n"
         out += "  node [fontname=\"DejaVu Sans\", fontsize=9, shape=circle, style=filled, fixedsize=true, width=0.3, label=\"\", fillcolor=\"#DDDDDD\", color=\"#555555\"];\n  edge [arrowsize=0.5, color=\"#BBBBBB\"];\n"
         let removed = Set(removedActors), added = Set(addedActors)
         for id in ids {
