@@ -14,8 +14,9 @@ struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run the main job on the embedded illustrative network (Zorg voor elkaar Breda).",
         discussion: """
-        Prints a summary and writes the diagram (SVG and PNG), the DOT source and the summary
-        to the output folder. The data are illustrative: the relations are invented.
+        Prints a summary and the findings, and writes a report to the output folder:
+        index.html (opens offline), report.md, analysis.ipynb, tables/ and figures/ (the
+        diagram as SVG and PNG). The data are illustrative: the relations are invented.
 
         Examples:
           netan demo
@@ -34,22 +35,59 @@ struct Demo: ParsableCommand {
         let power = PowerAnalysis(network, options: PowerOptions(thresholds: FlagThresholds(overrides: network.metadata.thresholds)))
         let flags = FlagReport(power: power, language: language)
         Console.output(summary.render(output.format, language: language) + (output.format == .table || output.format == .markdown ? "\n" + flags.render(output.format) : ""))
-        let flagged = Set(power.flags.filter { $0.isDomination && $0.subject.kind == .actor }.compactMap { network.index(ofActor: $0.subject.ids[0]) })
-        let options = DiagramOptions(nodeMeasure: summary.degreeByIndex,
-                                     measureName: language == "en" ? "number of partners" : "aantal partners",
-                                     language: language, flagged: flagged)
         let folder = URL(fileURLWithPath: outputFolder)
-        for name in ["netwerk.svg", "netwerk.png", "netwerk.dot"] {
-            try writeDiagram(network, to: folder.appendingPathComponent(name).path, options: options)
-        }
         do {
-            try AtomicFile.write(summary.render(.markdown, language: language) + "\n" + flags.render(.markdown), to: folder.appendingPathComponent("samenvatting.md").path)
-            try AtomicFile.write(flags.render(.json), to: folder.appendingPathComponent("bevindingen.json").path)
+            try ReportBuilder(network: network, language: language, inputDescription: "het ingebouwde voorbeeld (datasets/breda-illustratief)").write(to: folder)
+        } catch let error as GraphvizError {
+            Console.error("\(folder.path): error: \(error.description)")
+            throw Exit.software
         } catch {
-            Console.error("\(error)")
+            Console.error("\(folder.path): error: cannot write the report: \(error)")
             throw Exit.cannotCreate
         }
-        Console.error("netan: wrote netwerk.svg, netwerk.png, netwerk.dot, samenvatting.md and bevindingen.json to \(folder.path)")
+        Console.error("netan: wrote the report to \(folder.path)/index.html (also report.md, analysis.ipynb, tables/, figures/)")
+    }
+}
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a report folder: index.html (offline), report.md, analysis.ipynb, tables/, figures/.",
+        discussion: """
+        The default folder is notebooks-out/<network-name>/; an earlier report there is replaced
+        in one step.
+
+        Examples:
+          netan report datasets/breda-illustratief
+          netan report mijn-netwerk/ -o rapport/ --lang en
+        """)
+
+    @Argument(help: "A network (folder or file).")
+    var path: String
+
+    @Option(name: .shortAndLong, help: "Report folder (default: notebooks-out/<network-slug>).")
+    var output: String?
+
+    @Option(name: [.customLong("lang"), .customLong("language")], help: "Language: nl or en.")
+    var language: Language?
+
+    func run() throws {
+        let network = try loadNetwork(path)
+        let folder = URL(fileURLWithPath: output ?? "notebooks-out/" + ReportBuilder.slug(network.metadata.name))
+        let inputs = [path, path + "/actors.csv", path + "/relations.csv", path + "/network.yaml"].map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        if inputs.contains(where: { $0 == folder.standardizedFileURL.path || $0.hasPrefix(folder.standardizedFileURL.path + "/") }) {
+            Console.error("\(folder.path): error: the report folder would replace the input. Hint: choose another folder with -o.")
+            throw Exit.cannotCreate
+        }
+        do {
+            try ReportBuilder(network: network, language: language?.rawValue ?? network.metadata.language, inputDescription: path).write(to: folder)
+        } catch let error as GraphvizError {
+            Console.error("\(folder.path): error: \(error.description)")
+            throw Exit.software
+        } catch {
+            Console.error("\(folder.path): error: cannot write the report: \(error)")
+            throw Exit.cannotCreate
+        }
+        Console.output("\(folder.path)/index.html\n")
     }
 }
 

@@ -49,14 +49,14 @@ struct CommandLineTests {
         #expect(result.stdout.contains("Zorg voor elkaar Breda"))
         #expect(result.stdout.contains("Actoren per type"))
         #expect(result.stdout.contains("gemeente"))
-        let svg = try #require(folder.contents("notebooks-out/demo/netwerk.svg"))
+        let svg = try #require(folder.contents("notebooks-out/demo/figures/netwerk.svg"))
         #expect(TextCollector.parse(svg)?.contains("Gemeente Breda") == true)
-        let png = try #require(folder.contents("notebooks-out/demo/netwerk.png"))
+        let png = try #require(folder.contents("notebooks-out/demo/figures/netwerk.png"))
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
-        #expect(folder.contents("notebooks-out/demo/samenvatting.md") != nil)
+        for name in ["index.html", "report.md", "analysis.ipynb", "tables/actors.csv"] { #expect(folder.contents("notebooks-out/demo/" + name) != nil) }
         // No temporary files are left behind.
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("notebooks-out/demo").path)
-        #expect(!names.contains { $0.hasSuffix(".tmp") })
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("notebooks-out").path)
+        #expect(names == ["demo"])
     }
 
     @Test("validate: 0 for a good network, 65 with file:line messages for a bad one")

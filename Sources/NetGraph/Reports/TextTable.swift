@@ -47,6 +47,18 @@ public struct TextTable: Sendable {
         return cell
     }
 
+    /// Markdown-escaped text (for prose outside tables too).
+    public static func markdownEscape(_ s: String) -> String {
+        var out = ""
+        for ch in s {
+            switch ch {
+            case "\\", "*", "_", "`", "[", "]", "<", ">", "#", "|": out += "\\" + String(ch)
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
     /// GitHub-flavoured Markdown; `|`, `\` and markup characters in cells are escaped.
     public func markdown() -> String {
         func escape(_ s: String) -> String {
