@@ -48,7 +48,7 @@ public struct FlagThresholds: Sendable {
     public static let defaults: [String: Default] = [
         "dominant-broker.share": Default(value: 0.4, reason: "one actor on 40% of all brokerage paths in a network of tens of actors is far beyond an even spread (1/n); Freeman 1977 reads such concentration as control over communication"),
         "dominant-broker.critical": Default(value: 0.6, reason: "a majority of all brokerage through one party"),
-        "dominant-broker.path-share": Default(value: 0.5, reason: "DESIGN: at least half of the gatekeeper/representative paths between two actor types"),
+        "dominant-broker.path-share": Default(value: 0.5, reason: "half or more of the brokered two-step paths between two actor types run through one party: it controls the access"),
         "centralized-network.centralization": Default(value: 0.5, reason: "Freeman centralization runs 0 (all equal) to 1 (a star); above 0.5 the network is closer to a star than to an even spread"),
         "centralized-network.alpha": Default(value: 0.05, reason: "conventional significance level for the CUG test"),
         "large-party-dominance.top-share": Default(value: 0.2, reason: "the largest fifth of actors by size (at least one) are 'the large parties'"),

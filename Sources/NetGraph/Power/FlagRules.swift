@@ -158,7 +158,7 @@ struct FlagRules {
         var k = 0, cumulative = 0.0
         while k < cap && (k == 0 || cumulative < totalSize / 2) { cumulative += network.actors[bySize[k]].size!; k += 1 }
         let largest = bySize.prefix(k)
-        let reference = "Representation ratio (share of centrality / share of actors); Spearman rank correlation; DESIGN §5"
+        let reference = "Representation ratio (share of centrality / share of actors); Spearman rank correlation of size and degree"
         for measure in ["degree", "betweenness", "pagerank"] {
             let values = centrality.actorValues[measure]!
             let total = values.reduce(0, +)
@@ -200,7 +200,7 @@ struct FlagRules {
     mutating func sidelinedGroups() {
         let level = t["sidelined-group.ratio"]
         let degree = centrality.actorValues["degree"]!
-        let reference = "Representation ratio; k-core (Seidman 1983); DESIGN §1: small providers, citizens' initiatives and client organisations sidelined"
+        let reference = "Representation ratio; k-core (Seidman 1983, doi:10.1016/0378-8733(83)90028-X); gatekeeping (Gould & Fernandez 1989)"
         var candidates: [(label: String, ids: [String], members: [Int])] = []
         for group in groups where [.clientVoice, .citizen].contains(group.role) {
             candidates.append((label(group.type), [group.type], group.actors))

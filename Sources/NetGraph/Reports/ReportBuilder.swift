@@ -106,7 +106,7 @@ public struct ReportBuilder {
     }
 
     var provenance: String {
-        t("Bron: ", "Source: ") + (network.metadata.source ?? t("niet opgegeven", "not given")) + ". " +
+        t("Bron: ", "Source: ") + (network.metadata.source.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 } ?? t("niet opgegeven", "not given")) + ". " +
             t("Ingelezen uit \(inputDescription); gemaakt met netan \(ReportBuilder.version).", "Read from \(inputDescription); made with netan \(ReportBuilder.version).")
     }
 
