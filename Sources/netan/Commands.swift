@@ -279,46 +279,149 @@ struct Flags: ParsableCommand {
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Draw a network diagram with Graphviz (SVG, PNG, PDF or DOT, from the file name).",
+        abstract: "Draw a network diagram with Graphviz: SVG, PNG, PDF, DOT, or an interactive offline HTML page.",
         discussion: """
-        Colour per actor type with a legend, shape per role, node size by degree, edge width by
-        weight and edge style by relation type.
+        Colour per actor type and shape per role (legend always included), node area by a
+        measure, edge width by weight and style by relation type, flagged actors outlined in red.
 
         Examples:
           netan render datasets/breda-illustratief -o breda.svg
-          netan render mijn-netwerk/ -o poster.pdf --engine sfdp --language en
+          netan render datasets/breda-illustratief -o breda.html
+          netan render mijn-netwerk/ -o poster.pdf --preset print-a3 --size-by betweenness
+          netan render mijn-netwerk/ -o ego.png --ego gem-breda --depth 2 --preset beamer
+          netan render regio/2023 -o 2023.svg --positions posities.csv
+          netan render regio/2024 -o 2024.svg --positions posities.csv     # same places
+          netan render mijn-netwerk/ -o doelwit.svg --layout target --anonymize
         """)
 
-    @Argument(help: "A network folder, or a .yaml/.json network file.")
+    @Argument(help: "A network (folder or file).")
     var path: String
 
-    @Option(name: .shortAndLong, help: "Output file: .svg, .png, .pdf or .dot.")
+    @Option(name: .shortAndLong, help: "Output file: .svg, .png, .pdf, .dot or .html.")
     var output: String
 
     @Option(help: "Layout engine: dot, neato, fdp, sfdp, circo or twopi (default: by size).")
     var engine: LayoutEngine?
 
-    @Option(help: "Language of legend and caption: nl or en.")
-    var language: Language?
+    @Option(help: "Layout: auto, or target (radial, the most central actor in the middle).")
+    var layout: String = "auto"
 
-    @Flag(help: "Replace actor names by numbers (for sharing).")
-    var anonymise = false
+    @Option(help: "Node area by: partners, degree, strength, betweenness, pagerank, eigenvector, harmonic, size or influence.")
+    var sizeBy: String = "partners"
+
+    @Option(help: "Preset: screen, beamer, print-a4 or print-a3.")
+    var preset: String = "screen"
+
+    @Option(help: "Show this actor and its neighbourhood.") var ego: String?
+    @Option(help: "Steps around --ego.") var depth: Int = 1
+    @Option(name: .customLong("relation"), help: "Only this relation type (repeatable).") var relations: [String] = []
+    @Option(name: .customLong("type"), help: "Only this actor type (repeatable).") var types: [String] = []
+    @Option(help: "Only the N actors with the largest --size-by values.") var top: Int?
+    @Flag(help: "Leave out actors without ties.") var hideIsolates = false
+    @Flag(name: [.customLong("anonymize"), .customLong("anonymise")], help: "Replace names by pseudonyms per type (\"Zorgaanbieder 3\").") var anonymize = false
+    @Option(name: .customLong("highlight"), help: "Outline this actor (repeatable).") var highlights: [String] = []
+    @Option(help: "Positions file (CSV id,x,y): known actors keep their place; new ones are added to it.") var positions: String?
+    @Option(help: "Language of legend and caption: nl or en.") var language: Language?
+
+    static let sizeMeasures = ["partners", "degree", "strength", "betweenness", "pagerank", "eigenvector", "harmonic", "closeness", "size", "influence"]
 
     func validate() throws {
-        if DiagramFormat(fileExtension: URL(fileURLWithPath: output).pathExtension) == nil {
-            throw ValidationError("Cannot tell the diagram format from \"\(output)\": use a name ending in .svg, .png, .pdf or .dot.")
+        let ext = URL(fileURLWithPath: output).pathExtension.lowercased()
+        if ext != "html" && DiagramFormat(fileExtension: ext) == nil {
+            throw ValidationError("Cannot tell the diagram format from \"\(output)\": use a name ending in .svg, .png, .pdf, .dot or .html.")
         }
+        if !Self.sizeMeasures.contains(sizeBy) { throw ValidationError("--size-by must be one of: \(Self.sizeMeasures.joined(separator: ", ")).") }
+        if DiagramPreset(rawValue: preset) == nil { throw ValidationError("--preset must be screen, beamer, print-a4 or print-a3.") }
+        if !["auto", "target"].contains(layout) { throw ValidationError("--layout must be auto or target.") }
+        if depth < 0 { throw ValidationError("--depth must be 0 or more.") }
     }
 
     func run() throws {
-        let network = try loadNetwork(path)
-        let language = language?.rawValue ?? network.metadata.language
-        let summary = NetworkSummary(network)
-        let options = DiagramOptions(nodeMeasure: summary.degreeByIndex,
-                                     measureName: language == "en" ? "number of partners" : "aantal partners",
-                                     language: language, engine: engine, anonymise: anonymise)
-        var inputs = [path]
-        for name in ["actors.csv", "relations.csv", "network.yaml"] { inputs.append(URL(fileURLWithPath: path).appendingPathComponent(name).path) }
+        let full = try loadNetwork(path)
+        let language = language?.rawValue ?? full.metadata.language
+        let nl = language != "en"
+        // Measures on the full network, so sizes compare across views.
+        let analysis = CentralityAnalysis(full)
+        let power = PowerAnalysis(full, options: PowerOptions(thresholds: FlagThresholds(overrides: full.metadata.thresholds)))
+        let values: [Double]
+        switch sizeBy {
+        case "partners": values = Degree.partners(Graph(full, weights: .ignore)).map(Double.init)
+        case "size": values = full.actors.map { $0.size ?? 0 }
+        case "influence": values = full.actors.map { $0.influence ?? 0 }
+        default: values = analysis.actorValues[sizeBy]!.map { $0.isNaN ? 0 : $0 }
+        }
+        var view = DiagramView()
+        view.ego = ego; view.depth = depth; view.hideIsolates = hideIsolates; view.anonymise = anonymize
+        view.relationTypes = relations.isEmpty ? nil : Set(relations)
+        view.actorTypes = types.isEmpty ? nil : Set(types)
+        view.top = top; view.ranking = values
+        let (network, original) = try { () throws -> (Network, [Int]) in
+            do { return try view.apply(to: full) } catch let error as DiagramView.UnknownActor {
+                throw ValidationError("\(error.description) Actor ids are in the id column of actors.csv.")
+            }
+        }()
+        for id in highlights where full.index(ofActor: id) == nil { throw ValidationError("--highlight: there is no actor \"\(id)\".") }
+        if network.actors.isEmpty { throw ValidationError("The view is empty: no actor matches the chosen --type/--relation/--ego.") }
+        var rules: [Int: [String]] = [:]
+        for flag in power.flags where flag.isDomination && flag.subject.kind == .actor {
+            if let i = full.index(ofActor: flag.subject.ids[0]) { rules[i, default: []].append(flag.rule) }
+        }
+        var options = DiagramOptions(nodeMeasure: original.map { values[$0] }, measureName: sizeBy, language: language)
+        options.preset = DiagramPreset(rawValue: preset)!
+        options.flagged = Set(original.indices.filter { rules[original[$0]] != nil })
+        options.flagNotes = Dictionary(uniqueKeysWithValues: original.indices.compactMap { k in rules[original[k]].map { (k, Array(Set($0)).sorted()) } })
+        options.highlight = Set(original.indices.filter { highlights.contains(full.actors[original[$0]].id) })
+        options.date = ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withFullDate])
+        var requested = engine
+        if layout == "target" {
+            requested = .twopi
+            options.root = original.indices.max { values[original[$0]] < values[original[$1]] }
+        }
+        let (chosen, message) = LayoutEngine.bounded(requested, nodeCount: network.actors.count)
+        if let message { Console.error("netan: \(message).") }
+        options.engine = chosen
+        do {
+            if let positions {
+                // Pin known actors, place the rest, and remember everyone's place.
+                var known = try StableLayout.read(positions)
+                for (k, i) in original.enumerated() { if let p = known[full.actors[i].id] { options.positions[k] = p } }
+                let engine = options.positions.isEmpty ? chosen : .neato
+                let placed = try StableLayout.positions(dot: DiagramBuilder.dot(for: network, options: options), engine: engine)
+                // Graphviz shifts the whole drawing; bring new places into the file's frame.
+                let shift = StableLayout.offset(pinned: options.positions, placed: placed)
+                for (k, p) in placed where options.positions[k] == nil {
+                    let q = (p.0 - shift.0, p.1 - shift.1)
+                    options.positions[k] = q
+                    known[full.actors[original[k]].id] = q
+                }
+                options.engine = .neato
+                try StableLayout.write(known, to: positions)
+            }
+        } catch let error as GraphvizError {
+            Console.error("\(output): error: \(error.description)")
+            throw Exit.software
+        }
+        let inputs = [path] + ["actors.csv", "relations.csv", "network.yaml"].map { URL(fileURLWithPath: path).appendingPathComponent($0).path }
+        if URL(fileURLWithPath: output).pathExtension.lowercased() == "html" {
+            let svg: RenderedDiagram
+            do { svg = try Graphviz.render(dot: DiagramBuilder.dot(for: network, options: options), engine: options.engine!, format: .svg) } catch let error as GraphvizError {
+                Console.error("\(output): error: \(error.description)")
+                throw Exit.software
+            }
+            let figures = ["degree", "betweenness_normalized", "pagerank", "core_number"]
+            let infos = original.map { i -> InteractiveHTML.ActorInfo in
+                var list = figures.map { ($0, CentralityReport.format(analysis.value($0, i), measure: $0)) }
+                if let size = full.actors[i].size, !anonymize { list.append(("size", DiagramBuilder.format(size))) }
+                let notes = power.flags.filter { $0.subject.ids.first == full.actors[i].id }.map { "\($0.rule) (\(nl ? $0.severity.dutch : $0.severity.rawValue))" }
+                let actor = network.actors[original.firstIndex(of: i)!]
+                return InteractiveHTML.ActorInfo(name: actor.name, type: network.vocabulary.actorType(named: actor.type)?.label ?? actor.type, figures: list, flags: anonymize ? [] : notes)
+            }
+            do { try AtomicFile.write(InteractiveHTML.page(svg: svg.data, network: network, actors: infos, language: language), to: output) } catch {
+                Console.error("\(error)")
+                throw Exit.cannotCreate
+            }
+            return
+        }
         try writeDiagram(network, to: output, options: options, inputs: inputs)
     }
 }

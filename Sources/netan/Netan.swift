@@ -94,7 +94,7 @@ func writeDiagram(_ network: Network, to path: String, options: DiagramOptions, 
     }
     let dot = DiagramBuilder.dot(for: network, options: options)
     if let debug = ProcessInfo.processInfo.environment["NETAN_DEBUG_DOT"] { try? dot.write(toFile: debug, atomically: true, encoding: .utf8) }
-    let engine = options.engine ?? LayoutEngine.recommended(nodeCount: network.actors.count)
+    let engine = options.engine ?? LayoutEngine.bounded(nil, nodeCount: network.actors.count).engine
     let rendered: RenderedDiagram
     do {
         rendered = try Graphviz.render(dot: dot, engine: engine, format: format)

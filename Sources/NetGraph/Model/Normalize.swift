@@ -52,6 +52,12 @@ enum Normalize {
         // A prefix match ("zorg" → "zorgaanbieder") also counts as close.
         if compactKey(best.0).hasPrefix(key) || key.hasPrefix(compactKey(best.0)) { return best.0 }
         if let prefix = candidates.first(where: { compactKey($0).hasPrefix(key) && key.count >= 3 }) { return prefix }
-        return best.1 <= max(2, key.count / 3) ? best.0 : nil
+        if best.1 <= max(2, key.count / 3) { return best.0 }
+        // Every part of a candidate ("gem", "breda") found in the word ("gemeente-breda").
+        let wordKey = Normalize.key(word)
+        return candidates.first { candidate in
+            let parts = Normalize.key(candidate).split(separator: "_")
+            return parts.count > 1 && parts.allSatisfy { wordKey.contains($0) }
+        }
     }
 }

@@ -11,8 +11,19 @@ public struct DiagramOptions: Sendable {
     public var flagged: Set<Int>
     /// Graphviz layout engine; nil chooses by size.
     public var engine: LayoutEngine?
-    /// Replace names by "Actor 1", "Actor 2", ... (anonymised sharing).
+    /// Leave ids out of tooltips (use `DiagramView.anonymise` for names).
     public var anonymise: Bool
+    public var preset: DiagramPreset = .screen
+    /// Pinned positions in points, by actor index (stable layouts).
+    public var positions: [Int: (Double, Double)] = [:]
+    /// Actor indices to emphasise (thick dark outline).
+    public var highlight: Set<Int> = []
+    /// Flag rules per flagged actor, for tooltips and the legend.
+    public var flagNotes: [Int: [String]] = [:]
+    /// Centre of a radial ("target") layout with twopi.
+    public var root: Int?
+    /// Date for the caption (e.g. "2026-11-23").
+    public var date: String?
 
     public init(nodeMeasure: [Double]? = nil, measureName: String? = nil, language: String = "nl",
                 flagged: Set<Int> = [], engine: LayoutEngine? = nil, anonymise: Bool = false) {
@@ -51,8 +62,10 @@ public enum DiagramBuilder {
         for actor in actors where !knownTypes.contains(actor.type) && !extraTypes.contains(actor.type) { extraTypes.append(actor.type) }
 
         var out = "digraph \"netan\" {\n"
-        out += "  graph [charset=\"UTF-8\", fontname=\"DejaVu Sans\", fontsize=11, outputorder=edgesfirst, overlap=false, splines=\(actors.count <= 40 ? "true" : "curved"), sep=\"+8\", start=1, pad=0.3, forcelabels=true, labelloc=b, labeljust=l];\n"
-        out += "  node [fontname=\"DejaVu Sans\", fontsize=10, style=filled, fixedsize=true, label=\"\", penwidth=0.8, color=\"#333333\"];\n"
+        let preset = options.preset
+        let root = options.root.map { ", root=\"a\($0)\", ranksep=1.3" } ?? ""
+        out += "  graph [charset=\"UTF-8\", fontname=\"DejaVu Sans\", fontsize=\(preset.labelSize + 1), outputorder=edgesfirst, overlap=false, splines=\(actors.count <= 40 ? "true" : "curved"), sep=\"+8\", start=1, pad=0.3, forcelabels=true, labelloc=b, labeljust=l\(preset.graphAttributes)\(root)];\n"
+        out += "  node [fontname=\"DejaVu Sans\", fontsize=\(preset.labelSize), style=filled, fixedsize=true, label=\"\", penwidth=0.8, color=\"#333333\"];\n"
         out += "  edge [fontname=\"DejaVu Sans\", fontsize=8, arrowsize=0.6];\n"
 
         // Node size: area proportional to the measure, between minArea and maxArea (inch²).
@@ -65,7 +78,7 @@ public enum DiagramBuilder {
             let share = maximum > 0 ? max(0, measure![i]) / maximum : 0.3
             let area = 0.08 + share * 0.9
             let width = (area).squareRoot()
-            let name = options.anonymise ? (nl ? "Actor \(i + 1)" : "Actor \(i + 1)") : actor.name
+            let name = actor.name
             var attributes = [
                 "xlabel=\(DOTEscaping.quoted(name))",
                 "shape=\(shape)",
@@ -73,12 +86,13 @@ public enum DiagramBuilder {
                 "fillcolor=\"\(colour)\"",
                 "id=\(DOTEscaping.quoted("actor-\(i)"))",
             ]
-            if !options.anonymise {
-                var tip = "\(actor.name) (\(actor.type))"
-                if let measure, let measureName = options.measureName { tip += "\n\(measureName): \(format(measure[i]))" }
-                attributes.append("tooltip=\(DOTEscaping.quoted(tip))")
-            }
+            var tip = "\(actor.name) (\(actor.type))"
+            if let measure, let measureName = options.measureName { tip += "\n\(measureName): \(format(measure[i]))" }
+            if let notes = options.flagNotes[i], !notes.isEmpty { tip += "\n" + (nl ? "Bevindingen: " : "Findings: ") + notes.joined(separator: ", ") }
+            attributes.append("tooltip=\(DOTEscaping.quoted(tip))")
+            if let (x, y) = options.positions[i] { attributes.append("pos=\"\(format(x / 72)),\(format(y / 72))!\"") }
             if options.flagged.contains(i) { attributes += ["penwidth=3", "color=\"#D81B60\""] }
+            if options.highlight.contains(i) { attributes += ["penwidth=4", "color=\"#000000\"", "fontcolor=\"#000000\"", "fontname=\"DejaVu Sans Bold\""] }
             out += "  a\(i) [\(attributes.joined(separator: ", "))];\n"
         }
 
@@ -113,7 +127,7 @@ public enum DiagramBuilder {
                 return "\(names)\(relation.type) \(format(relation.weight))"
             }.joined(separator: "\n")
             var attributes = ["style=\(style)", "color=\"\(colour)\"", "penwidth=\(format(width))", "dir=\(direction)",
-                              "tooltip=\(DOTEscaping.quoted(tip))"]
+                              "tooltip=\(DOTEscaping.quoted(tip))", "id=\"pair-\(pair.low)-\(pair.high)\""]
             out += "  a\(pair.low) -> a\(pair.high) [\(attributes.joined(separator: ", "))];\n"
         }
 
@@ -129,10 +143,18 @@ public enum DiagramBuilder {
         var title = meta.name
         if let region = meta.region, !title.contains(region) { title += " — " + region }
         if let year = meta.year { title += " (\(year))" }
-        var rows = "<tr><td colspan=\"4\" align=\"left\"><font point-size=\"14\"><b>\(DOTEscaping.html(title))</b></font></td></tr>"
+        var rows = "<tr><td colspan=\"4\" align=\"left\"><font point-size=\"\(options.preset.titleSize)\"><b>\(DOTEscaping.html(title))</b></font></td></tr>"
         var caption: [String] = []
-        if let measureName = options.measureName { caption.append((nl ? "Knoopgrootte: " : "Node size: ") + measureName) }
-        if !options.flagged.isEmpty { caption.append(nl ? "Rode rand: gesignaleerde actor" : "Red outline: flagged actor") }
+        if let measureName = options.measureName {
+            let largest = options.nodeMeasure?.max().map { " (" + (nl ? "grootste: " : "largest: ") + format($0) + ")" } ?? ""
+            caption.append((nl ? "Knoopgrootte (oppervlak): " : "Node size (area): ") + measureName + largest + (nl ? " · lijndikte: gewicht" : " · line width: weight"))
+        }
+        if !options.flagged.isEmpty {
+            let rules = Set(options.flagNotes.values.flatMap { $0 }).sorted().joined(separator: ", ")
+            caption.append((nl ? "Rode rand: gesignaleerde actor" : "Red outline: flagged actor") + (rules.isEmpty ? "" : " (\(rules))"))
+        }
+        if !options.highlight.isEmpty { caption.append(nl ? "Zwarte rand: gemarkeerde actor" : "Black outline: highlighted actor") }
+        if let date = options.date { caption.append((nl ? "Gemaakt: " : "Made: ") + date) }
         if let source = meta.source { caption.append((nl ? "Bron: " : "Source: ") + source) }
         for line in caption {
             rows += "<tr><td colspan=\"4\" align=\"left\"><font point-size=\"9\">\(DOTEscaping.html(wrap(line, width: 110)))</font></td></tr>"
@@ -181,7 +203,8 @@ public enum DiagramBuilder {
         return lines.joined(separator: "\n")
     }
 
-    static func format(_ value: Double) -> String {
+    /// A short number for captions and tooltips ("12", "0.346").
+    public static func format(_ value: Double) -> String {
         if value == value.rounded() && abs(value) < 1e15 { return String(Int(value)) }
         return String(format: "%.3g", value)
     }

@@ -24,7 +24,8 @@ public struct CentralityReport: Sendable {
 
     static let integerMeasures: Set<String> = ["degree", "in_degree", "out_degree", "core_number", "articulation_point", "community"]
 
-    static func format(_ value: Double, measure: String) -> String {
+    /// A value as tables show it (integers for counts, 6 significant digits otherwise).
+    public static func format(_ value: Double, measure: String) -> String {
         if value.isNaN { return "" }
         if integerMeasures.contains(measure) { return String(Int(value)) }
         if value == 0 { return "0" }
