@@ -59,18 +59,39 @@ struct Report: ParsableCommand {
         Examples:
           netan report datasets/breda-illustratief
           netan report mijn-netwerk/ -o rapport/ --lang en
+          netan report --compare 'datasets/regions/*/2024' -o vergelijking/
         """)
 
-    @Argument(help: "A network (folder or file).")
-    var path: String
+    @Argument(help: "A network (folder or file); with --compare, several.")
+    var paths: [String]
 
-    @Option(name: .shortAndLong, help: "Report folder (default: notebooks-out/<network-slug>).")
+    @Option(name: .shortAndLong, help: "Report folder (default: notebooks-out/<network-slug>, or notebooks-out/vergelijking).")
     var output: String?
 
     @Option(name: [.customLong("lang"), .customLong("language")], help: "Language: nl or en.")
     var language: Language?
 
+    @Flag(help: "One report comparing all given networks: table with ranks, small multiples, findings per network.")
+    var compare = false
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("Give a network.") }
+        if !compare && paths.count > 1 { throw ValidationError("Give one network, or add --compare for several.") }
+    }
+
     func run() throws {
+        if compare {
+            var networks: [(path: String, network: Network)] = []
+            for path in paths.flatMap({ $0.contains("*") ? Glob.expand($0) : [$0] }) { networks.append((path, try loadNetwork(path))) }
+            let folder = URL(fileURLWithPath: output ?? "notebooks-out/vergelijking")
+            do { try ComparisonReport(networks: networks, language: language?.rawValue ?? "nl").write(to: folder) } catch {
+                Console.error("\(folder.path): error: cannot write the report: \(error)")
+                throw Exit.cannotCreate
+            }
+            Console.output("\(folder.path)/index.html\n")
+            return
+        }
+        let path = paths[0]
         let network = try loadNetwork(path)
         let folder = URL(fileURLWithPath: output ?? "notebooks-out/" + ReportBuilder.slug(network.metadata.name))
         let inputs = [path, path + "/actors.csv", path + "/relations.csv", path + "/network.yaml"].map { URL(fileURLWithPath: $0).standardizedFileURL.path }

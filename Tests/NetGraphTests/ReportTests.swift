@@ -94,3 +94,23 @@ struct ReportTests {
         #expect(ReportBuilder.slug("!!!") == "netwerk")
     }
 }
+
+@Suite("Comparison report")
+struct ComparisonReportTests {
+    @Test("a comparison report has the table, one diagram per network and the findings")
+    func compareReport() throws {
+        let folder = TemporaryFolder()
+        let paths = ["evenwichtig", "grote-aanbieder-als-poortwachter"].map { packageRoot.appendingPathComponent("datasets/scenarios/" + $0).path }
+        let networks = try paths.map { (path: $0, network: try NetworkLoader.load(path: $0).network) }
+        try ComparisonReport(networks: networks, language: "nl").write(to: folder.url.appendingPathComponent("vergelijking"))
+        let html = try #require(folder.contents("vergelijking/index.html"))
+        let parser = XMLParser(data: html)
+        #expect(parser.parse(), "\(String(describing: parser.parserError))")
+        let text = String(decoding: html, as: UTF8.self)
+        #expect(text.contains("Evenwichtig netwerk") && text.contains("Zorgconcern Groot"))
+        #expect(text.contains("geen dominantie-bevindingen"))
+        let figures = try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("vergelijking/figures").path)
+        #expect(figures.count == 2)
+        #expect(folder.contents("vergelijking/tables/comparison.csv") != nil)
+    }
+}

@@ -106,7 +106,7 @@ public struct NetworkComparison: Sendable {
 
     func renderHTML(headings: [String], nl: Bool) -> String {
         func esc(_ s: String) -> String { DOTEscaping.html(s) }
-        var html = "<!DOCTYPE html>\n<html lang=\"\(nl ? "nl" : "en")\"><head><meta charset=\"utf-8\"><title>\(nl ? "Vergelijking" : "Comparison")</title>"
+        var html = "<!DOCTYPE html>\n<html lang=\"\(nl ? "nl" : "en")\"><head><meta charset=\"utf-8\"/><title>\(nl ? "Vergelijking" : "Comparison")</title>"
         html += "<style>body{font-family:sans-serif}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 6px;text-align:right}td:first-child,th:first-child{text-align:left}.rank{color:#777;font-size:80%}</style></head><body>"
         html += "<h1>\(nl ? "Vergelijking van netwerken" : "Comparison of networks")</h1><table><thead><tr><th>\(nl ? "netwerk" : "network")</th>"
         html += headings.map { "<th>\(esc($0))</th>" }.joined() + "<th>\(nl ? "topmakelaar" : "top broker")</th></tr></thead><tbody>"

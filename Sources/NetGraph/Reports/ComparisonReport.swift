@@ -1,0 +1,60 @@
+import Foundation
+
+/// `netan report --compare`: one folder for a set of networks — the comparison table with
+/// ranks, small multiples of the diagrams, and the findings per network, as an offline
+/// `index.html`, `report.md` and `tables/comparison.csv`, swapped in like `ReportBuilder`.
+public struct ComparisonReport {
+    public let networks: [(path: String, network: Network)]
+    public let language: String
+
+    public init(networks: [(path: String, network: Network)], language: String) {
+        self.networks = networks
+        self.language = language
+    }
+
+    public func write(to folder: URL) throws {
+        let nl = language != "en"
+        let fm = FileManager.default
+        let parent = folder.deletingLastPathComponent()
+        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        let staging = parent.appendingPathComponent(".\(folder.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        try? fm.removeItem(at: staging)
+        try fm.createDirectory(at: staging.appendingPathComponent("figures"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: staging.appendingPathComponent("tables"), withIntermediateDirectories: true)
+        do {
+            let comparison = NetworkComparison(networks)
+            try Data(comparison.render(.csv, language: language).utf8).write(to: staging.appendingPathComponent("tables/comparison.csv"))
+            var html = comparison.render(.table, language: language, html: true)
+            var cards = "<h2>\(nl ? "Per netwerk" : "Per network")</h2><div style=\"display:flex;flex-wrap:wrap;gap:12px\">"
+            var md = "# " + (nl ? "Vergelijking van netwerken" : "Comparison of networks") + "\n\n" + comparison.render(.markdown, language: language) + "\n"
+            for (k, item) in networks.enumerated() {
+                let network = item.network
+                let power = PowerAnalysis(network, options: PowerOptions(thresholds: FlagThresholds(overrides: network.metadata.thresholds)))
+                let flagged = Set(power.flags.filter { $0.isDomination && $0.subject.kind == .actor }.compactMap { network.index(ofActor: $0.subject.ids[0]) })
+                var options = DiagramOptions(nodeMeasure: Degree.partners(Graph(network, weights: .ignore)).map(Double.init), language: language, flagged: flagged)
+                options.engine = LayoutEngine.recommended(nodeCount: network.actors.count)
+                let svg = try Graphviz.render(dot: DiagramBuilder.dot(for: network, options: options), engine: options.engine!, format: .svg).data
+                let name = String(format: "%02d-", k + 1) + ReportBuilder.slug(network.metadata.name) + ".svg"
+                try svg.write(to: staging.appendingPathComponent("figures/" + name))
+                let findings = power.flags.filter(\.isDomination).map { "<li>[\(XMLEscaping.text(nl ? $0.severity.dutch : $0.severity.rawValue))] \(XMLEscaping.text($0.message(language)))</li>" }.joined()
+                cards += "<div style=\"width:520px;border:1px solid #ddd;padding:6px\"><h3>\(XMLEscaping.text(network.metadata.name))</h3>"
+                cards += "<div style=\"max-height:420px;overflow:hidden\">\(ReportBuilder.inlineSVG(svg).replacingOccurrences(of: "<svg ", with: "<svg style=\"width:100%;height:auto\" "))</div>"
+                cards += "<ul style=\"font-size:0.85em\">\(findings.isEmpty ? "<li>\(nl ? "geen dominantie-bevindingen" : "no domination findings")</li>" : findings)</ul></div>"
+                md += "\n## " + TextTable.markdownEscape(network.metadata.name) + "\n\n![](figures/\(name))\n\n"
+                md += power.flags.filter(\.isDomination).map { "- **\($0.severity.rawValue)** \(TextTable.markdownEscape($0.message(language)))" }.joined(separator: "\n") + "\n"
+            }
+            cards += "</div>"
+            html = html.replacingOccurrences(of: "</body></html>", with: cards + "</body></html>")
+            try Data(html.utf8).write(to: staging.appendingPathComponent("index.html"))
+            try Data(md.utf8).write(to: staging.appendingPathComponent("report.md"))
+        } catch {
+            try? fm.removeItem(at: staging)
+            throw error
+        }
+        let old = parent.appendingPathComponent(".\(folder.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).old")
+        try? fm.removeItem(at: old)
+        if fm.fileExists(atPath: folder.path) { try fm.moveItem(at: folder, to: old) }
+        try fm.moveItem(at: staging, to: folder)
+        try? fm.removeItem(at: old)
+    }
+}
