@@ -2,7 +2,7 @@
 # Both first install missing system packages (scripts/install-deps.sh).
 SWIFT ?= swift
 
-.PHONY: all deps build release test demo clean
+.PHONY: all deps build release test demo clean bench bench-quick
 
 all: build
 
@@ -24,3 +24,12 @@ demo: deps
 
 clean:
 	rm -rf .build notebooks-out/demo
+
+# Speed against igraph and networkit (not part of `make test`; minutes to hours).
+bench: deps
+	$(SWIFT) build -c release --product netan
+	python3 bench/run.py
+
+bench-quick: deps
+	$(SWIFT) build -c release --product netan
+	python3 bench/run.py --quick --runs 1

@@ -220,11 +220,34 @@ struct Centrality: ParsableCommand {
         }
     }
 
+    @Flag(help: "Edge lists: treat ties as directed (default: undirected).")
+    var directed = false
+
     func run() throws {
+        if NetworkFormat.detect(path: path) == .edgeList {
+            try runOnEdgeList()
+            return
+        }
         let network = try loadNetwork(path)
-        let analysis = CentralityAnalysis(network, view: try viewOptions.makeView(for: network))
+        let analysis = CentralityAnalysis(network, view: try viewOptions.makeView(for: network), measures: measures.isEmpty ? nil : Set(measures))
         let report = CentralityReport(network: network, analysis: analysis, measures: measures.isEmpty ? nil : measures, top: top, sortBy: sort)
         Console.output(report.render(output.format))
+    }
+
+    /// Large edge lists go straight to the CSR graph (no actor model): fast and lean.
+    func runOnEdgeList() throws {
+        if let threads = viewOptions.threads { Parallel.threadCount = max(1, threads) }
+        Netan.installProgress()
+        let loaded: EdgeListGraph.Loaded
+        do { loaded = try EdgeListGraph.load(path: path, directed: directed, weights: viewOptions.weights) } catch let error as EdgeListGraph.Failure {
+            Console.error(error.description)
+            throw Exit.dataError
+        }
+        let view = AnalysisView(weights: viewOptions.weights, betweennessSample: viewOptions.sample,
+                                betweennessErrorBound: viewOptions.epsilon.map { ($0, viewOptions.delta) }, seed: viewOptions.seed)
+        let chosen = measures.isEmpty ? ["degree", "strength", "betweenness", "closeness", "harmonic", "pagerank", "core_number", "community"] : measures
+        let analysis = CentralityAnalysis(graph: loaded.graph, network: nil, view: view, measures: Set(chosen))
+        Console.output(CentralityReport.renderGraph(ids: loaded.ids, analysis: analysis, measures: chosen, format: output.format, top: top))
     }
 }
 

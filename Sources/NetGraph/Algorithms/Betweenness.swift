@@ -26,9 +26,28 @@ public enum Betweenness {
         public var normalized: [Double]
     }
 
-    /// Exact betweenness of every node and arc.
+    /// Exact betweenness of every node (the fast kernel; `Result.arcs` is empty).
     public static func compute(_ graph: Graph) -> Result {
+        nodesOnly(graph, sources: Array(0..<graph.nodeCount), scale: 1)
+    }
+
+    /// Exact betweenness of every node and every arc (edge betweenness).
+    public static func computeWithEdges(_ graph: Graph) -> Result {
         compute(graph, sources: Array(0..<graph.nodeCount), scale: 1)
+    }
+
+    static func nodesOnly(_ graph: Graph, sources: [Int], scale: Double) -> Result {
+        let n = graph.nodeCount
+        let work = Double(sources.count) * Double(graph.arcCount + n)
+        let partials = Parallel.blocks(count: sources.count, work: work, task: "betweenness") { range in
+            BrandesKernel.nodeScores(graph, sources: sources[range])
+        }
+        var raw = [Double](repeating: 0, count: n)
+        for partial in partials { for i in 0..<n { raw[i] += partial[i] } }
+        let factor = (graph.isDirected ? 1.0 : 0.5) * scale
+        for i in 0..<n { raw[i] *= factor }
+        let denominator = Double(n - 1) * Double(n - 2) * (graph.isDirected ? 1 : 0.5)
+        return Result(raw: raw, arcs: [], normalized: raw.map { n < 3 ? 0 : $0 / denominator })
     }
 
     /// Betweenness estimated from `sampleSize` source nodes drawn uniformly without
@@ -40,7 +59,7 @@ public enum Betweenness {
         var rng = SplitMix64(seed: seed)
         var nodes = Array(0..<n)
         for i in 0..<k { nodes.swapAt(i, i + Int(rng.next(below: UInt64(n - i)))) }
-        return compute(graph, sources: Array(nodes[0..<k]).sorted(), scale: Double(n) / Double(k))
+        return nodesOnly(graph, sources: Array(nodes[0..<k]).sorted(), scale: Double(n) / Double(k))
     }
 
     static func compute(_ graph: Graph, sources: [Int], scale: Double) -> Result {

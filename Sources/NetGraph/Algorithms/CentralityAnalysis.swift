@@ -36,7 +36,7 @@ public struct CentralityAnalysis: Sendable {
     public static let actorMeasures = [
         "degree", "in_degree", "out_degree", "strength", "in_strength", "out_strength",
         "betweenness", "betweenness_normalized", "closeness", "harmonic", "eigenvector", "pagerank",
-        "katz", "hub", "authority", "core_number", "clustering", "articulation_point", "community",
+        "katz", "hub", "authority", "core_number", "clustering", "articulation_point", "community", "component",
     ]
 
     public let view: AnalysisView
@@ -49,10 +49,19 @@ public struct CentralityAnalysis: Sendable {
     public let notes: [String: String]
     public let bridges: [(Int, Int)]
 
-    public init(_ network: Network, view: AnalysisView = AnalysisView()) {
+    /// - Parameter measures: per-actor measures to compute (nil: all of them and every network
+    ///   measure; otherwise only these and the cheap network counts).
+    public init(_ network: Network, view: AnalysisView = AnalysisView(), measures: Set<String>? = nil) {
+        self.init(graph: Graph(network, relationTypes: view.relationTypes, weights: view.weights), network: network, view: view, measures: measures)
+    }
+
+    /// Analysis of a prebuilt graph; `network` supplies actor types and the relation count
+    /// (nil for graphs read straight from an edge list).
+    public init(graph: Graph, network: Network?, view: AnalysisView = AnalysisView(), measures: Set<String>? = nil) {
         self.view = view
-        let graph = Graph(network, relationTypes: view.relationTypes, weights: view.weights)
         self.graph = graph
+        func want(_ names: String...) -> Bool { measures == nil || names.contains { measures!.contains($0) } }
+        let full = measures == nil
         let n = graph.nodeCount
         var values: [String: [Double]] = [:]
         var notes: [String: String] = [:]
@@ -62,12 +71,15 @@ public struct CentralityAnalysis: Sendable {
         values["degree"] = degree
         values["in_degree"] = Degree.inDegree(graph).map(Double.init)
         values["out_degree"] = Degree.outDegree(graph).map(Double.init)
-        values["strength"] = Degree.strength(graph)
-        values["in_strength"] = Degree.inStrength(graph)
-        values["out_strength"] = Degree.outStrength(graph)
+        if want("strength", "in_strength", "out_strength") {
+            values["strength"] = Degree.strength(graph)
+            values["in_strength"] = Degree.inStrength(graph)
+            values["out_strength"] = Degree.outStrength(graph)
+        }
 
-        let betweenness: Betweenness.Result
-        if let bound = view.betweennessErrorBound {
+        var betweenness = Betweenness.Result(raw: nan, arcs: [], normalized: nan)
+        if !want("betweenness", "betweenness_normalized") {
+        } else if let bound = view.betweennessErrorBound {
             let estimate = Betweenness.approximate(graph, epsilon: bound.epsilon, delta: bound.delta, seed: view.seed)
             betweenness = estimate.result
             notes["betweenness"] = "estimated from \(estimate.samples) sampled shortest paths (Riondato–Kornaropoulos, seed \(view.seed)): with probability \(1 - bound.delta) every value is within ±\(bound.epsilon) of the exact share of ordered pairs"
@@ -77,49 +89,67 @@ public struct CentralityAnalysis: Sendable {
         } else {
             betweenness = Betweenness.compute(graph)
         }
-        values["betweenness"] = betweenness.raw
-        values["betweenness_normalized"] = betweenness.normalized
+        if want("betweenness", "betweenness_normalized") {
+            values["betweenness"] = betweenness.raw
+            values["betweenness_normalized"] = betweenness.normalized
+        }
 
-        let closeness = Closeness.compute(graph)
-        values["closeness"] = closeness.closeness
-        values["harmonic"] = closeness.harmonic
+        var closeness = Closeness.Result(closeness: nan, harmonic: nan, harmonicNormalized: nan)
+        if want("closeness", "harmonic") {
+            closeness = Closeness.compute(graph)
+            values["closeness"] = closeness.closeness
+            values["harmonic"] = closeness.harmonic
+        }
 
         let components = Structure.weakComponents(graph)
-        do {
+        if want("component") { values["component"] = components.labels.map(Double.init) }
+        if want("eigenvector") { do {
             values["eigenvector"] = try Spectral.eigenvector(graph).values
             if components.count > 1 { notes["eigenvector"] = "the network is not connected: eigenvector centrality is zero outside the component with the largest eigenvalue; prefer harmonic centrality or PageRank" }
         } catch {
             values["eigenvector"] = nan
             notes["eigenvector"] = "\(error)"
-        }
-        values["pagerank"] = Spectral.pageRank(graph)
-        do { values["katz"] = try Spectral.katz(graph) } catch { values["katz"] = nan; notes["katz"] = "\(error)" }
-        do {
+        } }
+        if want("pagerank") { values["pagerank"] = Spectral.pageRank(graph) }
+        if want("katz") { do { values["katz"] = try Spectral.katz(graph) } catch { values["katz"] = nan; notes["katz"] = "\(error)" } }
+        if want("hub", "authority") { do {
             let hits = try Spectral.hits(graph)
             values["hub"] = hits.hubs
             values["authority"] = hits.authorities
         } catch {
             values["hub"] = nan; values["authority"] = nan
             notes["hub"] = "\(error)"
+        } }
+        if want("core_number") { values["core_number"] = Structure.coreNumbers(graph).map(Double.init) }
+        let clustering = want("clustering") ? Structure.clustering(graph) : (local: nan, transitivity: Double.nan)
+        if want("clustering") { values["clustering"] = clustering.local }
+        if want("articulation_point") {
+            let cuts = Structure.cutPointsAndBridges(graph)
+            values["articulation_point"] = cuts.articulation.map { $0 ? 1 : 0 }
+            bridges = cuts.bridges
+        } else {
+            bridges = []
         }
-        values["core_number"] = Structure.coreNumbers(graph).map(Double.init)
-        let clustering = Structure.clustering(graph)
-        values["clustering"] = clustering.local
-        let cuts = Structure.cutPointsAndBridges(graph)
-        values["articulation_point"] = cuts.articulation.map { $0 ? 1 : 0 }
-        bridges = cuts.bridges
-        let communities = Communities.detect(graph, method: .leiden, seed: view.seed)
-        values["community"] = communities.membership.map(Double.init)
+        var communities = Communities.Result(membership: [], count: 0, modularity: .nan)
+        if want("community") {
+            communities = Communities.detect(graph, method: .leiden, seed: view.seed)
+            values["community"] = communities.membership.map(Double.init)
+        }
         actorValues = values
 
         var net: [String: Double?] = [:]
         func put(_ key: String, _ value: Double?) { net.updateValue(value, forKey: key) }
         put("nodes", Double(n))
-        put("relations", Double(network.relations.filter { view.relationTypes?.contains($0.type) ?? true }.count))
+        put("relations", network.map { n in Double(n.relations.filter { view.relationTypes?.contains($0.type) ?? true }.count) } ?? Double(graph.isDirected ? graph.arcCount : graph.arcCount / 2))
         put("arcs", Double(graph.arcCount))
         put("density", NetworkMeasures.density(graph))
         put("reciprocity", graph.isDirected ? NetworkMeasures.reciprocity(graph) : nil)
         put("components", Double(components.count))
+        guard full else {
+            networkValues = net
+            self.notes = notes
+            return
+        }
         put("strong_components", graph.isDirected ? Double(Structure.strongComponents(graph).count) : nil)
         put("degree_centralization", NetworkMeasures.centralization(degree, denominator: NetworkMeasures.freemanDenominator(.degree, nodeCount: n, directed: graph.isDirected)))
         if graph.isDirected {
@@ -138,14 +168,16 @@ public struct CentralityAnalysis: Sendable {
         put("gini_betweenness", NetworkMeasures.gini(betweenness.raw))
         put("transitivity", clustering.transitivity)
         put("degree_assortativity", NetworkMeasures.degreeAssortativity(graph))
-        var typeIndex: [String: Int] = [:]
-        let groups = network.actors.map { actor -> Int in
-            if let i = typeIndex[actor.type] { return i }
-            typeIndex[actor.type] = typeIndex.count
-            return typeIndex.count - 1
+        if let network {
+            var typeIndex: [String: Int] = [:]
+            let groups = network.actors.map { actor -> Int in
+                if let i = typeIndex[actor.type] { return i }
+                typeIndex[actor.type] = typeIndex.count
+                return typeIndex.count - 1
+            }
+            put("type_assortativity", NetworkMeasures.attributeAssortativity(graph, groups: groups))
+            put("ei_index_type", NetworkMeasures.eiIndex(graph, groups: groups))
         }
-        put("type_assortativity", NetworkMeasures.attributeAssortativity(graph, groups: groups))
-        put("ei_index_type", NetworkMeasures.eiIndex(graph, groups: groups))
         put("modularity", communities.modularity)
         put("communities", Double(communities.count))
         networkValues = net

@@ -13,7 +13,7 @@
 ///   choice), aggregation of the refined partition with the unrefined one as the start.
 ///   Communities are guaranteed connected.
 /// Partitions depend on the seed and node order, as in every implementation; compare
-/// modularity values, not labels, across tools. On graphs under 200,000 arcs netan keeps the
+/// modularity values, not labels, across tools. On graphs under 20,000 arcs netan keeps the
 /// best of 10 seeded restarts; Leiden is repeated from its own result until Q stops rising.
 /// - Complexity: near-linear in m per pass in practice.
 public enum Communities {
@@ -34,7 +34,7 @@ public enum Communities {
             return Result(membership: membership, count: graph.nodeCount, modularity: 0)
         }
         // Small graphs: several seeded restarts, keep the best (deterministic for a seed).
-        let restarts = graph.arcCount < 200_000 ? 10 : 1
+        let restarts = graph.arcCount < 20_000 ? 10 : 1
         var best: Result? = nil
         for _ in 0..<restarts {
             var membership: [Int]

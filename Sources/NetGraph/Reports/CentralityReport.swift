@@ -22,7 +22,7 @@ public struct CentralityReport: Sendable {
         self.sortBy = sortBy
     }
 
-    static let integerMeasures: Set<String> = ["degree", "in_degree", "out_degree", "core_number", "articulation_point", "community"]
+    static let integerMeasures: Set<String> = ["degree", "in_degree", "out_degree", "core_number", "articulation_point", "community", "component"]
 
     /// A value as tables show it (integers for counts, 6 significant digits otherwise).
     public static func format(_ value: Double, measure: String) -> String {
@@ -30,6 +30,14 @@ public struct CentralityReport: Sendable {
         if integerMeasures.contains(measure) { return String(Int(value)) }
         if value == 0 { return "0" }
         return String(format: abs(value) >= 1000 ? "%.1f" : "%.6g", value)
+    }
+
+    /// Full precision for machine-readable output (CSV): the shortest text that reads back
+    /// as the same double.
+    public static func exact(_ value: Double, measure: String) -> String {
+        if value.isNaN { return "" }
+        if integerMeasures.contains(measure) { return String(Int(value)) }
+        return "\(value)"
     }
 
     /// Actor indices in report order: by `sortBy` (descending), then name.
@@ -42,10 +50,10 @@ public struct CentralityReport: Sendable {
         }
     }
 
-    func table(limit: Int?) -> TextTable {
+    func table(limit: Int?, exact: Bool = false) -> TextTable {
         let rows = order().prefix(limit ?? Int.max).map { i -> [String] in
             let actor = network.actors[i]
-            return [actor.id, actor.name, actor.type] + measures.map { CentralityReport.format(analysis.value($0, i), measure: $0) }
+            return [actor.id, actor.name, actor.type] + measures.map { exact ? CentralityReport.exact(analysis.value($0, i), measure: $0) : CentralityReport.format(analysis.value($0, i), measure: $0) }
         }
         return TextTable(columns: ["id", "name", "type"] + measures, rows: Array(rows), numericColumns: Set(3..<(3 + measures.count)))
     }
@@ -79,7 +87,7 @@ public struct CentralityReport: Sendable {
             for (measure, note) in analysis.notes.sorted(by: { $0.key < $1.key }) { text += "\n- *\(measure)*: \(note)" }
             return text + "\n"
         case .csv:
-            return table(limit: nil).csv()
+            return table(limit: nil, exact: true).csv()
         case .json:
             return jsonText()
         }
@@ -122,4 +130,39 @@ public struct CentralityReport: Sendable {
     }
 
     private func json(_ v: Double) -> Any { v.isFinite ? v as Any : NSNull() }
+}
+
+extension CentralityReport {
+    /// Per-node results for a graph read straight from an edge list (ids only, no names or
+    /// types): CSV, JSON (`{"network": {…}, "actors": [{"id": …}]}`), Markdown or a table.
+    public static func renderGraph(ids: [String], analysis: CentralityAnalysis, measures: [String], format: OutputFormat, top: Int?) -> String {
+        let order: [Int]
+        if let first = measures.first, let values = analysis.actorValues[first] {
+            order = ids.indices.sorted { values[$0] == values[$1] ? $0 < $1 : (values[$0].isNaN ? -Double.infinity : values[$0]) > (values[$1].isNaN ? -Double.infinity : values[$1]) }
+        } else {
+            order = Array(ids.indices)
+        }
+        switch format {
+        case .json:
+            var network: [String: Any] = [:]
+            for (key, value) in analysis.networkValues { network[key] = value.map { $0 as Any } ?? NSNull() }
+            let actors: [[String: Any]] = order.map { i in
+                var object: [String: Any] = ["id": ids[i]]
+                for m in measures { let v = analysis.value(m, i); object[m] = v.isFinite ? v as Any : NSNull() }
+                return object
+            }
+            let data = try! JSONSerialization.data(withJSONObject: ["network": network, "actors": actors, "flags": [Any](), "notes": analysis.notes], options: [.sortedKeys])
+            return String(decoding: data, as: UTF8.self) + "\n"
+        default:
+            // CSV written directly: a million rows through TextTable would double the memory.
+            var out = (["id"] + measures).joined(separator: ",") + (format == .csv ? "\r\n" : "\n")
+            let shown = format == .csv ? order : Array(order.prefix(top ?? 20))
+            for i in shown {
+                out += TextTable.csvCell(ids[i])
+                for m in measures { out += "," + (format == .csv ? CentralityReport.exact(analysis.value(m, i), measure: m) : CentralityReport.format(analysis.value(m, i), measure: m)) }
+                out += format == .csv ? "\r\n" : "\n"
+            }
+            return out
+        }
+    }
 }

@@ -1,0 +1,173 @@
+"""netan against python-igraph and networkit on the same generated graphs, in one run.
+
+Usage:  python3 bench/run.py [--quick] [--runs N]
+        (make bench / make bench-quick)
+
+Creates bench/.venv with python-igraph and networkit from PyPI if missing, builds netan in
+release mode, generates the graphs (bench/graphs.py), runs every tool on the same files, and
+prints per graph and measure the median wall time of the whole process (load + compute +
+write), the peak memory (max RSS), the ratio netan / best peer, and whether netan's values
+agree with igraph's. Results go to bench/RESULTS.md. Not part of `make test`.
+"""
+import argparse
+import csv
+import datetime
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import venv
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+VENV = os.path.join(HERE, ".venv")
+PY = os.path.join(VENV, "bin", "python")
+NETAN = os.path.join(ROOT, ".build", "release", "netan")
+sys.path.insert(0, HERE)
+import graphs  # noqa: E402
+
+# measure: (netan arguments, peers, value tolerance for the agreement check)
+MEASURES = {
+    "load": (["--measure", "degree", "--weights", "ignore"], ["igraph", "networkit"], 0),
+    "components": (["--measure", "component", "--weights", "ignore"], ["igraph", "networkit"], None),
+    "kcore": (["--measure", "core_number", "--weights", "ignore"], ["igraph", "networkit"], 0),
+    "pagerank": (["--measure", "pagerank"], ["igraph", "networkit"], 1e-6),
+    "louvain": (["--measure", "community"], ["igraph", "networkit"], None),
+    "betweenness": (["--measure", "betweenness", "--weights", "ignore"], ["igraph", "networkit"], 1e-9),
+    "betweenness_weighted": (["--measure", "betweenness"], ["igraph", "networkit"], 1e-9),
+    "closeness": (["--measure", "closeness", "--weights", "ignore"], ["igraph", "networkit"], 1e-9),
+    "harmonic": (["--measure", "harmonic", "--weights", "ignore"], ["igraph", "networkit"], 1e-9),
+    "sampled_betweenness": (["--measure", "betweenness", "--weights", "ignore", "--epsilon", "0.01"], [], None),
+}
+PLAN_QUICK = {"regional": list(MEASURES), "medium": [m for m in MEASURES if m != "sampled_betweenness"]}
+PLAN_FULL = {"regional": list(MEASURES), "national": [m for m in MEASURES if m != "sampled_betweenness"],
+             "large": ["load", "components", "kcore", "pagerank", "louvain", "sampled_betweenness"]}
+
+
+def ensure_tools():
+    if not os.path.exists(PY):
+        print("bench: creating bench/.venv with python-igraph and networkit", file=sys.stderr)
+        venv.create(VENV, with_pip=True)
+        subprocess.run([PY, "-m", "pip", "install", "-q", "python-igraph", "networkit", "numpy"], check=True)
+    if not os.path.exists(NETAN):
+        subprocess.run(["swift", "build", "-c", "release", "--product", "netan"], cwd=ROOT, check=True)
+
+
+def timed(command, out_path, timeout):
+    """Runs a command under GNU time; returns (seconds, max RSS in MiB, stdout) or None on timeout/failure."""
+    wrapped = ["/usr/bin/time", "-f", "%e %M", *command]
+    try:
+        with open(out_path, "w") as out:
+            p = subprocess.run(wrapped, stdout=out, stderr=subprocess.PIPE, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return None
+    if p.returncode != 0:
+        print(f"bench: failed: {' '.join(command)}\n{p.stderr[-800:]}", file=sys.stderr)
+        return None
+    seconds, rss = p.stderr.strip().splitlines()[-1].split()
+    return float(seconds), int(rss) / 1024
+
+
+def read_values(path, netan):
+    values = {}
+    with open(path) as f:
+        rows = csv.reader(f)
+        if netan:
+            next(rows)
+        for row in rows:
+            if len(row) >= 2 and row[1] != "":
+                values[int(row[0])] = float(row[1])
+    return values
+
+
+def agree(measure, netan_values, igraph_values, tolerance):
+    if tolerance is None or not igraph_values:
+        return "n/a"
+    worst = 0.0
+    for k, v in igraph_values.items():
+        a = netan_values.get(k)
+        if a is None:
+            return "missing ids"
+        worst = max(worst, abs(a - v) / max(abs(v), abs(a), 1e-12))
+    return "yes" if worst <= max(tolerance, 0) else f"NO (max rel {worst:.1e})"
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--timeout", type=float, default=900)
+    args = parser.parse_args()
+    ensure_tools()
+    plan = PLAN_QUICK if args.quick else PLAN_FULL
+    files = graphs.ensure(os.path.join(HERE, "data"), plan)
+    work = os.path.join(HERE, "data", "out")
+    os.makedirs(work, exist_ok=True)
+    rows = []
+    for name, measures in plan.items():
+        path = files[name]
+        for measure in measures:
+            netan_args, peers, tolerance = MEASURES[measure]
+            result = {"graph": name, "measure": measure}
+            outputs = {}
+            for tool in ["netan"] + peers:
+                out = os.path.join(work, f"{name}-{measure}-{tool}.csv")
+                if tool == "netan":
+                    command = [NETAN, "centrality", path, *netan_args, "--format", "csv", "--threads", str(os.cpu_count() or 2)]
+                else:
+                    command = [PY, os.path.join(HERE, "peers.py"), tool, measure, path, out]
+                times, memory = [], 0.0
+                for _ in range(args.runs):
+                    r = timed(command, out if tool == "netan" else os.devnull, args.timeout)
+                    if r is None:
+                        times = []
+                        break
+                    times.append(r[0]); memory = max(memory, r[1])
+                result[tool] = (statistics.median(times), memory) if times else None
+                outputs[tool] = out
+                print(f"{name:9} {measure:22} {tool:9} " + (f"{result[tool][0]:8.2f} s {result[tool][1]:8.0f} MiB" if result[tool] else "   timeout/failed"), file=sys.stderr)
+            best = min((result[p][0] for p in peers if result.get(p)), default=None)
+            result["ratio"] = result["netan"][0] / best if result.get("netan") and best else None
+            if result.get("netan") and result.get("igraph") and tolerance is not None:
+                result["agree"] = agree(measure, read_values(outputs["netan"], True), read_values(outputs["igraph"], False), tolerance)
+            else:
+                result["agree"] = "n/a"
+            rows.append(result)
+    write_results(rows, args)
+
+
+def fmt(entry):
+    return f"{entry[0]:.2f} s / {entry[1]:.0f} MiB" if entry else "—"
+
+
+def write_results(rows, args):
+    cpu = ""
+    try:
+        with open("/proc/cpuinfo") as f:
+            cpu = next(line.split(":", 1)[1].strip() for line in f if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Date: {datetime.date.today()} · mode: {'quick' if args.quick else 'full'} · runs: {args.runs} (median) · "
+        f"machine: {os.cpu_count()} cores, {cpu}, {platform.platform()}",
+        "",
+        "Whole-process wall time (load + compute + write CSV) and peak memory (max RSS). Ratio = netan / best peer "
+        "(below 1: netan faster). Agreement: netan's values against igraph's at the stated tolerance.",
+        "",
+        "| graph | measure | netan | igraph | networkit | ratio | agrees with igraph |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        ratio = f"{r['ratio']:.2f}" if r.get("ratio") else "—"
+        lines.append(f"| {r['graph']} | {r['measure']} | {fmt(r.get('netan'))} | {fmt(r.get('igraph'))} | {fmt(r.get('networkit'))} | {ratio} | {r['agree']} |")
+    text = "\n".join(lines) + "\n"
+    with open(os.path.join(HERE, "RESULTS.md"), "w") as f:
+        f.write(text)
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
