@@ -2,7 +2,7 @@
 # Both first install missing system packages (scripts/install-deps.sh).
 SWIFT ?= swift
 
-.PHONY: all deps build release test demo clean bench bench-quick
+.PHONY: all deps build release test demo clean bench bench-quick fuzz
 
 all: build
 
@@ -33,3 +33,9 @@ bench: deps
 bench-quick: deps
 	$(SWIFT) build -c release --product netan
 	python3 bench/run.py --quick --runs 1
+
+# Seeded random-mutation fuzzing of every reader for FUZZ_SECONDS (a crash is a bug).
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	$(SWIFT) build --product netan
+	.build/debug/netan fuzz Tests/NetGraphTests/Fixtures/fuzz-seeds --seconds $(FUZZ_SECONDS) --seed $$(date +%s)

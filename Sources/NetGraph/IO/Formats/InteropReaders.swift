@@ -165,6 +165,7 @@ enum InteropReaders {
     /// Parses XML with external entities and DTDs refused.
     static func parseXML(_ path: String) throws -> XMLNode {
         guard let data = FileManager.default.contents(atPath: path) else { throw NetworkLoadError([Diagnostic(.error, file: path, "The file cannot be read.")]) }
+        try checkXMLBytes(data, file: path)
         if let head = String(data: data.prefix(65_536), encoding: .utf8) ?? String(data: data.prefix(65_536), encoding: .isoLatin1),
            head.range(of: "<!DOCTYPE", options: .caseInsensitive) != nil || head.range(of: "<!ENTITY", options: .caseInsensitive) != nil {
             throw NetworkLoadError([Diagnostic(.error, file: path, "The file declares a DTD or entities, which netan refuses (they can read local files or expand without end).",
@@ -182,6 +183,20 @@ enum InteropReaders {
                                                hint: "Check that every element is closed and that special characters are escaped (&amp; for &).")])
         }
         return root
+    }
+
+    /// Foundation's XML parser on Linux traps on some invalid byte sequences (found by the
+    /// fuzzer), so netan accepts only valid UTF-8 without NUL bytes before parsing.
+    static func checkXMLBytes(_ data: Data, file: String) throws {
+        let bytes = [UInt8](data)
+        var start = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        if let nul = bytes.firstIndex(of: 0) {
+            throw NetworkLoadError([Diagnostic(.error, file: file, line: 1 + bytes[..<nul].filter { $0 == 10 }.count, "The XML holds a NUL byte.", hint: "The file is damaged or not XML; export it again.")])
+        }
+        if String(validating: bytes[start...], as: UTF8.self) == nil {
+            throw NetworkLoadError([Diagnostic(.error, file: file, "The XML is not valid UTF-8.", hint: "Save the file as UTF-8 (GraphML and GEXF are UTF-8 by default).")])
+        }
     }
 
     static func graphML(_ path: String) throws -> LoadedNetwork {

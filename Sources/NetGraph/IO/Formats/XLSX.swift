@@ -181,6 +181,9 @@ enum XLSXReader {
     }
 
     static func xml(_ data: Data, _ name: String) throws -> InteropReaders.XMLNode {
+        if data.contains(0) || String(data: data, encoding: .utf8) == nil {
+            throw Failure(message: "The workbook part \(name) is not valid UTF-8 XML.", hint: "Save the workbook again from a spreadsheet program.")
+        }
         if let head = String(data: data.prefix(4096), encoding: .utf8), head.range(of: "<!DOCTYPE", options: .caseInsensitive) != nil {
             throw Failure(message: "The workbook part \(name) declares a DTD, which netan refuses.", hint: "Save the workbook again from a spreadsheet program.")
         }
