@@ -366,6 +366,7 @@ struct Render: ParsableCommand {
     @Option(name: .customLong("highlight"), help: "Outline this actor (repeatable).") var highlights: [String] = []
     @Option(help: "Positions file (CSV id,x,y): known actors keep their place; new ones are added to it.") var positions: String?
     @Option(help: "Language of legend and caption: nl or en.") var language: Language?
+    @Flag(help: "Overwrite an existing output file.") var force = false
 
     static let sizeMeasures = ["partners", "degree", "strength", "betweenness", "pagerank", "eigenvector", "harmonic", "closeness", "size", "influence"]
 
@@ -381,6 +382,12 @@ struct Render: ParsableCommand {
     }
 
     func run() throws {
+        let inputPaths = [path] + ["actors.csv", "relations.csv", "network.yaml"].map { URL(fileURLWithPath: path).appendingPathComponent($0).path }
+        if inputPaths.map({ URL(fileURLWithPath: $0).standardizedFileURL.path }).contains(URL(fileURLWithPath: output).standardizedFileURL.path) {
+            Console.error("\(output): error: this is an input file; netan never writes over its inputs. Hint: choose another output name.")
+            throw Exit.cannotCreate
+        }
+        try checkOverwrite(output, force: force)
         let full = try loadNetwork(path)
         let language = language?.rawValue ?? full.metadata.language
         let nl = language != "en"

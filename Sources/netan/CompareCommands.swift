@@ -148,8 +148,10 @@ struct Diff: ParsableCommand {
     @Argument(help: "The new network.") var new: String
     @OptionGroup var output: OutputOptions
     @Option(name: [.customShort("o"), .customLong("diagram")], help: "Diagram of the changes (.svg, .png, .pdf or .dot).") var diagram: String?
+    @Flag(help: "Overwrite an existing diagram.") var force = false
 
     func run() throws {
+        if let diagram { try checkOverwrite(diagram, force: force) }
         let before = try loadNetwork(old), after = try loadNetwork(new)
         let language = output.language?.rawValue ?? after.metadata.language
         let diff = NetworkDiff(old: before, new: after, language: language)

@@ -81,6 +81,14 @@ func loadNetwork(_ path: String, quiet: Bool = false, format: NetworkFormat? = n
     }
 }
 
+/// Refuses to replace an existing file unless `--force` was given.
+func checkOverwrite(_ path: String, force: Bool) throws {
+    if FileManager.default.fileExists(atPath: path) && !force {
+        Console.error("\(path): error: the file exists. Hint: add --force to overwrite it, or choose another name.")
+        throw Exit.cannotCreate
+    }
+}
+
 /// Renders a diagram and writes it atomically; the format comes from the extension.
 func writeDiagram(_ network: Network, to path: String, options: DiagramOptions, inputs: [String] = []) throws {
     let ext = URL(fileURLWithPath: path).pathExtension

@@ -16,10 +16,11 @@ func netanBinary() -> URL {
     return packageRoot.appendingPathComponent(".build/debug/netan")
 }
 
-func netan(_ arguments: [String], in directory: URL? = nil) throws -> CommandResult {
+func netan(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> CommandResult {
     let process = Process()
     process.executableURL = netanBinary()
     process.arguments = arguments
+    if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
     if let directory { process.currentDirectoryURL = directory }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
@@ -234,5 +235,36 @@ struct FlagsCommandTests {
         let bad = try netan(["flags", path, "--threshold", "nonsense=1"])
         #expect(bad.status == 64)
         #expect(bad.stderr.contains("dominant-broker.share"))
+    }
+}
+
+
+@Suite("Output safety and limits", .serialized)
+struct OutputSafetyTests {
+    @Test("an existing output is replaced only with --force; a failed render leaves nothing")
+    func force() throws {
+        let folder = validFolder()
+        let out = folder.url.appendingPathComponent("d.svg").path
+        #expect(try netan(["render", folder.path, "-o", out]).status == 0)
+        let refused = try netan(["render", folder.path, "-o", out])
+        #expect(refused.status == 73 && refused.stderr.contains("--force"))
+        #expect(try netan(["render", folder.path, "-o", out, "--force"]).status == 0)
+        let bad = try netan(["render", folder.path, "-o", folder.url.appendingPathComponent("e.svg").path, "--ego", "nobody"])
+        #expect(bad.status == 64)
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("e.svg").path))
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(!names.contains { $0.hasSuffix(".tmp") })
+    }
+
+    @Test("limits on actors, relations and bytes are enforced with a clear message")
+    func limits() throws {
+        let folder = validFolder()
+        let actors = try netan(["validate", folder.path], environment: ["NETAN_MAX_ACTORS": "2"])
+        #expect(actors.status == 65 && actors.stderr.contains("NETAN_MAX_ACTORS"))
+        let relations = try netan(["validate", folder.path], environment: ["NETAN_MAX_RELATIONS": "1"])
+        #expect(relations.status == 65 && relations.stderr.contains("NETAN_MAX_RELATIONS"))
+        let bytes = try netan(["validate", folder.path], environment: ["NETAN_MAX_BYTES": "10"])
+        #expect(bytes.status == 65 && bytes.stderr.contains("NETAN_MAX_BYTES"))
+        #expect(try netan(["validate", folder.path]).status == 0)
     }
 }

@@ -38,7 +38,7 @@ struct InteropRoundTripTests {
     /// The demo network plus awkward names, a custom attribute, a year and an undirected tie.
     func sample() throws -> Network {
         var network = try DemoDataset.load().network
-        network.add(Actor(id: "raar", name: "Naam met \"quotes\", <tags> & ; komma", type: "overig", size: 0.5, influence: 2, region: "Zuid", attributes: ["website": "https://example.org/?a=1&b=2"]))
+        network.add(Actor(id: "raar", name: "Naam met \"quotes\", <tags> & ; komma ]]> --> \\N \\G <script>x</script> onload=1 =SUM(A1)", type: "overig", size: 0.5, influence: 2, region: "Zuid", attributes: ["website": "https://example.org/?a=1&b=2"]))
         network.add(Relation(source: "raar", target: "gem-breda", type: "overleg", weight: 2.5, directed: false, year: 2023))
         return network
     }

@@ -57,3 +57,19 @@ struct DiagnosticLog {
 
     mutating func append(contentsOf other: [Diagnostic]) { items.append(contentsOf: other) }
 }
+
+import Foundation
+
+/// Input limits, with defaults sized for the whole Dutch social domain and room to spare;
+/// each can be raised with an environment variable.
+public enum Limits {
+    static func value(_ name: String, _ fallback: Int) -> Int {
+        ProcessInfo.processInfo.environment[name].flatMap { Int($0) }.map { max(1, $0) } ?? fallback
+    }
+    /// `NETAN_MAX_BYTES` (default 512 MiB): largest input file.
+    public static var maximumBytes: Int { value("NETAN_MAX_BYTES", 512 * 1024 * 1024) }
+    /// `NETAN_MAX_ACTORS` (default 2,000,000).
+    public static var maximumActors: Int { value("NETAN_MAX_ACTORS", 2_000_000) }
+    /// `NETAN_MAX_RELATIONS` (default 20,000,000).
+    public static var maximumRelations: Int { value("NETAN_MAX_RELATIONS", 20_000_000) }
+}

@@ -23,6 +23,11 @@ struct NetworkBuilder {
     private func number(_ text: String) -> Double? { NumberParsing.parse(text, decimalComma: decimalComma) }
 
     mutating func addActors(_ records: [RawRecord<ActorField>], file: String) {
+        if records.count > Limits.maximumActors {
+            log.error(file, nil, "The file holds \(records.count) actors, more than the limit of \(Limits.maximumActors).",
+                      hint: "Check that this is the right file, or raise the limit with NETAN_MAX_ACTORS.")
+            return
+        }
         let knownTypes = network.vocabulary.actorTypes.map(\.name)
         for record in records {
             let line = record.line
@@ -74,6 +79,11 @@ struct NetworkBuilder {
     }
 
     mutating func addRelations(_ records: [RawRecord<RelationField>], file: String) {
+        if records.count > Limits.maximumRelations {
+            log.error(file, nil, "The file holds \(records.count) relations, more than the limit of \(Limits.maximumRelations).",
+                      hint: "Check that this is the right file, or raise the limit with NETAN_MAX_RELATIONS.")
+            return
+        }
         let knownTypes = network.vocabulary.relationTypes.map(\.name)
         let actorIDs = network.actors.map(\.id)
         for record in records {

@@ -13,8 +13,8 @@ public struct LoadedNetwork: Sendable {
 /// Every problem of every file is collected; loading fails (throws `NetworkLoadError`)
 /// only after all were found, so a user fixes a spreadsheet in one pass.
 public enum NetworkReader {
-    /// Largest input file accepted, in bytes (protects against accidental huge inputs).
-    public static let defaultMaximumFileSize = 512 * 1024 * 1024
+    /// Largest input file accepted, in bytes: 512 MiB, or `NETAN_MAX_BYTES`.
+    public static var defaultMaximumFileSize: Int { Limits.maximumBytes }
 
     public static func load(path: String) throws -> LoadedNetwork {
         var isDirectory: ObjCBool = false
@@ -93,7 +93,8 @@ public enum NetworkReader {
             return nil
         }
         guard data.count <= defaultMaximumFileSize else {
-            log.error(path, nil, "The file is larger than \(defaultMaximumFileSize / 1024 / 1024) MiB.", hint: "Split the network, or check that this is the right file.")
+            let limit = defaultMaximumFileSize >= 1 << 20 ? "\(defaultMaximumFileSize >> 20) MiB" : "\(defaultMaximumFileSize) bytes"
+            log.error(path, nil, "The file is larger than \(limit).", hint: "Split the network or check that this is the right file; NETAN_MAX_BYTES raises the limit.")
             return nil
         }
         do {

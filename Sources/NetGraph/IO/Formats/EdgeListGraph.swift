@@ -25,6 +25,9 @@ public enum EdgeListGraph {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Failure(path: path, line: 0, message: "The file cannot be read. Hint: check the path.")
         }
+        guard data.count <= Limits.maximumBytes else {
+            throw Failure(path: path, line: 0, message: "The file is larger than \(Limits.maximumBytes / 1024 / 1024) MiB. Hint: raise the limit with NETAN_MAX_BYTES.")
+        }
         do { return try parse(data, path: path, directed: directed, weights: weights, numeric: true) } catch is NotNumeric {
             return try parse(data, path: path, directed: directed, weights: weights, numeric: false)
         }
