@@ -82,6 +82,7 @@ def main():
     single("graphml-xxe", "xxe.graphml", '<?xml version="1.0"?>\n<!DOCTYPE graphml [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<graphml><graph><node id="&x;"/></graph></graphml>\n', expect="DTD")
     single("graphml-billion-laughs", "lol.graphml", '<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">' + "".join(f'<!ENTITY lol{i} "' + f"&lol{i-1};" * 10 + '">' for i in range(1, 9)).replace("&lol0;", "&lol;") + ']>\n<graphml><graph><node id="&lol8;"/></graph></graphml>\n', expect="DTD")
     single("graphml-malformed", "bad.graphml", "<graphml>\n<graph>\n<node id=\"a\">\n</graph>\n", expect="bad.graphml")
+    single("graphml-deeply-nested", "deep.graphml", "<graphml>" + "<a>" * 100000 + "</a>" * 100000 + "</graphml>\n", expect="nested")
     single("graphml-not-graphml", "other.graphml", "<html><body>hallo</body></html>\n", expect="not a GraphML")
     single("gexf-edge-without-target", "e.gexf", '<gexf><graph><nodes><node id="a"/></nodes><edges><edge source="a"/></edges></graph></gexf>\n', expect="e.gexf")
     single("pajek-edge-before-section", "x.net", "1 2\n*Vertices 2\n1 \"a\"\n2 \"b\"\n", expect="x.net:1")

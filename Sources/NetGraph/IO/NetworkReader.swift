@@ -252,7 +252,45 @@ public enum NetworkReader {
     /// Largest number of YAML nodes accepted (guards against alias "billion laughs" bombs).
     static let maximumYAMLNodes = 5_000_000
 
+    /// Deepest nesting accepted in YAML/JSON: Yams (libyaml) recurses once per level, and a
+    /// document nested thousands deep overflows the stack (found under AddressSanitizer).
+    static let maximumNesting = 200
+
+    /// Nesting depth of flow collections (`[`, `{` outside quotes) and of block indentation.
+    static func nestingDepth(_ text: String) -> (depth: Int, line: Int) {
+        var depth = 0, deepest = 0, line = 1, deepestLine = 1
+        var quote: UInt8? = nil
+        var atLineStart = true, indent = 0
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == 10 { line += 1; atLineStart = true; indent = 0; previous = byte; continue }
+            if atLineStart {
+                if byte == 32 || byte == 45 { indent += 1; previous = byte; continue }   // spaces and "- "
+                atLineStart = false
+                if indent / 2 > deepest { deepest = indent / 2; deepestLine = line }
+            }
+            if let q = quote {
+                if byte == q && previous != 92 { quote = nil }
+            } else if byte == 34 || byte == 39 {
+                quote = byte
+            } else if byte == 91 || byte == 123 {
+                depth += 1
+                if depth > deepest { deepest = depth; deepestLine = line }
+            } else if byte == 93 || byte == 125 {
+                depth = max(0, depth - 1)
+            }
+            previous = byte
+        }
+        return (deepest, deepestLine)
+    }
+
     static func composeYAML(_ text: String, file: String, log: inout DiagnosticLog) -> Node? {
+        let nesting = nestingDepth(text)
+        if nesting.depth > maximumNesting {
+            log.error(file, nesting.line, "The document is nested \(nesting.depth) levels deep; netan reads at most \(maximumNesting).",
+                      hint: "A network file needs only a few levels (network, actors, relations); check that this is the right file.")
+            return nil
+        }
         do {
             guard let node = try Yams.compose(yaml: text) else {
                 log.error(file, 1, "The file is empty.", hint: "Write the network's keys in it (see the README).")

@@ -143,14 +143,23 @@ enum InteropReaders {
         var stack: [XMLNode] = []
         var root: XMLNode?
         weak var parser: XMLParser?
+        /// Network files need a handful of levels; a document nested thousands deep would
+        /// overflow the stack when its tree is freed, so parsing stops at this depth.
+        static let maximumDepth = 100
+
         func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?, attributes: [String: String] = [:]) {
+            if stack.count >= Self.maximumDepth {
+                if error == nil { error = ("elements are nested more than \(Self.maximumDepth) levels deep", parser.lineNumber) }
+                parser.abortParsing()
+                return
+            }
             let local = elementName.split(separator: ":").last.map(String.init) ?? elementName
             let node = XMLNode(name: local, attributes: attributes, line: parser.lineNumber)
             stack.last?.children.append(node)
             if root == nil { root = node }
             stack.append(node)
         }
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) { stack.removeLast() }
+        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) { if !stack.isEmpty { stack.removeLast() } }
         func parser(_ parser: XMLParser, foundCharacters string: String) { stack.last?.text += string }
         /// libxml2 may recover from some errors; netan treats every reported error as fatal.
         var error: (message: String, line: Int)?

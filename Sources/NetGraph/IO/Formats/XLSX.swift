@@ -191,8 +191,8 @@ enum XLSXReader {
         parser.shouldResolveExternalEntities = false
         let builder = InteropReaders.TreeBuilder()
         parser.delegate = builder
-        guard parser.parse(), let root = builder.root else {
-            throw Failure(message: "The workbook part \(name) is not well-formed XML (line \(parser.lineNumber)).", hint: "Save the workbook again from a spreadsheet program.")
+        guard parser.parse(), builder.error == nil, let root = builder.root else {
+            throw Failure(message: "The workbook part \(name) is not well-formed XML (line \(parser.lineNumber)\(builder.error.map { ": " + $0.message } ?? "")).", hint: "Save the workbook again from a spreadsheet program.")
         }
         return root
     }
