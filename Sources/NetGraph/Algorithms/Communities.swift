@@ -44,16 +44,16 @@ public enum Communities {
                 // Iterate Leiden from its own result until modularity stops improving
                 // (igraph's n_iterations = −1).
                 membership = leiden(base, resolution, &rng, initial: nil)
-                var quality = modularity(graph, membership: membership, resolution: resolution)
+                var quality = modularity(base, membership: membership, resolution: resolution)
                 for _ in 0..<50 {
                     let next = leiden(base, resolution, &rng, initial: membership)
-                    let q = modularity(graph, membership: next, resolution: resolution)
+                    let q = modularity(base, membership: next, resolution: resolution)
                     if q <= quality + 1e-12 { break }
                     membership = next; quality = q
                 }
             }
             let (renumbered, count) = renumber(membership)
-            let result = Result(membership: renumbered, count: count, modularity: modularity(graph, membership: renumbered, resolution: resolution))
+            let result = Result(membership: renumbered, count: count, modularity: modularity(base, membership: renumbered, resolution: resolution))
             if best == nil || result.modularity > best!.modularity + 1e-12 { best = result }
         }
         return best!
@@ -61,7 +61,10 @@ public enum Communities {
 
     /// Modularity of a given partition (see type documentation).
     public static func modularity(_ graph: Graph, membership: [Int], resolution: Double = 1) -> Double {
-        let g = LevelGraph(graph)
+        modularity(LevelGraph(graph), membership: membership, resolution: resolution)
+    }
+
+    static func modularity(_ g: LevelGraph, membership: [Int], resolution: Double) -> Double {
         guard g.totalWeight > 0 else { return 0 }
         let k = (membership.max() ?? -1) + 1
         var inside = [Double](repeating: 0, count: k), total = [Double](repeating: 0, count: k)
@@ -90,12 +93,20 @@ public enum Communities {
             let n = graph.nodeCount
             var adjacency = [[(Int32, Double)]](repeating: [], count: n)
             for u in 0..<n {
-                var merged: [Int32: Double] = [:]
-                for (v, w) in zip(graph.outNeighbors(of: u), graph.outArcWeights(of: u)) { merged[v, default: 0] += w }
-                if graph.isDirected {
-                    for (v, w) in zip(graph.inNeighbors(of: u), graph.inArcWeights(of: u)) { merged[v, default: 0] += w }
-                } // undirected: the reverse arc is already among the out-arcs of the other end
-                adjacency[u] = merged.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+                // Out-lists are sorted; on directed graphs merge them with the sorted in-lists,
+                // adding the weights of arcs both ways (undirected ties are already both ways).
+                let outs = graph.outNeighbors(of: u), outW = graph.outArcWeights(of: u)
+                guard graph.isDirected else { adjacency[u] = Array(zip(outs, outW)); continue }
+                let ins = graph.inNeighbors(of: u), inW = graph.inArcWeights(of: u)
+                var merged: [(Int32, Double)] = []
+                merged.reserveCapacity(outs.count + ins.count)
+                var i = outs.startIndex, j = ins.startIndex
+                while i < outs.endIndex || j < ins.endIndex {
+                    if j == ins.endIndex || (i < outs.endIndex && outs[i] < ins[j]) { merged.append((outs[i], outW[i])); i += 1 }
+                    else if i == outs.endIndex || ins[j] < outs[i] { merged.append((ins[j], inW[j])); j += 1 }
+                    else { merged.append((outs[i], outW[i] + inW[j])); i += 1; j += 1 }
+                }
+                adjacency[u] = merged
             }
             self.init(adjacency: adjacency, selfLoop: [Double](repeating: 0, count: n))
         }
