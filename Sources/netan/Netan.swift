@@ -33,7 +33,7 @@ struct Netan: ParsableCommand {
         Exit codes: 0 success, 64 wrong usage, 65 invalid input data, 70 Graphviz failure, 73 output cannot be written.
         """,
         version: NetanVersion.string,
-        subcommands: [Demo.self, Analyze.self, Centrality.self, Flags.self, Render.self, Report.self, Compare.self, Diff.self, Generate.self, Convert.self, Validate.self, Fuzz.self]
+        subcommands: [Demo.self, Init.self, Analyze.self, Centrality.self, Flags.self, Render.self, Report.self, Compare.self, Diff.self, Generate.self, Convert.self, Validate.self, Fuzz.self]
     )
 }
 

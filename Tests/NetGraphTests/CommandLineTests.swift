@@ -268,3 +268,20 @@ struct OutputSafetyTests {
         #expect(try netan(["validate", folder.path]).status == 0)
     }
 }
+
+
+@Suite("netan init", .serialized)
+struct InitTests {
+    @Test("the template validates without errors, in both separators, and is not overwritten without --force")
+    func template() throws {
+        let folder = TemporaryFolder()
+        for (name, flags) in [("comma", [String]()), ("semicolon", ["--semicolon"])] {
+            let path = folder.url.appendingPathComponent(name).path
+            #expect(try netan(["init", path] + flags).status == 0)
+            let loaded = try NetworkLoader.load(path: path)
+            #expect(loaded.network.actors.count == 3 && loaded.warnings.isEmpty)
+            #expect(loaded.network.actor(id: "za1")?.size == 40.5)
+            #expect(try netan(["init", path]).status == 73)
+        }
+    }
+}
