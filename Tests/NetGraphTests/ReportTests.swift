@@ -76,13 +76,20 @@ struct ReportTests {
         #expect(process.terminationStatus == 0, "\(output)")
     }
 
-    @Test("rewriting replaces the report in one step and keeps what is outside it")
+    @Test("rewriting replaces the report in one step and keeps what is outside it; a folder of other files is never replaced")
     func rewrite() throws {
         let folder = try write(try DemoDataset.load().network)
         let outside = folder.write("notities.txt", "mijn aantekeningen")
-        try "oud".write(toFile: folder.url.appendingPathComponent("rapport/extra.txt").path, atomically: true, encoding: .utf8)
         try ReportBuilder(network: try DemoDataset.load().network, language: "en", inputDescription: "test").write(to: folder.url.appendingPathComponent("rapport"))
-        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("rapport/extra.txt").path))
+        // A folder that holds anything else is refused, and left as it was.
+        try "eigen werk".write(toFile: folder.url.appendingPathComponent("rapport/extra.txt").path, atomically: true, encoding: .utf8)
+        #expect(throws: ReportBuilder.NotAReport.self) {
+            try ReportBuilder(network: try DemoDataset.load().network, language: "nl", inputDescription: "test").write(to: folder.url.appendingPathComponent("rapport"))
+        }
+        #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("rapport/extra.txt").path))
+        #expect(throws: ReportBuilder.NotAReport.self) {
+            try ReportBuilder(network: try DemoDataset.load().network, language: "nl", inputDescription: "test").write(to: folder.url)
+        }
         #expect(String(decoding: FileManager.default.contents(atPath: outside)!, as: UTF8.self) == "mijn aantekeningen")
         #expect(String(decoding: folder.contents("rapport/index.html")!, as: UTF8.self).contains("lang=\"en\""))
     }

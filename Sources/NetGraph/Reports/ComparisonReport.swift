@@ -13,6 +13,7 @@ public struct ComparisonReport {
     }
 
     public func write(to folder: URL) throws {
+        guard ReportBuilder.mayReplace(folder) else { throw ReportBuilder.NotAReport(path: folder.path) }
         let nl = language != "en"
         let fm = FileManager.default
         let parent = folder.deletingLastPathComponent()

@@ -119,8 +119,26 @@ public struct ReportBuilder {
 
     // MARK: - Writing
 
+    /// Thrown when the destination exists but is not a netan report: netan replaces only its
+    /// own reports, never a folder of other files.
+    public struct NotAReport: Error, CustomStringConvertible {
+        public let path: String
+        public var description: String { "\(path) exists and is not a netan report; netan will not replace it. Choose another folder." }
+    }
+
+    /// Whether `folder` is missing, empty, or holds a report netan wrote (index.html and
+    /// analysis.ipynb or tables/comparison.csv, and nothing but report files).
+    public static func mayReplace(_ folder: URL) -> Bool {
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: folder.path) else { return !fm.fileExists(atPath: folder.path) }
+        if names.isEmpty { return true }
+        let known: Set<String> = ["index.html", "report.md", "analysis.ipynb", "tables", "figures"]
+        return names.contains("index.html") && Set(names).isSubset(of: known)
+    }
+
     /// Writes the report into `folder` (replacing an earlier report there).
     public func write(to folder: URL) throws {
+        guard ReportBuilder.mayReplace(folder) else { throw NotAReport(path: folder.path) }
         let fm = FileManager.default
         let parent = folder.deletingLastPathComponent()
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
