@@ -13,7 +13,8 @@ extension Betweenness {
     /// so the raw error bound is ε·n(n − 1) (directed) or ε·n(n − 1)/2 (undirected).
     ///
     /// VD bound: 2·(BFS depth) + 1 per component on undirected unweighted graphs; otherwise
-    /// the size of the largest weak component.
+    /// the size of the largest weak component. Unweighted graphs sample each path with a
+    /// balanced bidirectional BFS (`BidirectionalSampler`); weighted ones with Dijkstra.
     /// - Complexity: O(r · m) unweighted, O(r · m log n) weighted; r does not grow with n.
     public static func approximate(_ graph: Graph, epsilon: Double, delta: Double, seed: UInt64) -> (result: Result, samples: Int, vertexDiameterBound: Int) {
         precondition(epsilon > 0 && epsilon < 1 && delta > 0 && delta < 1, "epsilon and delta must lie in (0, 1)")
@@ -36,6 +37,14 @@ extension Betweenness {
         let work = Double(r) * Double(graph.arcCount + n)
         let partials = Parallel.blocks(count: r, work: work, task: "betweenness (sampled)") { range -> [Double] in
             var counts = [Double](repeating: 0, count: n)
+            if graph.hasUnitWeights {
+                var sampler = BidirectionalSampler(graph)
+                for i in range {
+                    var local = SplitMix64(seed: seeds[i])
+                    for v in sampler.samplePath(pairs[i].0, pairs[i].1, &local) { counts[v] += 1 }
+                }
+                return counts
+            }
             var ws = ShortestPaths.Workspace(nodeCount: n)
             for i in range {
                 let (s, t) = pairs[i]
