@@ -39,8 +39,9 @@ public enum Betweenness {
     static func nodesOnly(_ graph: Graph, sources: [Int], scale: Double) -> Result {
         let n = graph.nodeCount
         let work = Double(sources.count) * Double(graph.arcCount + n)
+        let lengths = graph.hasUnitWeights ? [] : graph.outWeights.map { 1 / $0 }
         let partials = Parallel.blocks(count: sources.count, work: work, task: "betweenness") { range in
-            BrandesKernel.nodeScores(graph, sources: sources[range])
+            BrandesKernel.nodeScores(graph, lengths: lengths, sources: sources[range])
         }
         var raw = [Double](repeating: 0, count: n)
         for partial in partials { for i in 0..<n { raw[i] += partial[i] } }

@@ -4,7 +4,9 @@
 /// δ(w) = σ(w) Σ_x (1 + δ(x)) / σ(x) (Brandes 2001, Theorem 6, rearranged).
 enum BrandesKernel {
     /// Sum of dependencies of every node over `sources` (node betweenness, ordered pairs).
-    static func nodeScores(_ graph: Graph, sources: ArraySlice<Int>) -> [Double] {
+    /// - Parameter lengths: arc lengths 1/w in out-arc order (weighted graphs; computed once
+    ///   per run so the inner loops multiply and add instead of dividing).
+    static func nodeScores(_ graph: Graph, lengths: [Double], sources: ArraySlice<Int>) -> [Double] {
         let n = graph.nodeCount
         var score = [Double](repeating: 0, count: n)
         var sigma = [Double](repeating: 0, count: n)
@@ -31,6 +33,8 @@ enum BrandesKernel {
                             if dist[w] == dv { sigma[w] += sv }
                         }
                     }
+                    // `delta` holds c(x) = (1 + δ(x)) / σ(x) once x is done: one division per
+                    // node instead of one per successor arc.
                     var i = tail - 1
                     while i >= 0 {
                         let w = Int(order[i])
@@ -38,10 +42,11 @@ enum BrandesKernel {
                         var sum = 0.0
                         for e in off[w]..<off[w + 1] {
                             let x = Int(tg[e])
-                            if dist[x] == next { sum += (1 + delta[x]) / sigma[x] }
+                            if dist[x] == next { sum += delta[x] }
                         }
-                        delta[w] = sigma[w] * sum
-                        if w != s { score[w] += delta[w] }
+                        let dependency = sigma[w] * sum
+                        if w != s { score[w] += dependency }
+                        delta[w] = (1 + dependency) / sigma[w]
                         i -= 1
                     }
                     for k in 0..<tail { let v = Int(order[k]); dist[v] = -1; sigma[v] = 0; delta[v] = 0 }
@@ -53,7 +58,7 @@ enum BrandesKernel {
             var heap = DistanceHeap()
             graph.outOffsets.withUnsafeBufferPointer { off in
             graph.outTargets.withUnsafeBufferPointer { tg in
-            graph.outWeights.withUnsafeBufferPointer { wt in
+            lengths.withUnsafeBufferPointer { len in
             score.withUnsafeMutableBufferPointer { score in
             sigma.withUnsafeMutableBufferPointer { sigma in
             delta.withUnsafeMutableBufferPointer { delta in
@@ -74,7 +79,7 @@ enum BrandesKernel {
                         for e in off[v]..<off[v + 1] {
                             let w = Int(tg[e])
                             if settled[w] { continue }
-                            let alt = d + 1 / wt[e]
+                            let alt = d + len[e]
                             let dw = dist[w]
                             if dw == .infinity || ShortestPaths.shorter(alt, dw) {
                                 dist[w] = alt; sigma[w] = sv
@@ -92,10 +97,11 @@ enum BrandesKernel {
                         for e in off[w]..<off[w + 1] {
                             let x = Int(tg[e])
                             let dx = dist[x]
-                            if dx > dw && ShortestPaths.tie(dw + 1 / wt[e], dx) { sum += (1 + delta[x]) / sigma[x] }
+                            if dx > dw && ShortestPaths.tie(dw + len[e], dx) { sum += delta[x] }
                         }
-                        delta[w] = sigma[w] * sum
-                        if w != s { score[w] += delta[w] }
+                        let dependency = sigma[w] * sum
+                        if w != s { score[w] += dependency }
+                        delta[w] = (1 + dependency) / sigma[w]
                         i -= 1
                     }
                     for k in 0..<count { let v = Int(order[k]); dist[v] = .infinity; sigma[v] = 0; delta[v] = 0; settled[v] = false }
