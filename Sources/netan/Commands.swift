@@ -36,16 +36,21 @@ struct Demo: ParsableCommand {
         let flags = FlagReport(power: power, language: language)
         Console.output(summary.render(output.format, language: language) + (output.format == .table || output.format == .markdown ? "\n" + flags.render(output.format) : ""))
         let folder = URL(fileURLWithPath: outputFolder)
-        do {
-            try ReportBuilder(network: network, language: language, inputDescription: "het ingebouwde voorbeeld (datasets/breda-illustratief)").write(to: folder)
-        } catch let error as GraphvizError {
-            Console.error("\(folder.path): error: \(error.description)")
-            throw Exit.software
-        } catch {
-            Console.error("\(folder.path): error: cannot write the report: \(error)")
-            throw Exit.cannotCreate
-        }
+        try writeReport(to: folder) { try ReportBuilder(network: network, language: language, inputDescription: "het ingebouwde voorbeeld (datasets/breda-illustratief)").write(to: $0) }
         Console.error("netan: wrote the report to \(folder.path)/index.html (also report.md, analysis.ipynb, tables/, figures/)")
+    }
+}
+
+/// Writes a report folder, mapping failures to netan's exit codes.
+func writeReport(to folder: URL, _ write: (URL) throws -> Void) throws {
+    do {
+        try write(folder)
+    } catch let error as GraphvizError {
+        Console.error("\(folder.path): error: \(error.description)")
+        throw Exit.software
+    } catch {
+        Console.error("\(folder.path): error: cannot write the report: \(error)")
+        throw Exit.cannotCreate
     }
 }
 
@@ -84,10 +89,7 @@ struct Report: ParsableCommand {
             var networks: [(path: String, network: Network)] = []
             for path in paths.flatMap({ $0.contains("*") ? Glob.expand($0) : [$0] }) { networks.append((path, try loadNetwork(path))) }
             let folder = URL(fileURLWithPath: output ?? "notebooks-out/vergelijking")
-            do { try ComparisonReport(networks: networks, language: language?.rawValue ?? "nl").write(to: folder) } catch {
-                Console.error("\(folder.path): error: cannot write the report: \(error)")
-                throw Exit.cannotCreate
-            }
+            try writeReport(to: folder) { try ComparisonReport(networks: networks, language: language?.rawValue ?? "nl").write(to: $0) }
             Console.output("\(folder.path)/index.html\n")
             return
         }
@@ -99,15 +101,7 @@ struct Report: ParsableCommand {
             Console.error("\(folder.path): error: the report folder would replace the input. Hint: choose another folder with -o.")
             throw Exit.cannotCreate
         }
-        do {
-            try ReportBuilder(network: network, language: language?.rawValue ?? network.metadata.language, inputDescription: path).write(to: folder)
-        } catch let error as GraphvizError {
-            Console.error("\(folder.path): error: \(error.description)")
-            throw Exit.software
-        } catch {
-            Console.error("\(folder.path): error: cannot write the report: \(error)")
-            throw Exit.cannotCreate
-        }
+        try writeReport(to: folder) { try ReportBuilder(network: network, language: language?.rawValue ?? network.metadata.language, inputDescription: path).write(to: $0) }
         Console.output("\(folder.path)/index.html\n")
     }
 }

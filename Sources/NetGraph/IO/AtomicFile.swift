@@ -32,3 +32,29 @@ public enum AtomicFile {
         try write(Data(text.utf8), to: path)
     }
 }
+
+extension AtomicFile {
+    /// Builds a folder next to `folder` and swaps it in at the end: readers never see half a
+    /// folder, and a failed build leaves the previous one as it was.
+    public static func replaceFolder(_ folder: URL, build: (URL) throws -> Void) throws {
+        let fm = FileManager.default
+        let parent = folder.deletingLastPathComponent()
+        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        let pid = ProcessInfo.processInfo.processIdentifier
+        let staging = parent.appendingPathComponent(".\(folder.lastPathComponent).\(pid).tmp")
+        try? fm.removeItem(at: staging)
+        try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+        do { try build(staging) } catch {
+            try? fm.removeItem(at: staging)
+            throw error
+        }
+        let old = parent.appendingPathComponent(".\(folder.lastPathComponent).\(pid).old")
+        try? fm.removeItem(at: old)
+        if fm.fileExists(atPath: folder.path) { try fm.moveItem(at: folder, to: old) }
+        do { try fm.moveItem(at: staging, to: folder) } catch {
+            if fm.fileExists(atPath: old.path) { try? fm.moveItem(at: old, to: folder) }
+            throw error
+        }
+        try? fm.removeItem(at: old)
+    }
+}

@@ -15,14 +15,10 @@ public struct ComparisonReport {
     public func write(to folder: URL) throws {
         guard ReportBuilder.mayReplace(folder) else { throw ReportBuilder.NotAReport(path: folder.path) }
         let nl = language != "en"
-        let fm = FileManager.default
-        let parent = folder.deletingLastPathComponent()
-        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-        let staging = parent.appendingPathComponent(".\(folder.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        try? fm.removeItem(at: staging)
-        try fm.createDirectory(at: staging.appendingPathComponent("figures"), withIntermediateDirectories: true)
-        try fm.createDirectory(at: staging.appendingPathComponent("tables"), withIntermediateDirectories: true)
-        do {
+        try AtomicFile.replaceFolder(folder) { staging in
+            let fm = FileManager.default
+            try fm.createDirectory(at: staging.appendingPathComponent("figures"), withIntermediateDirectories: true)
+            try fm.createDirectory(at: staging.appendingPathComponent("tables"), withIntermediateDirectories: true)
             let comparison = NetworkComparison(networks)
             try Data(comparison.render(.csv, language: language).utf8).write(to: staging.appendingPathComponent("tables/comparison.csv"))
             var html = comparison.render(.table, language: language, html: true)
@@ -48,14 +44,6 @@ public struct ComparisonReport {
             html = html.replacingOccurrences(of: "</body></html>", with: cards + "</body></html>")
             try Data(html.utf8).write(to: staging.appendingPathComponent("index.html"))
             try Data(md.utf8).write(to: staging.appendingPathComponent("report.md"))
-        } catch {
-            try? fm.removeItem(at: staging)
-            throw error
         }
-        let old = parent.appendingPathComponent(".\(folder.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).old")
-        try? fm.removeItem(at: old)
-        if fm.fileExists(atPath: folder.path) { try fm.moveItem(at: folder, to: old) }
-        try fm.moveItem(at: staging, to: folder)
-        try? fm.removeItem(at: old)
     }
 }

@@ -139,14 +139,10 @@ public struct ReportBuilder {
     /// Writes the report into `folder` (replacing an earlier report there).
     public func write(to folder: URL) throws {
         guard ReportBuilder.mayReplace(folder) else { throw NotAReport(path: folder.path) }
-        let fm = FileManager.default
-        let parent = folder.deletingLastPathComponent()
-        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-        let staging = parent.appendingPathComponent(".\(folder.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        try? fm.removeItem(at: staging)
-        try fm.createDirectory(at: staging.appendingPathComponent("tables"), withIntermediateDirectories: true)
-        try fm.createDirectory(at: staging.appendingPathComponent("figures"), withIntermediateDirectories: true)
-        do {
+        try AtomicFile.replaceFolder(folder) { staging in
+            let fm = FileManager.default
+            try fm.createDirectory(at: staging.appendingPathComponent("tables"), withIntermediateDirectories: true)
+            try fm.createDirectory(at: staging.appendingPathComponent("figures"), withIntermediateDirectories: true)
             let (svg, png) = try diagram()
             let (bars, lorenz) = charts()
             func put(_ name: String, _ text: String) throws { try Data(text.utf8).write(to: staging.appendingPathComponent(name)) }
@@ -162,19 +158,7 @@ public struct ReportBuilder {
             try put("index.html", html(diagramSVG: ReportBuilder.inlineSVG(svg), bars: bars.map(\.1), lorenz: lorenz))
             try put("report.md", markdown(bars: bars.map(\.0)))
             try put("analysis.ipynb", notebook(bars: bars, lorenz: lorenz))
-        } catch {
-            try? fm.removeItem(at: staging)
-            throw error
         }
-        // Swap: the old report (if any) moves aside, the new one into place, the old one goes.
-        let old = parent.appendingPathComponent(".\(folder.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).old")
-        try? fm.removeItem(at: old)
-        if fm.fileExists(atPath: folder.path) { try fm.moveItem(at: folder, to: old) }
-        do { try fm.moveItem(at: staging, to: folder) } catch {
-            if fm.fileExists(atPath: old.path) { try? fm.moveItem(at: old, to: folder) }
-            throw error
-        }
-        try? fm.removeItem(at: old)
     }
 
     func esc(_ s: String) -> String { XMLEscaping.text(s) }
