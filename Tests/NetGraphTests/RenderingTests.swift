@@ -51,7 +51,7 @@ struct RenderingTests {
     func escaping() {
         #expect(DOTEscaping.label("a\"b\\c\nd\r") == "a\\\"b\\\\c\\nd")
         #expect(DOTEscaping.label("\\N") == "\\\\N")
-        #expect(DOTEscaping.html("<b>&\"'") == "&lt;b&gt;&amp;&quot;&#39;")
+        #expect(DOTEscaping.html("<b>&\"'\n") == "&lt;b&gt;&amp;&quot;&apos;<br/>")
     }
 
     @Test("SVG is well-formed XML and shows every name literally")

@@ -35,23 +35,6 @@ public enum DOTEscaping {
     /// `"…"` around `label(text)`.
     public static func quoted(_ text: String) -> String { "\"" + label(text) + "\"" }
 
-    /// Text for a Graphviz HTML-like label: `&`, `<`, `>`, `"` and `'` become entities and
-    /// control characters are dropped (a line break becomes `<br/>`).
-    public static func html(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\n": out += "<br/>"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    /// Text for a Graphviz HTML-like label: XML-escaped, a line break becomes `<br/>`.
+    public static func html(_ text: String) -> String { XMLEscaping.text(text, lineBreak: "<br/>") }
 }

@@ -15,9 +15,10 @@ enum Cell: Equatable {
 }
 
 /// Escaping for XML text and attribute values: `&`, `<`, `>`, `"`, `'`; control characters
-/// that XML 1.0 forbids are dropped.
+/// that XML 1.0 forbids are dropped; a line break becomes `lineBreak` (a character reference by
+/// default, `<br/>` in Graphviz HTML-like labels).
 enum XMLEscaping {
-    static func text(_ s: String) -> String {
+    static func text(_ s: String, lineBreak: String = "&#10;") -> String {
         var out = ""
         for scalar in s.unicodeScalars {
             switch scalar {
@@ -26,9 +27,11 @@ enum XMLEscaping {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&apos;"
+            case "\n": out += lineBreak
+            case "\r": out += lineBreak == "&#10;" ? "&#13;" : ""
+            case "\t": out += "&#9;"
             default:
-                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" && scalar != "\r" { continue }
-                if scalar == "\n" || scalar == "\r" || scalar == "\t" { out += "&#\(scalar.value);"; continue }
+                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
                 out.unicodeScalars.append(scalar)
             }
         }
