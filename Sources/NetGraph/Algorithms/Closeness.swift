@@ -14,6 +14,39 @@
 ///
 /// - Complexity: n single-source searches: O(nm) unweighted, O(nm + n² log n) weighted.
 public enum Closeness {
+    /// Breadth-first searches on raw buffers for unit lengths: (closeness, harmonic) per source.
+    static func unitDistanceSums(_ graph: Graph, _ range: Range<Int>) -> [(Double, Double)] {
+        let n = graph.nodeCount
+        var dist = [Int32](repeating: -1, count: n)
+        var queue = [Int32](repeating: 0, count: n)
+        var result: [(Double, Double)] = []
+        result.reserveCapacity(range.count)
+        graph.outOffsets.withUnsafeBufferPointer { off in
+        graph.outTargets.withUnsafeBufferPointer { tg in
+        dist.withUnsafeMutableBufferPointer { dist in
+        queue.withUnsafeMutableBufferPointer { queue in
+            for u in range {
+                var head = 0, tail = 1
+                queue[0] = Int32(u); dist[u] = 0
+                var total = 0, harmonic = 0.0
+                while head < tail {
+                    let v = Int(queue[head]); head += 1
+                    let dv = dist[v]
+                    if dv > 0 { total += Int(dv); harmonic += 1 / Double(dv) }
+                    for e in off[v]..<off[v + 1] {
+                        let w = Int(tg[e])
+                        if dist[w] < 0 { dist[w] = dv + 1; queue[tail] = Int32(w); tail += 1 }
+                    }
+                }
+                for k in 0..<tail { dist[Int(queue[k])] = -1 }
+                let reached = Double(tail)
+                let closeness = total > 0 && n > 1 ? (reached - 1) / Double(total) * ((reached - 1) / Double(n - 1)) : 0
+                result.append((closeness, harmonic))
+            }
+        } } } }
+        return result
+    }
+
     public struct Result: Sendable {
         public var closeness: [Double]
         public var harmonic: [Double]
