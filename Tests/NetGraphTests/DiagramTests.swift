@@ -133,17 +133,8 @@ struct DiagramTests {
         let page = folder.url.appendingPathComponent("view.html").path
         let result = try netan(["render", packageRoot.appendingPathComponent("datasets/breda-illustratief").path, "-o", page])
         #expect(result.status == 0, "\(result.stderr)")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [packageRoot.appendingPathComponent("scripts/render/check_html.sh").path, page]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = Pipe()
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        if process.terminationStatus == 3 { return }
-        #expect(process.terminationStatus == 0, "\(output)")
+        guard let result = try runCheckScript("/bin/bash", [packageRoot.appendingPathComponent("scripts/render/check_html.sh").path, page]) else { return }
+        #expect(result.status == 0, "\(result.output)")
     }
 
     @Test("render options end to end: ego, preset, positions, target layout, bad ids")

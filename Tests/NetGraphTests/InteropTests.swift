@@ -129,17 +129,8 @@ struct PeerFileTests {
         try NetworkWriter.write(network, to: folder.url.appendingPathComponent("node-link.json").path, format: .nodeLink)
         try NetworkWriter.write(network, to: folder.url.appendingPathComponent("net.xlsx").path, format: .xlsx)
         try NetworkWriter.write(network, to: folder.url.appendingPathComponent("source.json").path, format: .json)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", packageRoot.appendingPathComponent("scripts/interop/check_with_peers.py").path, folder.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = Pipe()
-        do { try process.run() } catch { return }   // no python3: nothing to check
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        if process.terminationStatus == 3 { return }   // networkx or openpyxl missing
-        #expect(process.terminationStatus == 0, "\(output)")
+        guard let result = try runCheckScript("/usr/bin/env", ["python3", packageRoot.appendingPathComponent("scripts/interop/check_with_peers.py").path, folder.path]) else { return }
+        #expect(result.status == 0, "\(result.output)")
     }
 }
 

@@ -62,18 +62,9 @@ struct ReportTests {
     @Test("the notebook validates against nbformat's schema (skipped without nbformat)")
     func notebook() throws {
         let folder = try write(try DemoDataset.load().network, language: "en")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", packageRoot.appendingPathComponent("scripts/report/check_notebook.py").path,
-                             folder.url.appendingPathComponent("rapport/analysis.ipynb").path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = Pipe()
-        do { try process.run() } catch { return }
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        if process.terminationStatus == 3 { return }
-        #expect(process.terminationStatus == 0, "\(output)")
+        guard let result = try runCheckScript("/usr/bin/env", ["python3", packageRoot.appendingPathComponent("scripts/report/check_notebook.py").path,
+                                                               folder.url.appendingPathComponent("rapport/analysis.ipynb").path]) else { return }
+        #expect(result.status == 0, "\(result.output)")
     }
 
     @Test("rewriting replaces the report in one step and keeps what is outside it; a folder of other files is never replaced")

@@ -49,3 +49,18 @@ func validFolder() -> TemporaryFolder {
 
 /// The package's root folder (tests run from anywhere).
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// Runs a check script; nil when it could not start or reported "skipped" (exit 3: a Python
+/// package or Chromium is missing on this machine).
+func runCheckScript(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String)? {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = Pipe()
+    do { try process.run() } catch { return nil }
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return process.terminationStatus == 3 ? nil : (process.terminationStatus, output)
+}

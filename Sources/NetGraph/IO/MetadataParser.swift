@@ -157,3 +157,22 @@ enum MetadataParser {
         }
     }
 }
+
+extension NetworkMetadata {
+    /// Sets a metadata value given as text under any accepted key name ("naam", "jaar",
+    /// "size_attribute", …), as other formats carry it (GraphML graph data, GEXF keywords,
+    /// DOT graph attributes, a workbook's network sheet). Unknown keys and unusable values are
+    /// ignored.
+    mutating func set(_ key: String, _ value: String) {
+        switch MetadataParser.canonical(key) {
+        case "name": if !value.isEmpty { name = value }
+        case "region": region = value.isEmpty ? nil : value
+        case "year": if let y = Int(value) { year = y }
+        case "source": source = value.isEmpty ? nil : value
+        case "language": if ["nl", "en"].contains(value) { language = value }
+        case "size_attribute": sizeAttribute = value.isEmpty ? nil : value
+        case "description": description = value.isEmpty ? nil : value
+        default: break
+        }
+    }
+}

@@ -227,17 +227,7 @@ enum InteropReaders {
         }
         let directedDefault = graph.attributes["edgedefault"] != "undirected"
         var metadata = NetworkMetadata(name: graph.attributes["id"] ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent)
-        for (name, value) in values(graph, domain: "graph") {
-            switch name {
-            case "name": metadata.name = value
-            case "region": metadata.region = value
-            case "year": metadata.year = Int(value)
-            case "source": metadata.source = value
-            case "language": if ["nl", "en"].contains(value) { metadata.language = value }
-            case "size_attribute": metadata.sizeAttribute = value
-            default: break
-            }
-        }
+        for (name, value) in values(graph, domain: "graph") { metadata.set(name, value) }
         var actors: [RawRecord<ActorField>] = []
         for node in graph.all("node") {
             guard let id = node.attributes["id"] else { log.error(path, node.line, "A <node> has no id attribute."); continue }
@@ -273,15 +263,7 @@ enum InteropReaders {
             // netan keeps its metadata as "key=value" keywords.
             for pair in (meta.child("keywords")?.text ?? "").split(separator: ";") {
                 let kv = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-                guard kv.count == 2 else { continue }
-                switch kv[0] {
-                case "region": metadata.region = kv[1]
-                case "year": metadata.year = Int(kv[1])
-                case "source": metadata.source = kv[1]
-                case "language": if ["nl", "en"].contains(kv[1]) { metadata.language = kv[1] }
-                case "size_attribute": metadata.sizeAttribute = kv[1]
-                default: break
-                }
+                if kv.count == 2 { metadata.set(kv[0], kv[1]) }
             }
         }
         let defaultType = graph.attributes["defaultedgetype"] ?? "undirected"
@@ -432,17 +414,7 @@ enum InteropReaders {
             throw NetworkLoadError([Diagnostic(.error, file: path, error.description, hint: "Check the DOT syntax; netan reads it with Graphviz' own parser.")])
         }
         var metadata = NetworkMetadata(name: parsed.name.isEmpty ? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent : parsed.name)
-        for (key, value) in parsed.attributes {
-            switch key {
-            case "netan_name": metadata.name = value
-            case "netan_region": metadata.region = value
-            case "netan_year": metadata.year = Int(value)
-            case "netan_source": metadata.source = value
-            case "netan_language": if ["nl", "en"].contains(value) { metadata.language = value }
-            case "netan_size_attribute": metadata.sizeAttribute = value
-            default: break
-            }
-        }
+        for (key, value) in parsed.attributes where key.hasPrefix("netan_") { metadata.set(String(key.dropFirst(6)), value) }
         let actors = parsed.nodes.enumerated().map { i, node in
             actorRecord(line: i + 1, id: node.name, sizeAttribute: metadata.sizeAttribute, values: node.attributes.filter { !["pos", "width", "height", "xlabel", "shape", "fillcolor", "style", "color", "penwidth", "fixedsize", "tooltip", "id"].contains($0.0) })
         }

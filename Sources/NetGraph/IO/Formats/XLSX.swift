@@ -35,17 +35,7 @@ enum XLSXReader {
         var log = DiagnosticLog()
         var metadata = NetworkMetadata(name: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent)
         if let (_, rows) = sheet(["network", "netwerk"]) {
-            for (_, cells) in rows where cells.count >= 2 {
-                switch MetadataParser.canonical(cells[0]) {
-                case "name": metadata.name = cells[1]
-                case "region": metadata.region = cells[1]
-                case "year": metadata.year = Int(cells[1])
-                case "source": metadata.source = cells[1]
-                case "language": if ["nl", "en"].contains(cells[1]) { metadata.language = cells[1] }
-                case "size_attribute": metadata.sizeAttribute = cells[1].isEmpty ? nil : cells[1]
-                default: break
-                }
-            }
+            for (_, cells) in rows where cells.count >= 2 { metadata.set(cells[0], cells[1]) }
         }
         guard let (actorSheet, actorRows) = sheet(["actors", "actoren"]), let (relationSheet, relationRows) = sheet(["relations", "relaties"]) else {
             throw NetworkLoadError([Diagnostic(.error, file: path, "The workbook needs the sheets \"actors\" and \"relations\" (found: \(sheets.keys.sorted().joined(separator: ", "))).",
