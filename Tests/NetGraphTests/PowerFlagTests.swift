@@ -264,3 +264,14 @@ struct CorePeripheryTests {
         #expect(close(result.residual, f.reference["continuous_residual"] as! Double, relative: 1e-9))
     }
 }
+
+@Suite("Power analysis shortcuts are exact")
+struct PowerShortcutTests {
+    @Test("fragmentation after removal: the cut-vertex shortcut equals recomputing", arguments: ["versnipperd", "grote-aanbieder-als-poortwachter", "perceptie-verschil"])
+    func fragmentationShortcut(name: String) throws {
+        let power = PowerAnalysis(try scenario(name))
+        for i in power.actors.indices {
+            #expect(close(power.actors[i].fragmentationWithout, Inequality.componentFragmentation(power.centrality.graph, removing: i), absolute: 1e-12))
+        }
+    }
+}

@@ -11,6 +11,9 @@
 ///   c_i = Σ_{j≠i} a_ij c_j / Σ_{j≠i} c_j²; reported with unit L2 norm, plus the residual
 ///   of the unscaled fit.
 public enum CorePeriphery {
+    /// Largest network analysed (the methods keep an n × n adjacency matrix).
+    public static let maximumActors = 5_000
+
     public enum Pattern: String, Sendable { case missing, one }
 
     public struct Discrete: Sendable {

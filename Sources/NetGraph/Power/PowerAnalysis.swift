@@ -100,8 +100,23 @@ public struct PowerAnalysis: Sendable {
         let flows = FlowAnalysis(Graph(network, relationTypes: flowTypes, weights: .strength))
 
         let brokerage = Brokerage.compute(graph, groups: groupOf)
-        let coreness = CorePeriphery.continuous(graph).coreness
-        let core = Set(CorePeriphery.discrete(graph, seed: options.seed).core)
+        // Core–periphery works on an n × n adjacency matrix: skipped beyond 5,000 actors.
+        let coreness = n <= CorePeriphery.maximumActors ? CorePeriphery.continuous(graph).coreness : [Double](repeating: .nan, count: n)
+        let core = n <= CorePeriphery.maximumActors ? Set(CorePeriphery.discrete(graph, seed: options.seed).core) : []
+        // Fragmentation after removing an actor: only a cut vertex splits its component; for
+        // any other actor its component just shrinks by one (exact, O(1) each).
+        let cutVertices = Set(centrality.actorValues["articulation_point"]!.enumerated().filter { $0.element == 1 }.map(\.offset))
+        let componentOf = Structure.weakComponents(graph).labels
+        var componentSize = [Int: Double]()
+        for c in componentOf { componentSize[c, default: 0] += 1 }
+        let reachablePairs = componentSize.values.reduce(0) { $0 + $1 * ($1 - 1) }
+        func fragmentationWithout(_ i: Int) -> Double {
+            if cutVertices.contains(i) { return Inequality.componentFragmentation(graph, removing: i) }
+            let remaining = Double(n - 1)
+            guard remaining >= 2 else { return 0 }
+            let s = componentSize[componentOf[i]]!
+            return 1 - (reachablePairs - 2 * (s - 1)) / (remaining * (remaining - 1))
+        }
         let holes = StructuralHoles.compute(graph)
         let whole = Inequality.fragmentation(graph)
         fragmentation = whole.fragmentation
@@ -132,7 +147,7 @@ public struct PowerAnalysis: Sendable {
             ActorPower(brokerage: brokerage.scores[i], constraint: holes.constraint[i], effectiveSize: holes.effectiveSize[i],
                        dependence: flows.largestDependence(of: i).map { ($0.share, $0.partner) },
                        inflowHHI: flows.inflowConcentration(i), outflowHHI: flows.outflowConcentration(i),
-                       fragmentationWithout: Inequality.componentFragmentation(graph, removing: i),
+                       fragmentationWithout: fragmentationWithout(i),
                        perceptionGap: gaps[i], betweennessShare: totalBetweenness > 0 ? betweenness[i] / totalBetweenness : 0,
                        coreness: coreness[i], inCore: core.contains(i))
         }
