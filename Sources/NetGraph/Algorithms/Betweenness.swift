@@ -39,12 +39,13 @@ public enum Betweenness {
     static func nodesOnly(_ graph: Graph, sources: [Int], scale: Double) -> Result {
         let n = graph.nodeCount
         let work = Double(sources.count) * Double(graph.arcCount + n)
-        let lengths = graph.hasUnitWeights ? [] : graph.outWeights.map { 1 / $0 }
+        let kernel = KernelGraph(graph)
+        let kernelSources = sources.map { Int(kernel.newID[$0]) }
         let partials = Parallel.blocks(count: sources.count, work: work, task: "betweenness") { range in
-            BrandesKernel.nodeScores(graph, lengths: lengths, sources: sources[range])
+            BrandesKernel.nodeScores(kernel, sources: kernelSources[range])
         }
         var raw = [Double](repeating: 0, count: n)
-        for partial in partials { for i in 0..<n { raw[i] += partial[i] } }
+        for partial in partials { for i in 0..<n { raw[Int(kernel.oldID[i])] += partial[i] } }
         let factor = (graph.isDirected ? 1.0 : 0.5) * scale
         for i in 0..<n { raw[i] *= factor }
         let denominator = Double(n - 1) * Double(n - 2) * (graph.isDirected ? 1 : 0.5)
