@@ -12,38 +12,86 @@
 ///   2014, doi:10.1080/15427951.2013.865686): H(u) = Σ_{v ≠ u} 1/d(v, u), 1/∞ = 0; raw as
 ///   networkx; normalised H/(n − 1) as igraph's `normalized=True`.
 ///
-/// - Complexity: n single-source searches: O(nm) unweighted, O(nm + n² log n) weighted.
+/// - Complexity: O(nm) unweighted (in 64-source bit-parallel searches, see
+///   `unitDistanceSums`), O(nm + n² log n) weighted (n Dijkstra searches).
 public enum Closeness {
-    /// Breadth-first searches on raw buffers for unit lengths: (closeness, harmonic) per source.
-    static func unitDistanceSums(_ graph: Graph, _ range: Range<Int>) -> [(Double, Double)] {
+    /// Unit lengths: 64 breadth-first searches at once, one bit per source (multi-source BFS,
+    /// Then et al. 2014, doi:10.14778/2735496.2735507), pulled: on every level each node ORs
+    /// the frontier words of the nodes it reaches in one step and keeps the bits it had not
+    /// seen. One pass over the arcs per level serves 64 sources, and the scan of a node stops
+    /// as soon as every source still missing it has arrived. Counts per level give
+    /// Σ d = Σ_L L·count(L) and Σ 1/d = Σ_L count(L)/L for each source.
+    /// - Returns: (closeness, harmonic) for `batches` (batch k = sources 64k..<64k + 64).
+    /// - Complexity: O((n/64) · D · m) word operations for eccentricity D, plus O(n²) bit
+    ///   visits to count.
+    static func unitDistanceSums(_ graph: Graph, batches: Range<Int>) -> [(Double, Double)] {
         let n = graph.nodeCount
-        var dist = [Int32](repeating: -1, count: n)
-        var queue = [Int32](repeating: 0, count: n)
+        var seen = [UInt64](repeating: 0, count: n)
+        var frontier = [UInt64](repeating: 0, count: n)
+        var next = [UInt64](repeating: 0, count: n)
         var result: [(Double, Double)] = []
-        result.reserveCapacity(range.count)
+        // Distances *to* u: u's bit travels backwards along arcs, so a node pulls from the
+        // nodes it points to (its out-arcs); on symmetric graphs the same arcs.
         graph.outOffsets.withUnsafeBufferPointer { off in
         graph.outTargets.withUnsafeBufferPointer { tg in
-        dist.withUnsafeMutableBufferPointer { dist in
-        queue.withUnsafeMutableBufferPointer { queue in
-            for u in range {
-                var head = 0, tail = 1
-                queue[0] = Int32(u); dist[u] = 0
-                var total = 0, harmonic = 0.0
-                while head < tail {
-                    let v = Int(queue[head]); head += 1
-                    let dv = dist[v]
-                    if dv > 0 { total += Int(dv); harmonic += 1 / Double(dv) }
-                    for e in off[v]..<off[v + 1] {
-                        let w = Int(tg[e])
-                        if dist[w] < 0 { dist[w] = dv + 1; queue[tail] = Int32(w); tail += 1 }
+        seen.withUnsafeMutableBufferPointer { seen in
+        frontier.withUnsafeMutableBufferPointer { frontier in
+        next.withUnsafeMutableBufferPointer { next in
+            for batch in batches {
+                let first = batch * 64, width = min(64, n - first)
+                let full: UInt64 = width == 64 ? ~0 : (1 << UInt64(width)) - 1
+                for i in 0..<n { seen[i] = 0; frontier[i] = 0 }
+                for j in 0..<width { seen[first + j] = 1 << UInt64(j); frontier[first + j] = 1 << UInt64(j) }
+                var total = [Int](repeating: 0, count: width)
+                var reached = [Int](repeating: 1, count: width)
+                var harmonic = [Double](repeating: 0, count: width)
+                var level = 0
+                var active = Array(0..<n)   // nodes not yet seen by every source of the batch
+                while true {
+                    level += 1
+                    var counts = [Int](repeating: 0, count: width)
+                    var found = false
+                    for w in active {
+                        let missing = full & ~seen[w]
+                        var gathered: UInt64 = 0
+                        for e in off[w]..<off[w + 1] {
+                            gathered |= frontier[Int(tg[e])]
+                            if gathered & missing == missing { break }
+                        }
+                        var fresh = gathered & missing
+                        next[w] = fresh
+                        if fresh != 0 {
+                            found = true
+                            while fresh != 0 {
+                                counts[fresh.trailingZeroBitCount] += 1
+                                fresh &= fresh - 1
+                            }
+                        }
+                    }
+                    if !found { break }
+                    var kept = 0
+                    for w in active {
+                        frontier[w] = next[w]
+                        seen[w] |= next[w]
+                        if seen[w] != full { active[kept] = w; kept += 1 }
+                    }
+                    // A node that dropped out keeps its last frontier word: every neighbour
+                    // had those bits by the next level, so they are masked out afterwards.
+                    active.removeLast(active.count - kept)
+                    let inverse = 1 / Double(level)
+                    for j in 0..<width where counts[j] > 0 {
+                        total[j] += level * counts[j]
+                        reached[j] += counts[j]
+                        harmonic[j] += Double(counts[j]) * inverse
                     }
                 }
-                for k in 0..<tail { dist[Int(queue[k])] = -1 }
-                let reached = Double(tail)
-                let closeness = total > 0 && n > 1 ? (reached - 1) / Double(total) * ((reached - 1) / Double(n - 1)) : 0
-                result.append((closeness, harmonic))
+                for j in 0..<width {
+                    let r = Double(reached[j])
+                    let closeness = total[j] > 0 && n > 1 ? (r - 1) / Double(total[j]) * ((r - 1) / Double(n - 1)) : 0
+                    result.append((closeness, harmonic[j]))
+                }
             }
-        } } } }
+        } } } } }
         return result
     }
 
@@ -55,8 +103,17 @@ public enum Closeness {
 
     public static func compute(_ graph: Graph) -> Result {
         let n = graph.nodeCount
-        let incoming = graph.isDirected ? graph.reversed : graph
         let work = Double(n) * Double(graph.arcCount + n)
+        if graph.hasUnitWeights {
+            let batches = (n + 63) / 64
+            let values = Parallel.blocks(count: batches, work: work / 16, task: "closeness") { range in
+                unitDistanceSums(graph, batches: range)
+            }.flatMap { $0 }
+            let harmonic = values.map(\.1)
+            return Result(closeness: values.map(\.0), harmonic: harmonic,
+                          harmonicNormalized: harmonic.map { n > 1 ? $0 / Double(n - 1) : 0 })
+        }
+        let incoming = graph.isDirected ? graph.reversed : graph
         let blocks = Parallel.blocks(count: n, work: work, task: "closeness") { range -> [(Double, Double)] in
             var workspace = ShortestPaths.Workspace(nodeCount: n)
             return range.map { u in
