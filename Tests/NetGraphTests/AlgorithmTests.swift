@@ -212,4 +212,26 @@ struct InvariantTests {
         Parallel.threadCount = saved
         for i in 0..<400 { #expect(close(sequential[i], parallel[i])) }
     }
+
+    @Test("the fast kernels equal the textbook searches (several 64-source batches, components, isolates, ties)",
+          arguments: [(false, false), (false, true), (true, false), (true, true)])
+    func kernelsAgree(directed: Bool, weighted: Bool) {
+        // n = 300: four full batches of 64 and a partial one; p gives several components.
+        let g = randomGraph(n: 300, p: directed ? 0.006 : 0.005, directed: directed, weighted: weighted, seed: 99)
+        let fast = Betweenness.compute(g).raw
+        let textbook = Betweenness.computeWithEdges(g).raw   // predecessor scan over in-arcs
+        for i in 0..<300 { #expect(close(fast[i], textbook[i]), "node \(i): \(fast[i]) vs \(textbook[i])") }
+        #expect(fast.contains { $0 > 0 })
+
+        let closeness = Closeness.compute(g)
+        let incoming = g.isDirected ? g.reversed : g
+        for u in 0..<300 {
+            let d = ShortestPaths.distances(incoming, from: u).filter { $0.isFinite && $0 > 0 }
+            let harmonic = d.reduce(0) { $0 + 1 / $1 }
+            let r = Double(d.count + 1), total = d.reduce(0, +)
+            let expected = total > 0 ? (r - 1) / total * ((r - 1) / 299) : 0
+            #expect(close(closeness.closeness[u], expected), "closeness of \(u)")
+            #expect(close(closeness.harmonic[u], harmonic), "harmonic of \(u)")
+        }
+    }
 }
