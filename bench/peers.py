@@ -63,7 +63,7 @@ elif tool == "networkit":
     mapping = reader.getNodeMap()
     ids = {v: int(k) for k, v in mapping.items()}
     if measure in ("load",):
-        values = [g.weightedDegree(u) for u in range(g.numberOfNodes())]
+        values = [g.degree(u) for u in range(g.numberOfNodes())]
     elif measure == "components":
         cc = nk.components.ConnectedComponents(g); cc.run()
         values = [cc.componentOfNode(u) for u in range(g.numberOfNodes())]

@@ -112,3 +112,18 @@ struct ComparisonReportTests {
         #expect(folder.contents("vergelijking/tables/comparison.csv") != nil)
     }
 }
+
+@Suite("JSON output")
+struct JSONOutputTests {
+    @Test("NaN and infinity become null; integers, booleans, strings and finite numbers are kept")
+    func nonFinite() throws {
+        let object: [String: Any] = [
+            "coreness": [0.5, Double.nan, Double.infinity],
+            "nested": [["p": -Double.infinity, "n": 3, "ok": true, "name": "a/b"]],
+        ]
+        let text = JSONOutput.text(object, compact: true)
+        #expect(text == #"{"coreness":[0.5,null,null],"nested":[{"n":3,"name":"a/b","ok":true,"p":null}]}"#)
+        let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+        #expect(parsed?["coreness"] as? [Any] != nil)
+    }
+}

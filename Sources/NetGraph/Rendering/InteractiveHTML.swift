@@ -36,7 +36,7 @@ public enum InteractiveHTML {
                                    "labels": ["types": nl ? "Actortypen" : "Actor types", "layers": nl ? "Relaties" : "Relations",
                                               "hint": nl ? "Wijs een actor aan voor cijfers; klik om de buren te markeren (nog eens klikken: alles)."
                                                          : "Point at an actor for figures; click to highlight its neighbours (click again: all)."]]
-        var json = String(decoding: try! JSONSerialization.data(withJSONObject: data, options: [.sortedKeys]), as: UTF8.self)
+        var json = JSONOutput.text(data, compact: true)
         json = json.replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e").replacingOccurrences(of: "&", with: "\\u0026")
         let title = XMLEscaping.text(network.metadata.name)
         return """

@@ -48,8 +48,7 @@ public struct AnalysisReport: Sendable {
                 }
             }
             object["network"] = networkObject
-            let data = try! JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-            return String(decoding: data, as: UTF8.self) + "\n"
+            return JSONOutput.text(object) + "\n"
         case .table, .markdown:
             let markdown = format == .markdown
             var text = summary.render(format, language: language, includeTop: false)

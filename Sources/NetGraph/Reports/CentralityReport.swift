@@ -125,8 +125,7 @@ public struct CentralityReport: Sendable {
     }
 
     func jsonText() -> String {
-        let data = try! JSONSerialization.data(withJSONObject: jsonObject(), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return JSONOutput.text(jsonObject()) + "\n"
     }
 
     private func json(_ v: Double) -> Any { v.isFinite ? v as Any : NSNull() }
@@ -151,8 +150,7 @@ extension CentralityReport {
                 for m in measures { let v = analysis.value(m, i); object[m] = v.isFinite ? v as Any : NSNull() }
                 return object
             }
-            let data = try! JSONSerialization.data(withJSONObject: ["network": network, "actors": actors, "flags": [Any](), "notes": analysis.notes], options: [.sortedKeys])
-            return String(decoding: data, as: UTF8.self) + "\n"
+            return JSONOutput.text(["network": network, "actors": actors, "flags": [Any](), "notes": analysis.notes], compact: true) + "\n"
         default:
             // CSV written directly: a million rows through TextTable would double the memory.
             var out = (["id"] + measures).joined(separator: ",") + (format == .csv ? "\r\n" : "\n")

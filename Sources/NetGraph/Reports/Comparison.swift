@@ -84,8 +84,7 @@ public struct NetworkComparison: Sendable {
                 }
                 return object
             }
-            let data = try! JSONSerialization.data(withJSONObject: ["networks": networks], options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-            return String(decoding: data, as: UTF8.self) + "\n"
+            return JSONOutput.text(["networks": networks]) + "\n"
         case .csv:
             let columns = ["name", "path", "top_broker"] + Self.metrics.flatMap { [$0.0, $0.0 + "_rank"] }
             let body = rows.enumerated().map { i, row in

@@ -20,8 +20,7 @@ public struct FlagReport: Sendable {
     public func render(_ format: OutputFormat) -> String {
         switch format {
         case .json:
-            let data = try! JSONSerialization.data(withJSONObject: jsonObject(), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-            return String(decoding: data, as: UTF8.self) + "\n"
+            return JSONOutput.text(jsonObject()) + "\n"
         case .csv:
             return flagTable(full: true).csv()
         case .table:

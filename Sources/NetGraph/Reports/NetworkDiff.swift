@@ -84,8 +84,7 @@ public struct NetworkDiff: Sendable {
                 "flags_appeared": appearedFlags.map { ["rule": $0.rule, "severity": $0.severity, "subject": $0.subject, "message": $0.message] },
                 "flags_resolved": resolvedFlags.map { ["rule": $0.rule, "severity": $0.severity, "subject": $0.subject, "message": $0.message] },
             ]
-            let data = try! JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-            return String(decoding: data, as: UTF8.self) + "\n"
+            return JSONOutput.text(object) + "\n"
         }
         if format == .csv {
             var rows: [[String]] = []

@@ -117,8 +117,7 @@ public struct NetworkSummary: Sendable {
                 ["id": $0.id, "name": $0.name, "type": $0.type, "partners": $0.degree, "in_degree": $0.inDegree, "out_degree": $0.outDegree]
             }
             let object: [String: Any] = ["network": networkObject, "actors": actorObjects, "flags": [Any]()]
-            let data = try! JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-            return String(decoding: data, as: UTF8.self) + "\n"
+            return JSONOutput.text(object) + "\n"
         }
     }
 }

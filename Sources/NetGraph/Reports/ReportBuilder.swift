@@ -286,7 +286,6 @@ public struct ReportBuilder {
             "metadata": ["kernelspec": ["display_name": "Python 3", "language": "python", "name": "python3"],
                          "language_info": ["name": "python"]],
         ]
-        let data = try! JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return JSONOutput.text(object) + "\n"
     }
 }

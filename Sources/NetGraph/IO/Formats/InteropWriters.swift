@@ -182,7 +182,7 @@ public enum NetworkWriter {
 
     static func jsonDocument(_ table: TabularNetwork) -> String {
         let object: [String: Any] = ["network": metadataObject(table), "actors": records(table.actorRows), "relations": records(table.relationRows)]
-        return String(decoding: try! JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]), as: UTF8.self) + "\n"
+        return JSONOutput.text(object) + "\n"
     }
 
     // MARK: - node-link JSON
@@ -195,7 +195,7 @@ public enum NetworkWriter {
         var graph: [String: Any] = [:]
         for (key, value) in table.metadataRows { graph[key] = key == "year" ? Int(value)! as Any : value }
         let object: [String: Any] = ["directed": directed, "multigraph": true, "graph": graph, "nodes": nodes, "links": links]
-        return String(decoding: try! JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]), as: UTF8.self) + "\n"
+        return JSONOutput.text(object) + "\n"
     }
 
     // MARK: - GraphML
