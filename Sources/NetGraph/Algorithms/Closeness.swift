@@ -13,7 +13,7 @@
 ///   networkx; normalised H/(n − 1) as igraph's `normalized=True`.
 ///
 /// - Complexity: O(nm) unweighted (in 64-source bit-parallel searches, see
-///   `unitDistanceSums`), O(nm + n² log n) weighted (n Dijkstra searches).
+///   `unitReach`), O(nm + n² log n) weighted (n Dijkstra searches).
 public enum Closeness {
     /// Unit lengths: 64 breadth-first searches at once, one bit per source (multi-source BFS,
     /// Then et al. 2014, doi:10.14778/2735496.2735507), pulled: on every level each node ORs
@@ -21,19 +21,23 @@ public enum Closeness {
     /// seen. One pass over the arcs per level serves 64 sources, and the scan of a node stops
     /// as soon as every source still missing it has arrived. Counts per level give
     /// Σ d = Σ_L L·count(L) and Σ 1/d = Σ_L count(L)/L for each source.
-    /// - Returns: (closeness, harmonic) for `batches` (batch k = sources 64k..<64k + 64).
+    /// - Parameters:
+    ///   - offsets, targets: compressed sparse rows; source u reaches the nodes that have a
+    ///     path *to* u along these arcs (for undirected neighbour lists, simply its component).
+    ///   - batches: batch k holds sources 64k..<64k + 64.
+    /// - Returns: per source, the nodes reached (itself included), Σ d and Σ 1/d.
     /// - Complexity: O((n/64) · D · m) word operations for eccentricity D, plus O(n²) bit
     ///   visits to count.
-    static func unitDistanceSums(_ graph: Graph, batches: Range<Int>) -> [(Double, Double)] {
-        let n = graph.nodeCount
+    static func unitReach(offsets: [Int], targets: [Int32], batches: Range<Int>) -> [Reach] {
+        let n = offsets.count - 1
         var seen = [UInt64](repeating: 0, count: n)
         var frontier = [UInt64](repeating: 0, count: n)
         var next = [UInt64](repeating: 0, count: n)
-        var result: [(Double, Double)] = []
+        var result: [Reach] = []
         // Distances *to* u: u's bit travels backwards along arcs, so a node pulls from the
         // nodes it points to (its out-arcs); on symmetric graphs the same arcs.
-        graph.outOffsets.withUnsafeBufferPointer { off in
-        graph.outTargets.withUnsafeBufferPointer { tg in
+        offsets.withUnsafeBufferPointer { off in
+        targets.withUnsafeBufferPointer { tg in
         seen.withUnsafeMutableBufferPointer { seen in
         frontier.withUnsafeMutableBufferPointer { frontier in
         next.withUnsafeMutableBufferPointer { next in
@@ -85,14 +89,20 @@ public enum Closeness {
                         harmonic[j] += Double(counts[j]) * inverse
                     }
                 }
-                for j in 0..<width {
-                    let r = Double(reached[j])
-                    let closeness = total[j] > 0 && n > 1 ? (r - 1) / Double(total[j]) * ((r - 1) / Double(n - 1)) : 0
-                    result.append((closeness, harmonic[j]))
-                }
+                for j in 0..<width { result.append(Reach(reached: reached[j], total: total[j], harmonic: harmonic[j])) }
             }
         } } } } }
         return result
+    }
+
+    /// What one unit-length search from a source found.
+    struct Reach: Sendable {
+        /// Nodes reached, the source included.
+        var reached: Int
+        /// Σ d over the nodes reached.
+        var total: Int
+        /// Σ 1/d over the nodes reached (source excluded).
+        var harmonic: Double
     }
 
     public struct Result: Sendable {
@@ -107,10 +117,14 @@ public enum Closeness {
         if graph.hasUnitWeights {
             let batches = (n + 63) / 64
             let values = Parallel.blocks(count: batches, work: work / 16, task: "closeness") { range in
-                unitDistanceSums(graph, batches: range)
+                unitReach(offsets: graph.outOffsets, targets: graph.outTargets, batches: range)
             }.flatMap { $0 }
-            let harmonic = values.map(\.1)
-            return Result(closeness: values.map(\.0), harmonic: harmonic,
+            let closeness = values.map { v -> Double in
+                let r = Double(v.reached)
+                return v.total > 0 && n > 1 ? (r - 1) / Double(v.total) * ((r - 1) / Double(n - 1)) : 0
+            }
+            let harmonic = values.map(\.harmonic)
+            return Result(closeness: closeness, harmonic: harmonic,
                           harmonicNormalized: harmonic.map { n > 1 ? $0 / Double(n - 1) : 0 })
         }
         let incoming = graph.isDirected ? graph.reversed : graph
