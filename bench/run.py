@@ -140,10 +140,16 @@ def main():
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--runs", type=int, default=3, help="runs per figure on regional/medium (median)")
     parser.add_argument("--runs-big", type=int, default=1, help="runs per figure on national/large")
+    parser.add_argument("--only", default="", help="re-run only these rows, e.g. national:pagerank,large:louvain; "
+                        "they replace the same rows of the mode's section, which keeps the others")
     parser.add_argument("--timeout", type=float, default=900)
     args = parser.parse_args()
     ensure_tools()
     plan = PLAN_QUICK if args.quick else PLAN_FULL
+    if args.only:
+        wanted = [tuple(item.split(":", 1)) for item in args.only.split(",")]
+        plan = {g: [m for m in ms if (g, m) in wanted] for g, ms in plan.items()}
+        plan = {g: ms for g, ms in plan.items() if ms}
     files = graphs.ensure(os.path.join(HERE, "data"), plan)
     work = os.path.join(HERE, "data", "out")
     os.makedirs(work, exist_ok=True)
@@ -205,14 +211,26 @@ def write_results(rows, args):
         "| graph | measure | netan | igraph | networkit | ratio | agrees with igraph | agrees with networkit |",
         "|---|---|---|---|---|---|---|---|",
     ]
-    for r in rows:
+    def row(r):
         ratio = f"{r['ratio']:.2f}" if r.get("ratio") else "—"
-        lines.append(f"| {r['graph']} | {r['measure']} | {fmt(r.get('netan'))} | {fmt(r.get('igraph'))} | {fmt(r.get('networkit'))} | {ratio} | {r['agree_igraph']} | {r['agree_networkit']} |")
-    lines.append(f"<!-- {mode}:end -->")
-    section = "\n".join(lines) + "\n"
+        rerun = f" (re-run {datetime.date.today()})" if args.only else ""
+        return f"| {r['graph']} | {r['measure']}{rerun} | {fmt(r.get('netan'))} | {fmt(r.get('igraph'))} | {fmt(r.get('networkit'))} | {ratio} | {r['agree_igraph']} | {r['agree_networkit']} |"
     path = os.path.join(HERE, "RESULTS.md")
     text = open(path).read() if os.path.exists(path) else "# Benchmark results\n\n"
     begin, end = f"<!-- {mode}:begin", f"<!-- {mode}:end -->"
+    if args.only and begin in text:
+        # Keep the section and swap in the re-run rows (same graph and measure).
+        old = text[text.index(begin):text.index(end)].split("\n")
+        fresh = {(r["graph"], r["measure"]): row(r) for r in rows}
+        for k, line in enumerate(old):
+            cells = [c.strip() for c in line.split("|")]
+            if len(cells) > 3 and (cells[1], cells[2].split(" (re-run")[0]) in fresh:
+                old[k] = fresh[(cells[1], cells[2].split(" (re-run")[0])]
+        lines = old[:-1] if old[-1] == "" else old
+    else:
+        lines += [row(r) for r in rows]
+    lines.append(f"<!-- {mode}:end -->")
+    section = "\n".join(lines) + "\n"
     if begin in text and end in text:
         a = text.index(begin)
         b = text.index(end) + len(end) + 1
