@@ -234,4 +234,21 @@ struct InvariantTests {
             #expect(close(closeness.harmonic[u], harmonic), "harmonic of \(u)")
         }
     }
+
+    @Test("an error bound that needs more Dijkstra samples than there are sources gives exact values; unweighted graphs still sample")
+    func boundFallsBackToExact() throws {
+        let weighted = randomGraph(n: 60, p: 0.08, directed: false, weighted: true, seed: 4)
+        // ε = 0.05 needs hundreds of samples: more than the 60 searches of the exact computation.
+        #expect(Betweenness.sampleCount(weighted, epsilon: 0.05, delta: 0.1).samples > 60)
+        let view = AnalysisView(betweennessErrorBound: (0.05, 0.1))
+        let analysis = CentralityAnalysis(graph: weighted, network: nil, view: view, measures: ["betweenness"])
+        let exact = Betweenness.compute(weighted).raw
+        let values = try #require(analysis.actorValues["betweenness"])
+        for i in 0..<60 { #expect(close(values[i], exact[i])) }
+        #expect(analysis.notes["betweenness"]?.hasPrefix("exact") == true)
+
+        let unit = randomGraph(n: 60, p: 0.08, directed: false, weighted: false, seed: 4)
+        let sampled = CentralityAnalysis(graph: unit, network: nil, view: view, measures: ["betweenness"])
+        #expect(sampled.notes["betweenness"]?.hasPrefix("estimated") == true)
+    }
 }

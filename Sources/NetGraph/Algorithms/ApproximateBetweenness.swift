@@ -22,9 +22,7 @@ extension Betweenness {
         guard n >= 3 else {
             return (Result(raw: [Double](repeating: 0, count: n), arcs: [Double](repeating: 0, count: graph.arcCount), normalized: [Double](repeating: 0, count: n)), 0, n)
         }
-        let vd = vertexDiameterBound(graph)
-        let logTerm = vd > 2 ? floor(log2(Double(vd - 2))) : 0
-        let r = Int(ceil(0.5 / (epsilon * epsilon) * (logTerm + 1 + log(1 / delta))))
+        let (r, vd) = sampleCount(graph, epsilon: epsilon, delta: delta)
         var rng = SplitMix64(seed: seed)
         let pairs: [(Int, Int)] = (0..<r).map { _ in
             let s = Int(rng.next(below: UInt64(n)))
@@ -79,6 +77,14 @@ extension Betweenness {
         let raw = fraction.map { $0 * orderedPairs * (graph.isDirected ? 1 : 0.5) }
         let denominator = Double(n - 1) * Double(n - 2) * (graph.isDirected ? 1 : 0.5)
         return (Result(raw: raw, arcs: [], normalized: raw.map { $0 / denominator }), r, vd)
+    }
+
+    /// The number of sampled paths r = ⌈(c/ε²)(⌊log₂(VD − 2)⌋ + 1 + ln(1/δ))⌉, c = 0.5, for a
+    /// bound VD on the vertex diameter (Riondato & Kornaropoulos 2016, Theorem 1).
+    public static func sampleCount(_ graph: Graph, epsilon: Double, delta: Double) -> (samples: Int, vertexDiameterBound: Int) {
+        let vd = vertexDiameterBound(graph)
+        let logTerm = vd > 2 ? floor(log2(Double(vd - 2))) : 0
+        return (Int(ceil(0.5 / (epsilon * epsilon) * (logTerm + 1 + log(1 / delta)))), vd)
     }
 
     static func vertexDiameterBound(_ graph: Graph) -> Int {

@@ -79,6 +79,12 @@ public struct CentralityAnalysis: Sendable {
 
         var betweenness = Betweenness.Result(raw: nan, arcs: [], normalized: nan)
         if !want("betweenness", "betweenness_normalized") {
+        } else if let bound = view.betweennessErrorBound, !graph.hasUnitWeights,
+                  case let needed = Betweenness.sampleCount(graph, epsilon: bound.epsilon, delta: bound.delta).samples, needed >= n {
+            // With lengths every sample is a full Dijkstra search; when the bound needs at
+            // least n of them, the exact computation (n searches) is cheaper and has no error.
+            betweenness = Betweenness.compute(graph)
+            notes["betweenness"] = "exact: the Riondato–Kornaropoulos bound ±\(bound.epsilon) would need \(needed) sampled Dijkstra searches, more than the \(n) of the exact computation"
         } else if let bound = view.betweennessErrorBound {
             let estimate = Betweenness.approximate(graph, epsilon: bound.epsilon, delta: bound.delta, seed: view.seed)
             betweenness = estimate.result
