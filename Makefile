@@ -25,7 +25,7 @@ demo: deps
 clean:
 	rm -rf .build notebooks-out/demo
 
-# Speed against igraph and networkit (not part of `make test`; minutes to hours).
+# Speed against igraph and networkit (not part of `make test`): quick about 2 minutes, full about 40.
 bench: deps
 	$(SWIFT) build -c release --product netan
 	python3 bench/run.py
