@@ -129,7 +129,7 @@ def modularity(path, membership):
     return inside / two_m - float(((totals / two_m) ** 2).sum())
 
 
-def check_column(measure, path, check, outputs, values, peer):
+def check_column(path, check, values, peer):
     if check == "modularity":
         return f"Q {modularity(path, values[peer]):.4f} (netan {modularity(path, values['netan']):.4f})" if values.get(peer) else "n/a"
     return agree(values.get("netan", {}), values.get(peer), check)
@@ -182,7 +182,7 @@ def main():
             result["ratio"] = result["netan"][0] / best if result.get("netan") and best else None
             values = {tool: read_values(out, tool == "netan") for tool, out in outputs.items()} if check is not None else {}
             for peer in ("igraph", "networkit"):
-                result[f"agree_{peer}"] = check_column(measure, path, check, outputs, values, peer) if "netan" in values and peer in peers else "n/a"
+                result[f"agree_{peer}"] = check_column(path, check, values, peer) if "netan" in values and peer in peers else "n/a"
             rows.append(result)
     write_results(rows, args)
 

@@ -211,7 +211,7 @@ enum BrandesKernel {
         var accumulated = [Double](repeating: 0, count: n)
         var order = [Int32](repeating: 0, count: n)
         var predecessorStart = [Int](repeating: 0, count: n + 1)
-        var predecessors = [Int32](repeating: 0, count: graph.outOffsets[n] + 1)
+        var predecessors = [Int32](repeating: 0, count: max(1, graph.outOffsets[n]))
         var dist = [Double](repeating: .infinity, count: n)
         var heap = DistanceHeap(nodeCount: n)
         graph.outOffsets.withUnsafeBufferPointer { off in

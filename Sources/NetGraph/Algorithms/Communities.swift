@@ -97,30 +97,12 @@ public enum Communities {
         var strength: [Double]
         var totalWeight: Double
 
+        /// Arcs u → v and v → u add up (`Graph.undirectedArcs`); a symmetric graph's arrays
+        /// are shared, not copied.
         init(_ graph: Graph) {
-            let n = graph.nodeCount
-            guard graph.isDirected else {
-                // Symmetric already: share the graph's arrays (copy-on-write, no copy).
-                self.init(offsets: graph.outOffsets, neighbors: graph.outTargets, weights: graph.outWeights,
-                          selfLoop: [Double](repeating: 0, count: n))
-                return
-            }
-            // Merge each node's sorted out- and in-lists, adding the weights of arcs both ways.
-            var offsets = [Int](repeating: 0, count: n + 1)
-            var neighbors: [Int32] = [], weights: [Double] = []
-            neighbors.reserveCapacity(graph.arcCount * 2); weights.reserveCapacity(graph.arcCount * 2)
-            for u in 0..<n {
-                let outs = graph.outNeighbors(of: u), outW = graph.outArcWeights(of: u)
-                let ins = graph.inNeighbors(of: u), inW = graph.inArcWeights(of: u)
-                var i = outs.startIndex, j = ins.startIndex
-                while i < outs.endIndex || j < ins.endIndex {
-                    if j == ins.endIndex || (i < outs.endIndex && outs[i] < ins[j]) { neighbors.append(outs[i]); weights.append(outW[i]); i += 1 }
-                    else if i == outs.endIndex || ins[j] < outs[i] { neighbors.append(ins[j]); weights.append(inW[j]); j += 1 }
-                    else { neighbors.append(outs[i]); weights.append(outW[i] + inW[j]); i += 1; j += 1 }
-                }
-                offsets[u + 1] = neighbors.count
-            }
-            self.init(offsets: offsets, neighbors: neighbors, weights: weights, selfLoop: [Double](repeating: 0, count: n))
+            let view = graph.undirectedArcs()
+            self.init(offsets: view.offsets, neighbors: view.targets, weights: view.weights,
+                      selfLoop: [Double](repeating: 0, count: graph.nodeCount))
         }
 
         init(offsets: [Int], neighbors: [Int32], weights: [Double], selfLoop: [Double]) {

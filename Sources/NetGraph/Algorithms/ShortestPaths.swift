@@ -90,9 +90,7 @@ public enum ShortestPaths {
             heap.pushOrDecrease(0, Int32(source))
             while let (d, vv) = heap.pop() {
                 let v = Int(vv)
-                // Skip stale entries and repeated pops of a settled node.
-                if d > distance[v] || settled[v] { continue }
-                settled[v] = true
+                settled[v] = true   // the heap holds each node once: every pop is final
                 order.append(vv)
                 let sv = sigma[v]
                 for e in graph.outOffsets[v]..<graph.outOffsets[v + 1] {
@@ -125,8 +123,6 @@ struct DistanceHeap {
     private var position: [Int32]
 
     init(nodeCount: Int) { position = [Int32](repeating: 0, count: nodeCount) }
-
-    var isEmpty: Bool { items.isEmpty }
 
     mutating func removeAll() {
         for item in items { position[Int(item.node)] = 0 }

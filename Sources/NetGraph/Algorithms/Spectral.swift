@@ -4,7 +4,8 @@ import Foundation
 ///
 /// In all four, A_ij is the strength of the arc i → j (1 under `WeightMode.ignore`); an
 /// undirected tie is two arcs. Iterations stop when the L1 change falls below
-/// `n · 1e-15` relative to the vector, or fail after `maximumIterations`.
+/// `n · 1e-15` relative to the vector (PageRank: when no score changes by more than 1e-13 of
+/// itself), or fail after `maximumIterations`.
 public enum Spectral {
     public static let maximumIterations = 100_000
     static let tolerance = 1e-15

@@ -156,20 +156,31 @@ public struct Graph: Sendable {
     /// undirected view used by components, articulation points, bridges and clustering).
     /// - Complexity: O(n + m).
     public func undirectedNeighbors() -> (offsets: [Int], targets: [Int32]) {
+        let view = undirectedArcs()
+        return (view.offsets, view.targets)
+    }
+
+    /// The undirected view with weights: u and v are neighbours when an arc joins them either
+    /// way, and the weight is the sum over both directions (an undirected tie counts once).
+    /// A symmetric graph is returned as it is, without copying. Each list stays sorted.
+    /// - Complexity: O(n + m).
+    public func undirectedArcs() -> (offsets: [Int], targets: [Int32], weights: [Double]) {
+        guard isDirected else { return (outOffsets, outTargets, outWeights) }
         var offsets = [Int](repeating: 0, count: nodeCount + 1)
-        var targets: [Int32] = []
-        targets.reserveCapacity(arcCount * (isDirected ? 2 : 1))
+        var targets: [Int32] = [], weights: [Double] = []
+        targets.reserveCapacity(arcCount * 2); weights.reserveCapacity(arcCount * 2)
         for v in 0..<nodeCount {
             let outs = outNeighbors(of: v), ins = inNeighbors(of: v)
+            let outW = outArcWeights(of: v), inW = inArcWeights(of: v)
             var i = outs.startIndex, j = ins.startIndex
             while i < outs.endIndex || j < ins.endIndex {
-                if j == ins.endIndex || (i < outs.endIndex && outs[i] < ins[j]) { targets.append(outs[i]); i += 1 }
-                else if i == outs.endIndex || ins[j] < outs[i] { targets.append(ins[j]); j += 1 }
-                else { targets.append(outs[i]); i += 1; j += 1 }
+                if j == ins.endIndex || (i < outs.endIndex && outs[i] < ins[j]) { targets.append(outs[i]); weights.append(outW[i]); i += 1 }
+                else if i == outs.endIndex || ins[j] < outs[i] { targets.append(ins[j]); weights.append(inW[j]); j += 1 }
+                else { targets.append(outs[i]); weights.append(outW[i] + inW[j]); i += 1; j += 1 }
             }
             offsets[v + 1] = targets.count
         }
-        return (offsets, targets)
+        return (offsets, targets, weights)
     }
 
     public func outDegree(of node: Int) -> Int { outOffsets[node + 1] - outOffsets[node] }

@@ -126,7 +126,7 @@ public enum DiagramBuilder {
                 let names = options.anonymise ? "" : "\(network.actor(id: relation.source)!.name)\(arrow)\(network.actor(id: relation.target)!.name): "
                 return "\(names)\(relation.type) \(format(relation.weight))"
             }.joined(separator: "\n")
-            var attributes = ["style=\(style)", "color=\"\(colour)\"", "penwidth=\(format(width))", "dir=\(direction)",
+            let attributes = ["style=\(style)", "color=\"\(colour)\"", "penwidth=\(format(width))", "dir=\(direction)",
                               "tooltip=\(DOTEscaping.quoted(tip))", "id=\"pair-\(pair.low)-\(pair.high)\""]
             out += "  a\(pair.low) -> a\(pair.high) [\(attributes.joined(separator: ", "))];\n"
         }
