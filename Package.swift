@@ -19,10 +19,12 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
         ),
+        .target(name: "CKernels"),
         .target(
             name: "NetGraph",
             dependencies: [
                 "CGraphviz",
+                "CKernels",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],

@@ -235,6 +235,30 @@ struct InvariantTests {
         }
     }
 
+    @Test("the C kernel of weighted betweenness equals the textbook search with distinct lengths (deep heaps, hubs, directed and undirected)",
+          arguments: [false, true])
+    func weightedKernelAgrees(directed: Bool) {
+        // Preferential attachment with log-uniform strengths 0.05–20: every length differs,
+        // the heap is several levels deep and hubs are reached along many paths.
+        var rng = SplitMix64(seed: directed ? 17 : 23)
+        let n = 500
+        var edges: [(Int, Int)] = [], weights: [Double] = [], ends: [Int] = [0, 1, 2]
+        for v in 3..<n {
+            var chosen = Set<Int>()
+            while chosen.count < 3 { chosen.insert(ends[Int(rng.next(below: UInt64(ends.count)))]) }
+            for u in chosen.sorted() {
+                edges.append(directed && rng.nextDouble() < 0.5 ? (u, v) : (v, u))
+                weights.append(exp(log(0.05) + rng.nextDouble() * log(400)))
+                ends.append(u); ends.append(v)
+            }
+        }
+        let g = makeGraph(n, edges, directed: directed, weights: weights)
+        let fast = Betweenness.compute(g).raw
+        let textbook = Betweenness.computeWithEdges(g).raw
+        for i in 0..<n { #expect(close(fast[i], textbook[i]), "node \(i): \(fast[i]) vs \(textbook[i])") }
+        #expect(fast.filter { $0 > 0 }.count > n / 10)
+    }
+
     @Test("an error bound that needs more Dijkstra samples than there are sources gives exact values; unweighted graphs still sample")
     func boundFallsBackToExact() throws {
         let weighted = randomGraph(n: 60, p: 0.08, directed: false, weighted: true, seed: 4)

@@ -115,7 +115,8 @@ public enum ShortestPaths {
 /// the heap at most once, so Dijkstra pops each reached node exactly once and the heap holds
 /// at most the current fringe. Four children per node halve the depth of a binary heap and
 /// keep a node's children in one or two cache lines. On the national benchmark graph it made
-/// weighted betweenness 1.9 times as fast as a binary heap with lazy deletion.
+/// weighted betweenness 1.9 times as fast as a binary heap with lazy deletion; the betweenness
+/// kernel now runs the same heap in C (`Sources/CKernels`), this one serves the other searches.
 struct DistanceHeap {
     private struct Entry { var key: Double; var node: Int32 }
     private var items: [Entry] = []
