@@ -4,17 +4,19 @@
 #ifndef NETAN_CKERNELS_H
 #define NETAN_CKERNELS_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 /// Weighted Brandes from each of `sources` (kernel node numbers) on compressed sparse rows
 /// with positive arc lengths; adds each node's dependency (ordered pairs) to `score`.
 /// `in_offsets`, `in_sources` and `in_lengths` are ignored when `symmetric` is non-zero (the
 /// out-arcs serve as in-arcs). `tolerance` is the relative tolerance for equal path lengths.
+/// Sizes and offsets are `ptrdiff_t` (Swift `Int` on every platform).
 /// Returns 0, or -1 when its buffers could not be allocated (nothing added then).
-int netan_weighted_brandes(long node_count,
-                           const long *out_offsets, const int32_t *out_targets, const double *out_lengths,
-                           const long *in_offsets, const int32_t *in_sources, const double *in_lengths,
-                           int symmetric, const long *sources, long source_count,
+int netan_weighted_brandes(ptrdiff_t node_count,
+                           const ptrdiff_t *out_offsets, const int32_t *out_targets, const double *out_lengths,
+                           const ptrdiff_t *in_offsets, const int32_t *in_sources, const double *in_lengths,
+                           int symmetric, const ptrdiff_t *sources, ptrdiff_t source_count,
                            double tolerance, double *score);
 
 #endif
