@@ -220,19 +220,10 @@ enum BrandesKernel {
         let inOffsets = graph.symmetric ? graph.outOffsets : graph.inOffsets
         let inSources = graph.symmetric ? graph.outTargets : graph.inSources
         let inLengths = graph.symmetric ? graph.outLengths : graph.inLengths
-        let status = graph.outOffsets.withUnsafeBufferPointer { off in
-            graph.outTargets.withUnsafeBufferPointer { tg in
-            graph.outLengths.withUnsafeBufferPointer { len in
-            inOffsets.withUnsafeBufferPointer { inOff in
-            inSources.withUnsafeBufferPointer { inSrc in
-            inLengths.withUnsafeBufferPointer { inLen in
-            sources.withUnsafeBufferPointer { src in
-            score.withUnsafeMutableBufferPointer { score in
-                netan_weighted_brandes(n, off.baseAddress, tg.baseAddress, len.baseAddress,
-                                       inOff.baseAddress, inSrc.baseAddress, inLen.baseAddress,
-                                       graph.symmetric ? 1 : 0, src.baseAddress, src.count,
-                                       ShortestPaths.tolerance, score.baseAddress)
-            } } } } } } }
+        // Arrays pass as pointers valid for the call (Swift's array-to-pointer conversion).
+        let status = sources.withUnsafeBufferPointer { src in
+            netan_weighted_brandes(n, graph.outOffsets, graph.outTargets, graph.outLengths, inOffsets, inSources, inLengths,
+                                   graph.symmetric ? 1 : 0, src.baseAddress, src.count, ShortestPaths.tolerance, &score)
         }
         precondition(status == 0, "out of memory for the buffers of weighted betweenness")
         return score
