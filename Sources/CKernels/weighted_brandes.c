@@ -3,7 +3,6 @@
 // algorithm and its tie rule are those documented on BrandesKernel.weightedScores (Swift);
 // this file only gives the compiler a loop it can keep in registers.
 #include "ckernels.h"
-#include <stddef.h>
 #include <stdlib.h>
 
 #pragma STDC FP_CONTRACT OFF
@@ -84,8 +83,8 @@ static inline __attribute__((always_inline)) void search(
         const ptrdiff_t v = top.node;
         // The new top of the heap is usually the next node settled: ask for its arcs now, so
         // that their cache misses overlap this node's work (on the national benchmark graph,
-        // whose arcs do not fit in L2, a third of the time; prefetching the top's children as
-        // well was slower).
+        // whose arcs do not fit in L2, this took a third off the time; prefetching the top's
+        // children as well was slower).
         if (heap->size > 0) {
             const ptrdiff_t next = heap->items[0].node;
             __builtin_prefetch(tg + off[next]);
@@ -109,6 +108,8 @@ static inline __attribute__((always_inline)) void search(
                 dist[w] = alt;
                 heap_push_or_decrease(heap, alt, (int32_t)w);
             }
+            // Predecessors are rare (about one per node), so a branch predicts well and saves
+            // loading σ for every arc (15% on national, measured in the Swift loop).
             if (symmetric && dw + length <= limit) {
                 sv += sigma[w];
                 predecessors[recorded++] = (int32_t)w;

@@ -211,8 +211,9 @@ enum BrandesKernel {
     /// time where the arcs fit in L2), and C can prefetch the arcs of the node at the top of
     /// the heap while the current node is relaxed (national graph, whose arcs do not: 0.68×
     /// the time of the Swift loop, paired runs). Same operations in the same order: the output
-    /// on the national graph (2,000 sampled sources) was the Swift loop's byte for byte. A bucket queue (Dial, width half the shortest arc) instead of the heap was
-    /// tried and was not faster: the time goes to the arcs, not to the queue.
+    /// on the national graph (2,000 sampled sources) was the Swift loop's byte for byte. A
+    /// bucket queue (Dial, width half the shortest arc) instead of the heap was tried and was
+    /// not faster: the time goes to the arcs, not to the queue.
     private static func weightedScores(_ graph: KernelGraph, sources: ArraySlice<Int>) -> [Double] {
         let n = graph.nodeCount
         var score = [Double](repeating: 0, count: n)
