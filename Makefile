@@ -38,4 +38,4 @@ bench-quick: deps
 FUZZ_SECONDS ?= 60
 fuzz: deps
 	$(SWIFT) build --product netan
-	.build/debug/netan fuzz Tests/NetGraphTests/Fixtures/fuzz-seeds --seconds $(FUZZ_SECONDS) --seed $$(date +%s)
+	.build/debug/netan fuzz Tests/TestSupport/Fixtures/fuzz-seeds --seconds $(FUZZ_SECONDS) --seed $$(date +%s)

@@ -1,47 +1,69 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// Modules, in the order data flows (each depends only on those above it):
+//   NetGraph         model, CSR graph, algorithms, analysis, power findings (no system libraries)
+//   NetGraphIO       every file format, YAML, XLSX/ZIP, the generator and the demo data
+//   NetGraphRender   Graphviz in process: diagrams, DOT in and out, interactive HTML
+//   NetGraphReports  tables, report folders, comparison, diff
+//   netan            the command line: one file per command
 let package = Package(
     name: "netan",
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "NetGraph", targets: ["NetGraph"]),
+        .library(name: "NetGraphIO", targets: ["NetGraphIO"]),
+        .library(name: "NetGraphRender", targets: ["NetGraphRender"]),
+        .library(name: "NetGraphReports", targets: ["NetGraphReports"]),
         .executable(name: "netan", targets: ["netan"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
     targets: [
+        .target(name: "CKernels"),
         .systemLibrary(
             name: "CGraphviz",
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
         ),
-        .target(name: "CKernels"),
+        .target(name: "NetGraph", dependencies: ["CKernels"]),
         .target(
-            name: "NetGraph",
+            name: "NetGraphIO",
             dependencies: [
-                "CGraphviz",
-                "CKernels",
+                "NetGraph",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             resources: [.copy("Resources/demo"), .copy("Resources/jeugdregios")]
         ),
+        .target(name: "NetGraphRender", dependencies: ["NetGraph", "NetGraphIO", "CGraphviz"]),
+        .target(name: "NetGraphReports", dependencies: ["NetGraph", "NetGraphIO", "NetGraphRender"]),
         .executableTarget(
             name: "netan",
             dependencies: [
-                "NetGraph",
+                "NetGraph", "NetGraphIO", "NetGraphRender", "NetGraphReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(
-            name: "NetGraphTests",
-            dependencies: ["NetGraph", "netan"],
+        // Test helpers and fixtures shared by the test targets (no Graphviz).
+        .target(
+            name: "TestSupport",
+            dependencies: ["NetGraph", "NetGraphIO"],
+            path: "Tests/TestSupport",
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "NetGraphTests", dependencies: ["NetGraph", "NetGraphIO", "TestSupport"]),
+        .testTarget(name: "NetGraphIOTests", dependencies: ["NetGraph", "NetGraphIO", "TestSupport"]),
+        .testTarget(name: "NetGraphRenderTests", dependencies: ["NetGraphRender", "NetGraphIO", "TestSupport"]),
+        .testTarget(
+            name: "NetGraphReportsTests",
+            dependencies: ["NetGraphReports", "NetGraphRender", "NetGraphIO", "TestSupport"]
+        ),
+        .testTarget(name: "netanTests", dependencies: ["netan", "NetGraphIO", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

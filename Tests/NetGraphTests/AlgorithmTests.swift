@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import NetGraph
+@testable import NetGraphIO
+import TestSupport
 
 /// Builds a graph from edge pairs on nodes 0..<n.
 func makeGraph(_ n: Int, _ edges: [(Int, Int)], directed: Bool = false, weights: [Double]? = nil) -> Graph {
@@ -264,15 +266,16 @@ struct InvariantTests {
         let weighted = randomGraph(n: 60, p: 0.08, directed: false, weighted: true, seed: 4)
         // ε = 0.05 needs hundreds of samples: more than the 60 searches of the exact computation.
         #expect(Betweenness.sampleCount(weighted, epsilon: 0.05, delta: 0.1).samples > 60)
-        let view = AnalysisView(betweennessErrorBound: (0.05, 0.1))
-        let analysis = CentralityAnalysis(graph: weighted, network: nil, view: view, measures: ["betweenness"])
+        let view = AnalysisView(betweennessErrorBound: .init(epsilon: 0.05, delta: 0.1))
+        let analysis = CentralityAnalysis(graph: weighted, network: nil, view: view, measures: [.betweenness])
         let exact = Betweenness.compute(weighted).raw
-        let values = try #require(analysis.actorValues["betweenness"])
+        #expect(analysis.has(.betweenness))
+        let values = analysis[.betweenness]
         for i in 0..<60 { #expect(close(values[i], exact[i])) }
         #expect(analysis.notes["betweenness"]?.hasPrefix("exact") == true)
 
         let unit = randomGraph(n: 60, p: 0.08, directed: false, weighted: false, seed: 4)
-        let sampled = CentralityAnalysis(graph: unit, network: nil, view: view, measures: ["betweenness"])
+        let sampled = CentralityAnalysis(graph: unit, network: nil, view: view, measures: [.betweenness])
         #expect(sampled.notes["betweenness"]?.hasPrefix("estimated") == true)
     }
 }

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import NetGraph
+@testable import NetGraphIO
+import TestSupport
 
 @Suite("Domain model and CSR graph")
 struct ModelTests {
@@ -96,20 +98,6 @@ struct ModelTests {
         let degrees = Degree.degree(Graph(n))
         #expect(degrees == [5, 1, 1, 1, 1, 1])
         #expect(degrees.reduce(0, +) == 2 * n.relations.count)
-    }
-
-    @Test("the summary counts types and ranks by degree; JSON follows the contract")
-    func summary() throws {
-        let summary = NetworkSummary(sample())
-        #expect(summary.actors.first?.id == "g")
-        #expect(summary.relationsByType.first { $0.type == "financiering" }?.totalWeight == 10)
-        let json = summary.render(.json, language: "en")
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        #expect((object["network"] as? [String: Any])?["actors"] as? Int == 4)
-        let actors = try #require(object["actors"] as? [[String: Any]])
-        #expect(actors.first?["id"] as? String == "g")
-        #expect(actors.first?["in_degree"] as? Int == 2)
-        #expect((object["flags"] as? [Any])?.isEmpty == true)
     }
 
     @Test("CSV output is RFC 4180 and neutralises spreadsheet formulas")

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import NetGraph
+@testable import NetGraphIO
+import TestSupport
 
 func scenario(_ name: String) throws -> Network {
     try NetworkReader.load(path: packageRoot.appendingPathComponent("datasets/scenarios/\(name)").path).network
@@ -90,7 +92,7 @@ struct ThresholdEdgeTests {
         let value = flag.evidence.first { $0.name == evidence }!.value
         let nudge = max(abs(value) * 1e-9, 1e-12) * (above ? 1 : -1)
         func fires(_ threshold: Double) -> Bool {
-            PowerAnalysis(network, options: PowerOptions(thresholds: FlagThresholds(overrides: [key: threshold]))).flags.contains {
+            PowerAnalysis(network, options: try! PowerOptions(network: network, overrides: [key: threshold])).flags.contains {
                 $0.rule == rule && $0.severity >= severity && (subject == nil || $0.subject.ids.contains(subject!)) && $0.evidence.contains { $0.name == evidence }
             }
         }
@@ -106,11 +108,13 @@ struct ThresholdEdgeTests {
              subject: "zorgaanbieder", severity: .warning)
         // Large parties: the rule reports the first of degree, betweenness, PageRank whose
         // ratio reaches the threshold, so the edge is the largest of the three ratios.
-        let values = PowerAnalysis(network).centrality.actorValues
+        let values = PowerAnalysis(network).centrality
         let large = network.index(ofActor: "groot")!     // the only large party here
-        let ratios = ["degree", "betweenness", "pagerank"].map { values[$0]![large] / values[$0]!.reduce(0, +) * Double(network.actors.count) }
+        let ratios = [ActorMeasure.degree, .betweenness, .pagerank].map {
+            values[$0][large] / values[$0].reduce(0, +) * Double(network.actors.count)
+        }
         let edgeRatio = ratios.max()!
-        let fires = { (t: Double) in PowerAnalysis(network, options: PowerOptions(thresholds: FlagThresholds(overrides: ["large-party-dominance.ratio": t])))
+        let fires = { (t: Double) in PowerAnalysis(network, options: try! PowerOptions(network: network, overrides: ["large-party-dominance.ratio": t]))
             .flags.contains { $0.rule == "large-party-dominance" && $0.subject.kind == .actor } }
         #expect(fires(edgeRatio))
         #expect(!fires(edgeRatio * (1 + 1e-9)))
@@ -129,7 +133,7 @@ struct ThresholdEdgeTests {
     func fromMetadata() throws {
         var network = try scenario("grote-aanbieder-als-poortwachter")
         network.metadata.thresholds = ["dominant-broker.share": 0.99]
-        let power = PowerAnalysis(network, options: PowerOptions(thresholds: FlagThresholds(overrides: network.metadata.thresholds)))
+        let power = PowerAnalysis(network, options: try PowerOptions(network: network))
         #expect(!power.flags.contains { $0.rule == "dominant-broker" && $0.evidence.contains { $0.name == "betweenness_share" } })
     }
 
@@ -234,7 +238,7 @@ struct CorePeripheryTests {
     }
 
     func fixture() throws -> Fixture {
-        let url = Bundle.module.resourceURL!.appendingPathComponent("Fixtures/power/florentine_core_periphery.json")
+        let url = fixtures.appendingPathComponent("power/florentine_core_periphery.json")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
         let nodes = object["nodes"] as! [String]
         let index = Dictionary(uniqueKeysWithValues: nodes.enumerated().map { ($1, $0) })

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import NetGraph
+@testable import NetGraphIO
+import TestSupport
 
 /// Power-measure fixtures (Fixtures/power/README.md): brokerage computed by R sna 2.7-1
 /// itself; constraint, effective size, dependence, HHI and fragmentation in exact rational
@@ -10,7 +12,7 @@ struct PowerFixture: Sendable, CustomStringConvertible {
     let object: [String: AnyJSON]
     var description: String { name }
 
-    static let directory = Bundle.module.resourceURL!.appendingPathComponent("Fixtures/power")
+    static let directory = fixtures.appendingPathComponent("power")
 
     static func all(having key: String) -> [PowerFixture] {
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasPrefix("power_") && $0.hasSuffix(".json") }.sorted()

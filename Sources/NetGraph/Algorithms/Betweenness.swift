@@ -150,24 +150,3 @@ public enum Betweenness {
         return result
     }
 }
-
-/// A small, fast, seedable generator (Steele, Lea & Flood 2014, doi:10.1145/2714064.2660195):
-/// the same seed gives the same sequence on every platform.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// Uniform in 0..<bound (bound > 0), without modulo bias.
-    public mutating func next(below bound: UInt64) -> UInt64 {
-        let limit = UInt64.max - UInt64.max % bound
-        while true { let x = next(); if x < limit { return x % bound } }
-    }
-    /// Uniform in [0, 1).
-    public mutating func nextDouble() -> Double { Double(next() >> 11) * 0x1.0p-53 }
-}

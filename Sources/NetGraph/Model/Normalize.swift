@@ -1,11 +1,11 @@
 import Foundation
 
 /// Text normalisation shared by readers and lookups.
-enum Normalize {
+package enum Normalize {
     /// A comparison key: lower case, accents removed, runs of spaces, `-` and `_` folded to
     /// one `_`, trimmed. "Cliënt-organisatie " and "clientorganisatie" differ only in `_`;
     /// use `compactKey` to ignore separators as well.
-    static func key(_ text: String) -> String {
+    package static func key(_ text: String) -> String {
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: Locale(identifier: "en_US_POSIX"))
         var out = ""
         var pendingSeparator = false
@@ -22,12 +22,12 @@ enum Normalize {
     }
 
     /// `key` without separators: "client_organisatie" and "cliëntorganisatie" match.
-    static func compactKey(_ text: String) -> String {
+    package static func compactKey(_ text: String) -> String {
         key(text).replacingOccurrences(of: "_", with: "")
     }
 
     /// Levenshtein edit distance, for "did you mean" hints. - Complexity: O(|a|·|b|).
-    static func editDistance(_ a: String, _ b: String) -> Int {
+    package static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
@@ -45,7 +45,7 @@ enum Normalize {
     }
 
     /// The candidate closest to `word` by edit distance on comparison keys, if reasonably close.
-    static func closest(to word: String, in candidates: [String]) -> String? {
+    package static func closest(to word: String, in candidates: [String]) -> String? {
         let key = compactKey(word)
         let scored = candidates.map { ($0, editDistance(key, compactKey($0))) }
         guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }

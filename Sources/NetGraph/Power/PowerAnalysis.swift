@@ -2,19 +2,47 @@ import Foundation
 
 /// Options of the power analysis.
 public struct PowerOptions: Sendable {
+    /// Thresholds of the flag rules.
     public var thresholds: FlagThresholds
     /// Random graphs or label permutations for p-values (0 = no test).
     public var permutations: Int
+    /// Seed for the tests and for community detection in the structural view.
     public var seed: UInt64
     /// Relation types that carry resources (money, volume) for dependence and HHI; nil =
     /// `financiering` when present, else `contract`, else none.
     public var flowRelationTypes: Set<String>?
 
-    public init(thresholds: FlagThresholds = FlagThresholds(), permutations: Int = 0, seed: UInt64 = 42, flowRelationTypes: Set<String>? = nil) {
+    /// Options with explicit thresholds.
+    public init(
+        thresholds: FlagThresholds = FlagThresholds(), permutations: Int = 0, seed: UInt64 = 42,
+        flowRelationTypes: Set<String>? = nil
+    ) {
         self.thresholds = thresholds
         self.permutations = permutations
         self.seed = seed
         self.flowRelationTypes = flowRelationTypes
+    }
+
+    /// The one place that combines thresholds: defaults, then the network's own
+    /// (`thresholds:` in network.yaml), then `overrides` (the command line's `--threshold`).
+    ///
+    /// Threshold keys of the network were checked when it was read; a key that no rule uses
+    /// in `overrides` throws ``UnknownThresholdError`` naming the known keys.
+    public init(
+        network: Network, overrides: [String: Double] = [:], permutations: Int = 0, seed: UInt64 = 42,
+        flowRelationTypes: Set<String>? = nil
+    ) throws {
+        var thresholds = FlagThresholds()
+        for (key, value) in network.metadata.thresholds.sorted(by: { $0.key < $1.key }) {
+            if let path = FlagThresholds.parameter(key)?.keyPath { thresholds[keyPath: path] = value }
+        }
+        for (key, value) in overrides.sorted(by: { $0.key < $1.key }) {
+            guard let path = FlagThresholds.parameter(key)?.keyPath else {
+                throw UnknownThresholdError(key: key)
+            }
+            thresholds[keyPath: path] = value
+        }
+        self.init(thresholds: thresholds, permutations: permutations, seed: seed, flowRelationTypes: flowRelationTypes)
     }
 }
 
@@ -77,10 +105,39 @@ public struct PowerAnalysis: Sendable {
     public let perceptionCorrelation: Double?
     public let flags: [PowerFlag]
 
+    /// The actor measures of the structural view that the power analysis reads.
+    public static let requiredMeasures: Set<ActorMeasure> = [
+        .degree, .betweenness, .pagerank, .coreNumber, .articulationPoint,
+    ]
+    /// The network measures of the structural view that the findings read.
+    public static let requiredNetworkMeasures: Set<NetworkMeasure> = [
+        .degreeCentralization, .betweennessCentralization,
+    ]
+
+    /// The structural view of `network` with just the measures the power analysis reads.
+    public static func structuralAnalysis(_ network: Network, seed: UInt64) -> CentralityAnalysis {
+        CentralityAnalysis(
+            network, view: .structural(seed: seed), measures: requiredMeasures,
+            networkMeasures: requiredNetworkMeasures)
+    }
+
+    /// Power analysis that computes its own structural view. Use ``NetworkAnalysis`` when the
+    /// same network also needs centrality tables, so that nothing is computed twice.
     public init(_ network: Network, options: PowerOptions = PowerOptions()) {
+        self.init(network, structural: Self.structuralAnalysis(network, seed: options.seed), options: options)
+    }
+
+    /// Power analysis on a structural view computed elsewhere: every relation, weights
+    /// ignored, with at least ``requiredMeasures`` and ``requiredNetworkMeasures``.
+    public init(_ network: Network, structural centrality: CentralityAnalysis, options: PowerOptions = PowerOptions()) {
+        precondition(
+            centrality.view.weights == .ignore && centrality.view.relationTypes == nil,
+            "the power analysis needs the unweighted view of every relation")
+        precondition(
+            Self.requiredMeasures.isSubset(of: Set(centrality.measures)),
+            "the structural view lacks measures the power analysis reads")
         self.network = network
         let n = network.actors.count
-        let centrality = CentralityAnalysis(network, view: AnalysisView(weights: .ignore, seed: options.seed))
         self.centrality = centrality
         let graph = centrality.graph
         var typeIndex: [String: Int] = [:]
@@ -105,7 +162,7 @@ public struct PowerAnalysis: Sendable {
         let core = n <= CorePeriphery.maximumActors ? Set(CorePeriphery.discrete(graph, seed: options.seed).core) : []
         // Fragmentation after removing an actor: only a cut vertex splits its component; for
         // any other actor its component just shrinks by one (exact, O(1) each).
-        let cutVertices = Set(centrality.actorValues["articulation_point"]!.enumerated().filter { $0.element == 1 }.map(\.offset))
+        let cutVertices = Set(centrality[.articulationPoint].enumerated().filter { $0.element == 1 }.map(\.offset))
         let componentOf = Structure.weakComponents(graph).labels
         var componentSize = [Int: Double]()
         for c in componentOf { componentSize[c, default: 0] += 1 }
@@ -121,9 +178,9 @@ public struct PowerAnalysis: Sendable {
         let whole = Inequality.fragmentation(graph)
         fragmentation = whole.fragmentation
         distanceFragmentation = whole.distanceFragmentation
-        let degree = centrality.actorValues["degree"]!
-        let betweenness = centrality.actorValues["betweenness"]!
-        let pagerank = centrality.actorValues["pagerank"]!
+        let degree = centrality[.degree]
+        let betweenness = centrality[.betweenness]
+        let pagerank = centrality[.pagerank]
         let totalBetweenness = betweenness.reduce(0, +)
 
         // Perception gap: percentile of influence vs mean percentile of degree, betweenness, PageRank.
@@ -152,7 +209,7 @@ public struct PowerAnalysis: Sendable {
                        coreness: coreness[i], inCore: core.contains(i))
         }
 
-        let cores = centrality.actorValues["core_number"]!
+        let cores = centrality[.coreNumber]
         let minCore = cores.min() ?? 0
         let representation = [degree, betweenness, pagerank].map { Inequality.representationRatio($0, groups: groupOf) }
         func share(_ values: [Double], _ members: [Int]) -> Double {
@@ -178,9 +235,10 @@ public struct PowerAnalysis: Sendable {
         let sized = (0..<n).filter { network.actors[$0].size != nil && ![.publicAuthority, .intermediary, .frontline].contains(network.role(of: network.actors[$0])) }
         sizeDegreeCorrelation = sized.count >= 3 ? Inequality.spearman(sized.map { network.actors[$0].size! }, sized.map { degree[$0] }) : nil
 
-        var rules = FlagRules(network: network, options: options, centrality: centrality, brokerage: brokerage, flows: flows,
-                              groupOf: groupOf, typeNames: typeNames, actors: actors, groups: groups,
-                              fragmentation: fragmentation, sizeDegreeCorrelation: sizeDegreeCorrelation, sized: sized)
-        flags = rules.evaluate()
+        let context = FindingContext(
+            network: network, options: options, centrality: centrality, brokerage: brokerage, flows: flows,
+            groupOf: groupOf, typeNames: typeNames, actors: actors, groups: groups,
+            fragmentation: fragmentation, sizeDegreeCorrelation: sizeDegreeCorrelation, sized: sized)
+        flags = FindingEngine.evaluate(context)
     }
 }

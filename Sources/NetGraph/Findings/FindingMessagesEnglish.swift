@@ -1,0 +1,164 @@
+import Foundation
+
+/// The findings in English.
+struct FindingMessagesEnglish: FindingMessages {
+    // MARK: dominant-broker
+
+    func mandatedBroker(actor: String, share: String, typeLabel: String) -> String {
+        "\(actor) lies on \(share) of all shortest connections between other parties. "
+            + "As \(typeLabel) that is its task: a connecting link, not a sign of domination."
+    }
+
+    func dominantBroker(actor: String, share: String) -> String {
+        "\(actor) lies on \(share) of all shortest connections between other parties. "
+            + "Others often have to go through it to reach each other: in practice it holds much of the "
+            + "direction, although that is not its task."
+    }
+
+    func accessBroker(paths: Int, from: String, to: String, share: String, broker: String) -> String {
+        "Of the \(paths) indirect connections between \(from) and \(to), \(share) run through \(broker). "
+            + "That party largely decides what one group hears from the other."
+    }
+
+    // MARK: centralized-network
+
+    func centralizedNetwork(hub: String, centralization: String, pValue: Double?) -> String {
+        let tested = pValue.map { String(format: " (p = %.3f in a CUG test)", $0) } ?? ""
+        return "The network is strongly centralised around \(hub): centralisation \(centralization) "
+            + "on a scale from 0 (all equal) to 1 (a star)\(tested). Much runs through one centre."
+    }
+
+    // MARK: large-party-dominance
+
+    func largePartyDominance(
+        parties: [String], share: String, measure: ActorMeasure, ratio: String
+    ) -> String {
+        let several = parties.count > 1
+        return "The largest part\(several ? "ies" : "y") by size (\(list(parties))) "
+            + "hold\(several ? "" : "s") \(share) of \(measureName(measure)), "
+            + "\(ratio) times what \(several ? "their" : "its") number justifies. "
+            + "Large organisations are closer to the agenda than small ones."
+    }
+
+    /// What the large parties hold a share of, by measure.
+    private func measureName(_ measure: ActorMeasure) -> String {
+        switch measure {
+        case .degree: "the ties"
+        case .betweenness: "the broker positions"
+        case .pagerank: "the attention and resources received"
+        default: measure.label("en")  // not read by large-party-dominance
+        }
+    }
+
+    func sizeDrivesTies(correlation: String) -> String {
+        "The larger an organisation, the more ties it has (rank correlation \(correlation)). "
+            + "Size translates directly into network position here."
+    }
+
+    // MARK: sidelined-group
+
+    func sidelinedGroup(label: String, members: [String], reason: SidelinedReason) -> String {
+        let why: String
+        switch reason {
+        case let .underrepresented(share, actorShare, ratio):
+            why =
+                "together hold \(share) of the ties while they are \(actorShare) of the parties "
+                + "(ratio \(ratio))"
+        case let .outerShell(core):
+            why = "sit entirely in the outer shell of the network (k-core \(core))"
+        case let .onlyThrough(gatekeeper):
+            why = "reach the authorities only through \(gatekeeper)"
+        }
+        return "The group \(label) (\(list(members))) \(why). "
+            + "Their voice reaches the table only in part: they are sidelined."
+    }
+
+    // MARK: single-gatekeeper
+
+    func groupGatekeeperByMandate(group: String, gatekeeper: String) -> String {
+        "\(group) reaches the authorities only through \(gatekeeper). "
+            + "It acts as the connecting link here; make sure that connection stays open."
+    }
+
+    func groupGatekeeper(group: String, members: [String], gatekeeper: String, isMember: Bool) -> String {
+        "\(group) (\(list(members))) reaches the authorities only through \(gatekeeper)"
+            + "\(isMember ? ", itself a member of the group" : ""). "
+            + "If that party drops out or holds information back, the group is cut off: "
+            + "\(gatekeeper) is the only gatekeeper."
+    }
+
+    func actorGatekeeperByMandate(actor: String, gatekeeper: String) -> String {
+        "\(actor) reaches the authorities only through \(gatekeeper), a connecting link. "
+            + "Keep that connection open."
+    }
+
+    func actorGatekeeper(actor: String, gatekeeper: String) -> String {
+        "\(actor) reaches the authorities only through \(gatekeeper). "
+            + "What \(actor) brings in reaches the table only if \(gatekeeper) passes it on."
+    }
+
+    // MARK: funding-concentration
+
+    func groupFundingConcentration(typeLabel: String, points: Int, top: String, share: String) -> String {
+        "The money for \(typeLabel) is concentrated: HHI \(points) points; \(top) receives \(share). "
+            + "Above 2,000 points competition authorities call a market highly concentrated."
+    }
+
+    func spendingConcentration(
+        payer: String, points: Int, recipients: Int, share: String, top: String
+    ) -> String {
+        "\(payer) spends in a concentrated way: HHI \(points) points over \(recipients) recipients; "
+            + "\(share) goes to \(top)."
+    }
+
+    // MARK: one-sided-dependence
+
+    func marketDependence(dependent: String, share: String, funder: String, reverse: String) -> String {
+        "\(dependent) gets \(share) of its resources from \(funder); "
+            + "the other way round it is \(reverse). "
+            + "\(dependent) depends on another market party, which thereby has power over it."
+    }
+
+    func marketDependents(funder: String, dependents: [Dependent]) -> String {
+        "\(dependents.count) parties get most of their resources from \(funder), another market party, "
+            + "and give it hardly anything back: \(list(dependents)). \(funder) has power over them."
+    }
+
+    func fundedDependents(funder: String, dependents: [Dependent]) -> String {
+        let count = dependents.count
+        let one = count == 1
+        return "\(count) part\(one ? "y gets" : "ies get") most of \(one ? "its" : "their") resources "
+            + "from \(funder): \(list(dependents)). "
+            + "They depend on this funder; that comes with the role, but gives \(funder) much power."
+    }
+
+    // MARK: fragmentation
+
+    func networkFragmented(unreachable: String) -> String {
+        "The network falls apart: \(unreachable) of all pairs of parties cannot reach each other "
+            + "by any route. That is fragmentation (versnippering)."
+    }
+
+    func keyPlayer(actor: String, rise: String) -> String {
+        "Without \(actor) a further \(rise) of all pairs of parties could no longer reach each other. "
+            + "The network hinges on this party."
+    }
+
+    func isolatedProviders(isolated: Int, providers: Int, share: String) -> String {
+        "\(isolated) of the \(providers) providers (\(share)) have at most one tie: "
+            + "many loose, small parties without mutual ties (fragmentation)."
+    }
+
+    // MARK: perception-gap
+
+    func seenAsMoreInfluential(actor: String, gap: String) -> String {
+        "\(actor) is seen as more influential than its network position shows "
+            + "(gap \(gap) on a scale from −1 to 1). "
+            + "Influence through reputation or formal role rather than ties?"
+    }
+
+    func hiddenInfluence(actor: String, gap: String) -> String {
+        "\(actor) holds more structural power than the group perceives "
+            + "(gap \(gap) on a scale from −1 to 1): hidden influence worth discussing."
+    }
+}

@@ -1,0 +1,209 @@
+/// Thresholds of the flag rules, one typed property per key, with the reason for each default.
+/// Override in `network.yaml` (`thresholds: { dominant-broker.share: 0.5 }`) or with
+/// `--threshold`; the keys are `rule.parameter`, listed in ``parameters``.
+public struct FlagThresholds: Sendable, Equatable {
+    // MARK: dominant-broker
+
+    /// `dominant-broker.share`: share of all brokerage (betweenness) from which one actor is a
+    /// dominant broker.
+    public var dominantBrokerShare: Double = 0.4
+    /// `dominant-broker.critical`: share of all brokerage from which that finding is critical.
+    public var dominantBrokerCritical: Double = 0.6
+    /// `dominant-broker.path-share`: share of the brokered paths between two groups through one
+    /// party from which it controls the access.
+    public var dominantBrokerPathShare: Double = 0.5
+
+    // MARK: centralized-network
+
+    /// `centralized-network.centralization`: Freeman centralization from which the network is
+    /// centralised.
+    public var centralizedNetworkCentralization: Double = 0.5
+    /// `centralized-network.alpha`: significance level of the CUG test.
+    public var centralizedNetworkAlpha: Double = 0.05
+
+    // MARK: large-party-dominance
+
+    /// `large-party-dominance.top-share`: at most this share of the actors with a size are the
+    /// large parties.
+    public var largePartyDominanceTopShare: Double = 0.2
+    /// `large-party-dominance.ratio`: representation ratio (share of centrality ÷ share of
+    /// actors) of the large parties from which they dominate.
+    public var largePartyDominanceRatio: Double = 2
+    /// `large-party-dominance.rho`: Spearman correlation of size and degree from which size
+    /// translates into position.
+    public var largePartyDominanceRho: Double = 0.7
+
+    // MARK: sidelined-group
+
+    /// `sidelined-group.ratio`: representation ratio at or below which a group is sidelined.
+    public var sidelinedGroupRatio: Double = 0.5
+
+    // MARK: funding-concentration
+
+    /// `funding-concentration.moderate`: HHI points from which money is moderately concentrated.
+    public var fundingConcentrationModerate: Double = 1000
+    /// `funding-concentration.high`: HHI points from which money is highly concentrated.
+    public var fundingConcentrationHigh: Double = 2000
+    /// `funding-concentration.critical`: HHI points from which the concentration is critical.
+    public var fundingConcentrationCritical: Double = 5000
+
+    // MARK: one-sided-dependence
+
+    /// `one-sided-dependence.dependence`: share of an actor's inflow from one partner from which
+    /// it depends on that partner.
+    public var oneSidedDependenceDependence: Double = 0.5
+    /// `one-sided-dependence.reverse`: largest share of the partner's inflow coming back for
+    /// the dependence to count as one-sided.
+    public var oneSidedDependenceReverse: Double = 0.1
+
+    // MARK: fragmentation
+
+    /// `fragmentation.fragmentation`: share of unreachable pairs from which the network is
+    /// fragmented.
+    public var fragmentationFragmentation: Double = 0.2
+    /// `fragmentation.key-player`: rise in fragmentation on removing one actor from which that
+    /// actor is a key player.
+    public var fragmentationKeyPlayer: Double = 0.1
+    /// `fragmentation.isolated-providers`: share of providers with at most one tie from which
+    /// the providers are fragmented.
+    public var fragmentationIsolatedProviders: Double = 0.3
+
+    // MARK: perception-gap
+
+    /// `perception-gap.gap`: difference of perceived and structural percentile from which the
+    /// two disagree.
+    public var perceptionGapGap: Double = 0.5
+
+    // MARK: - Keys
+
+    /// One threshold: its key, the property that holds it, its default and why.
+    public struct Parameter: Sendable {
+        /// The key in `network.yaml` and `--threshold`, `rule.parameter`.
+        public let key: String
+        /// The property of ``FlagThresholds`` that holds the value. Key path literals without
+        /// captures are `Sendable` (SE-0418), so the parameter list can be a static constant.
+        public let keyPath: WritableKeyPath<FlagThresholds, Double> & Sendable
+        /// The value when no override is given.
+        public let defaultValue: Double
+        /// Why the default is what it is.
+        public let reason: String
+
+        init(_ key: String, _ keyPath: WritableKeyPath<FlagThresholds, Double> & Sendable, reason: String) {
+            self.key = key
+            self.keyPath = keyPath
+            self.defaultValue = FlagThresholds()[keyPath: keyPath]
+            self.reason = reason
+        }
+    }
+
+    /// Every threshold, grouped by rule in the order of the rules; defaults come from the
+    /// stored properties.
+    public static let parameters: [Parameter] = [
+        Parameter(
+            "dominant-broker.share", \.dominantBrokerShare,
+            reason: "one actor on 40% of all brokerage paths in a network of tens of actors is far beyond "
+                + "an even spread (1/n); Freeman 1977 reads such concentration as control over "
+                + "communication"),
+        Parameter(
+            "dominant-broker.critical", \.dominantBrokerCritical,
+            reason: "a majority of all brokerage through one party"),
+        Parameter(
+            "dominant-broker.path-share", \.dominantBrokerPathShare,
+            reason: "half or more of the brokered two-step paths between two actor types run through one "
+                + "party: it controls the access"),
+        Parameter(
+            "centralized-network.centralization", \.centralizedNetworkCentralization,
+            reason: "Freeman centralization runs 0 (all equal) to 1 (a star); above 0.5 the network is "
+                + "closer to a star than to an even spread"),
+        Parameter(
+            "centralized-network.alpha", \.centralizedNetworkAlpha,
+            reason: "conventional significance level for the CUG test"),
+        Parameter(
+            "large-party-dominance.top-share", \.largePartyDominanceTopShare,
+            reason: "the largest fifth of actors by size (at least one) are 'the large parties'"),
+        Parameter(
+            "large-party-dominance.ratio", \.largePartyDominanceRatio,
+            reason: "holding twice the centrality that the group's number of actors would give"),
+        Parameter(
+            "large-party-dominance.rho", \.largePartyDominanceRho,
+            reason: "a strong rank correlation (Spearman ρ ≥ 0.7) between size and centrality"),
+        Parameter(
+            "sidelined-group.ratio", \.sidelinedGroupRatio,
+            reason: "a group holding half or less of the centrality its number of actors would give"),
+        Parameter(
+            "funding-concentration.moderate", \.fundingConcentrationModerate,
+            reason: "EU horizontal-merger guidelines (2004/C 31/03): HHI below 1,000 points is "
+                + "unconcentrated"),
+        Parameter(
+            "funding-concentration.high", \.fundingConcentrationHigh,
+            reason: "EU guidelines: above 2,000 points highly concentrated (US 2023 guidelines: 1,800)"),
+        Parameter(
+            "funding-concentration.critical", \.fundingConcentrationCritical,
+            reason: "5,000 points: one party holds on the order of 70% of the flow"),
+        Parameter(
+            "one-sided-dependence.dependence", \.oneSidedDependenceDependence,
+            reason: "more than half of an actor's inflow from one partner (Emerson: B's dependence on A)"),
+        Parameter(
+            "one-sided-dependence.reverse", \.oneSidedDependenceReverse,
+            reason: "while the partner gets at most a tenth of its own inflow back"),
+        Parameter(
+            "fragmentation.fragmentation", \.fragmentationFragmentation,
+            reason: "a fifth of all pairs of actors cannot reach each other (Borgatti 2006)"),
+        Parameter(
+            "fragmentation.key-player", \.fragmentationKeyPlayer,
+            reason: "removing one actor cuts off a further tenth of all pairs"),
+        Parameter(
+            "fragmentation.isolated-providers", \.fragmentationIsolatedProviders,
+            reason: "three in ten providers with at most one tie: versnippering"),
+        Parameter(
+            "perception-gap.gap", \.perceptionGapGap,
+            reason: "perceived and structural rank differ by half the ranking (percentile difference ≥ 0.5)"),
+    ]
+
+    /// The parameters by key.
+    private static let byKey = Dictionary(uniqueKeysWithValues: parameters.map { ($0.key, $0) })
+
+    /// Every key, sorted.
+    public static var knownKeys: [String] { parameters.map(\.key).sorted() }
+
+    /// The parameter with `key`, or nil when no rule uses that key.
+    public static func parameter(_ key: String) -> Parameter? { byKey[key] }
+
+    /// The defaults.
+    public init() {}
+
+    /// The defaults with `overrides` (by key) applied.
+    ///
+    /// - Throws: ``UnknownThresholdError`` for the first key, in sorted order, that no rule uses.
+    public init(overrides: [String: Double]) throws {
+        self.init()
+        for (key, value) in overrides.sorted(by: { $0.key < $1.key }) {
+            guard let parameter = Self.parameter(key) else { throw UnknownThresholdError(key: key) }
+            self[keyPath: parameter.keyPath] = value
+        }
+    }
+
+    /// The value of the threshold `key`, or nil when no rule uses that key.
+    public subscript(key: String) -> Double? {
+        Self.parameter(key).map { self[keyPath: $0.keyPath] }
+    }
+}
+
+/// A threshold key that no rule uses.
+public struct UnknownThresholdError: Error, CustomStringConvertible, Sendable {
+    /// The unknown key.
+    public let key: String
+    /// The keys that rules do use, sorted.
+    public var known: [String]
+
+    /// The error for `key`, listing `known` (by default every key of ``FlagThresholds``).
+    public init(key: String, known: [String] = FlagThresholds.knownKeys) {
+        self.key = key
+        self.known = known
+    }
+
+    /// `Unknown threshold "KEY". Known: a, b, c.`
+    public var description: String {
+        "Unknown threshold \"\(key)\". Known: \(known.joined(separator: ", "))."
+    }
+}

@@ -1,0 +1,251 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import ZIPFoundation
+import NetGraph
+
+/// Excel workbooks (Office Open XML) with sheets `actors` and `relations` (and optionally
+/// `network`: key/value rows), as Excel and LibreOffice save them: shared strings, inline
+/// strings, numbers, booleans, empty cells. ZIP through ZIPFoundation, XML through
+/// Foundation's parser with external entities off.
+///
+/// Zip-bomb guard: at most `maximumEntries` entries, each at most `maximumEntrySize` bytes
+/// uncompressed and at most `maximumRatio` times its compressed size; the sizes are enforced
+/// while inflating, not only as declared.
+enum XLSXReader {
+    static let maximumEntries = 2_000
+    static let maximumEntrySize: UInt64 = 256 * 1024 * 1024
+    static let maximumRatio: UInt64 = 200
+
+    struct Failure: Error { let message: String; let hint: String }
+
+    static func load(_ path: String) throws -> LoadedNetwork {
+        let sheets: [String: [(row: Int, cells: [String])]]
+        do { sheets = try readSheets(path) } catch let failure as Failure {
+            throw NetworkLoadError([Diagnostic(.error, file: path, failure.message, hint: failure.hint)])
+        } catch let error as NetworkLoadError {
+            throw error
+        } catch {
+            throw NetworkLoadError([Diagnostic(.error, file: path, "The workbook cannot be opened: \(error).", hint: "Save it again from Excel or LibreOffice as .xlsx.")])
+        }
+        func sheet(_ names: [String]) -> (String, [(row: Int, cells: [String])])? {
+            for (name, rows) in sheets where names.contains(Normalize.key(name)) { return (name, rows) }
+            return nil
+        }
+        var log = DiagnosticLog()
+        var metadata = NetworkMetadata(name: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent)
+        if let (_, rows) = sheet(["network", "netwerk"]) {
+            for (_, cells) in rows where cells.count >= 2 { metadata.set(cells[0], cells[1]) }
+        }
+        guard let (actorSheet, actorRows) = sheet(["actors", "actoren"]), let (relationSheet, relationRows) = sheet(["relations", "relaties"]) else {
+            throw NetworkLoadError([Diagnostic(.error, file: path, "The workbook needs the sheets \"actors\" and \"relations\" (found: \(sheets.keys.sorted().joined(separator: ", "))).",
+                                               hint: "Rename the sheets, or export them as actors.csv and relations.csv in a folder.")])
+        }
+        let actors = records(actorRows, file: "\(path) [\(actorSheet)]", required: [ActorField.id, .type],
+                             extra: metadata.sizeAttribute.map { [.size: [$0]] } ?? [:], log: &log)
+        let relations = records(relationRows, file: "\(path) [\(relationSheet)]", required: [RelationField.source, .target, .type], extra: [:], log: &log)
+        var builder = NetworkBuilder(metadata: metadata, vocabulary: .standard)
+        builder.addActors(actors, file: "\(path) [\(actorSheet)]")
+        builder.addRelations(relations, file: "\(path) [\(relationSheet)]")
+        builder.finish(file: path, readFailed: log.hasErrors)
+        log.append(contentsOf: builder.log.items)
+        if log.hasErrors { throw NetworkLoadError(log.items) }
+        return LoadedNetwork(network: builder.network, warnings: log.items)
+    }
+
+    static func records<Field>(_ rows: [(row: Int, cells: [String])], file: String, required: [Field], extra: [Field: [String]],
+                               log: inout DiagnosticLog) -> [RawRecord<Field>] where Field: RawRepresentable & CaseIterable & Hashable, Field.RawValue == String {
+        guard let header = rows.first else {
+            log.error(file, nil, "The sheet is empty.", hint: "The first row must name the columns.")
+            return []
+        }
+        let aliases: (Field) -> [String] = { field in
+            if let a = field as? ActorField { return a.aliases }
+            if let r = field as? RelationField { return r.aliases }
+            return [field.rawValue]
+        }
+        let columns = ColumnMap<Field>(header: header.cells, aliases: aliases, extraAliases: extra)
+        for field in required where columns.fields[field] == nil {
+            log.error(file, header.row, "The required column \"\(field.rawValue)\" is missing.", hint: "Add a column \"\(field.rawValue)\" in the first row.")
+        }
+        guard required.allSatisfy({ columns.fields[$0] != nil }) else { return [] }
+        return rows.dropFirst().filter { !$0.cells.allSatisfy(\.isEmpty) }.map { row in
+            var record = RawRecord<Field>(line: row.row, values: [:], attributes: [:])
+            for (field, index) in columns.fields where index < row.cells.count { record.values[field] = row.cells[index] }
+            for (index, name) in columns.attributes where index < row.cells.count && !row.cells[index].isEmpty { record.attributes[name] = row.cells[index] }
+            return record
+        }
+    }
+
+    /// Every worksheet by name, as rows of cell text (row numbers as in the sheet).
+    static func readSheets(_ path: String) throws -> [String: [(row: Int, cells: [String])]] {
+        let archive: Archive
+        do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read) } catch {
+            throw Failure(message: "The file is not a valid .xlsx workbook (not a ZIP archive).", hint: "Save it again from Excel or LibreOffice as .xlsx (not .xls).")
+        }
+        var count = 0
+        for _ in archive { count += 1; if count > maximumEntries { throw Failure(message: "The workbook has more than \(maximumEntries) parts.", hint: "This does not look like a spreadsheet; check the file.") } }
+        func read(_ name: String) throws -> Data? {
+            guard let entry = archive[name] else { return nil }
+            let declared = entry.uncompressedSize
+            if declared > maximumEntrySize || (entry.compressedSize > 0 && declared / max(1, entry.compressedSize) > maximumRatio) {
+                throw Failure(message: "The workbook part \(name) would unpack to \(declared) bytes (\(entry.compressedSize) compressed): refused as a possible zip bomb.",
+                              hint: "Split the data over smaller workbooks or export CSV.")
+            }
+            var data = Data()
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                data.append(chunk)
+                if UInt64(data.count) > min(maximumEntrySize, max(declared, 1) * 2) {
+                    throw Failure(message: "The workbook part \(name) unpacks to more than it declares: refused as a possible zip bomb.", hint: "Save the workbook again.")
+                }
+            }
+            return data
+        }
+        guard let workbookData = try read("xl/workbook.xml") else {
+            throw Failure(message: "The workbook has no xl/workbook.xml.", hint: "Save it again from Excel or LibreOffice as .xlsx.")
+        }
+        let workbook = try xml(workbookData, "xl/workbook.xml")
+        let relations = try read("xl/_rels/workbook.xml.rels").map { try xml($0, "workbook.xml.rels") }
+        var targets: [String: String] = [:]
+        for relation in relations?.all("Relationship") ?? [] {
+            if let id = relation.attributes["Id"], let target = relation.attributes["Target"] {
+                targets[id] = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+            }
+        }
+        var shared: [String] = []
+        if let data = try read("xl/sharedStrings.xml") {
+            shared = try xml(data, "sharedStrings.xml").all("si").map(text)
+        }
+        var result: [String: [(row: Int, cells: [String])]] = [:]
+        for sheet in workbook.child("sheets")?.all("sheet") ?? [] {
+            guard let name = sheet.attributes["name"],
+                  let rid = sheet.attributes["r:id"] ?? sheet.attributes.first(where: { $0.key.hasSuffix(":id") })?.value,
+                  let target = targets[rid], let data = try read(target) else { continue }
+            let root = try xml(data, target)
+            var rows: [(row: Int, cells: [String])] = []
+            for (position, row) in (root.child("sheetData")?.all("row") ?? []).enumerated() {
+                let rowNumber = Int(row.attributes["r"] ?? "") ?? position + 1
+                var cells: [String] = []
+                for (index, cell) in row.all("c").enumerated() {
+                    let column = cell.attributes["r"].map(columnIndex) ?? index
+                    while cells.count < column { cells.append("") }
+                    let value = cell.child("v")?.text ?? ""
+                    var text: String
+                    switch cell.attributes["t"] {
+                    case "s": text = Int(value).flatMap { $0 < shared.count ? shared[$0] : nil } ?? ""
+                    case "inlineStr": text = cell.child("is").map(Self.text) ?? ""
+                    case "b": text = value == "1" ? "true" : "false"
+                    case "str", "e": text = value
+                    default: text = Self.number(value)
+                    }
+                    if cells.count == column { cells.append(text) } else { cells[column] = text }
+                }
+                rows.append((rowNumber, cells))
+            }
+            result[name] = rows
+        }
+        return result
+    }
+
+    /// Shortest decimal for a numeric cell ("0.1" for 0.10000000000000001, "350" for 350.0).
+    static func number(_ raw: String) -> String {
+        guard let value = Double(raw), value.isFinite else { return raw }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+        return "\(value)"
+    }
+
+    /// "AB12" → 27 (zero-based column).
+    static func columnIndex(_ reference: String) -> Int {
+        var index = 0
+        for ch in reference.uppercased() {
+            guard let a = ch.asciiValue, a >= 65, a <= 90 else { break }
+            index = index * 26 + Int(a - 64)
+        }
+        return max(0, index - 1)
+    }
+
+    /// Text of a <si> or <is> element: its <t>, or the <t> of every rich-text run <r>.
+    static func text(_ node: InteropReaders.XMLNode) -> String {
+        if let t = node.child("t") { return t.text }
+        return node.all("r").compactMap { $0.child("t")?.text }.joined()
+    }
+
+    static func xml(_ data: Data, _ name: String) throws -> InteropReaders.XMLNode {
+        if data.contains(0) || String(data: data, encoding: .utf8) == nil {
+            throw Failure(message: "The workbook part \(name) is not valid UTF-8 XML.", hint: "Save the workbook again from a spreadsheet program.")
+        }
+        if let head = String(data: data.prefix(4096), encoding: .utf8), head.range(of: "<!DOCTYPE", options: .caseInsensitive) != nil {
+            throw Failure(message: "The workbook part \(name) declares a DTD, which netan refuses.", hint: "Save the workbook again from a spreadsheet program.")
+        }
+        let parser = XMLParser(data: data)
+        parser.shouldResolveExternalEntities = false
+        let builder = InteropReaders.TreeBuilder()
+        parser.delegate = builder
+        guard parser.parse(), builder.error == nil, let root = builder.root else {
+            throw Failure(message: "The workbook part \(name) is not well-formed XML (line \(parser.lineNumber)\(builder.error.map { ": " + $0.message } ?? "")).", hint: "Save the workbook again from a spreadsheet program.")
+        }
+        return root
+    }
+}
+
+/// Writes a workbook with the sheets `actors`, `relations` and `network`.
+enum XLSXWriter {
+    static func data(_ network: Network) throws -> Data {
+        let table = TabularNetwork(network)
+        let metaRows: [[Cell]] = [[.text("key"), .text("value")]] + table.metadataRows.map { [.text($0.0), .text($0.1)] }
+        let sheets = [("actors", table.actorRows), ("relations", table.relationRows), ("network", metaRows)]
+        var files: [(String, String)] = []
+        files.append(("[Content_Types].xml", """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\(sheets.indices.map { "<Override PartName=\"/xl/worksheets/sheet\($0 + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>" }.joined())</Types>
+            """))
+        files.append(("_rels/.rels", """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>
+            """))
+        files.append(("xl/workbook.xml", """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>\(sheets.enumerated().map { "<sheet name=\"\($1.0)\" sheetId=\"\($0 + 1)\" r:id=\"rId\($0 + 1)\"/>" }.joined())</sheets></workbook>
+            """))
+        files.append(("xl/_rels/workbook.xml.rels", """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\(sheets.indices.map { "<Relationship Id=\"rId\($0 + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\($0 + 1).xml\"/>" }.joined())<Relationship Id="rId\(sheets.count + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>
+            """))
+        files.append(("xl/styles.xml", """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="1"><xf xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>
+            """))
+        for (i, sheet) in sheets.enumerated() {
+            var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+            for (r, row) in sheet.1.enumerated() {
+                xml += "<row r=\"\(r + 1)\">"
+                for (c, cell) in row.enumerated() {
+                    let ref = columnName(c) + String(r + 1)
+                    switch cell {
+                    case .number(let v): xml += "<c r=\"\(ref)\"><v>\(v)</v></c>"
+                    case .text(let s) where s.isEmpty: continue
+                    case .text(let s): xml += "<c r=\"\(ref)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(XMLEscaping.text(s))</t></is></c>"
+                    }
+                }
+                xml += "</row>"
+            }
+            xml += "</sheetData></worksheet>"
+            files.append(("xl/worksheets/sheet\(i + 1).xml", xml))
+        }
+        let archive = try Archive(data: Data(), accessMode: .create)
+        for (name, text) in files {
+            let bytes = Data(text.utf8)
+            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate) { position, size in
+                bytes.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        return archive.data!
+    }
+
+    static func columnName(_ index: Int) -> String {
+        var i = index + 1, name = ""
+        while i > 0 { let r = (i - 1) % 26; name = String(UnicodeScalar(UInt8(65 + r))) + name; i = (i - 1) / 26 }
+        return name
+    }
+}

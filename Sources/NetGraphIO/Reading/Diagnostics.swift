@@ -1,0 +1,78 @@
+import NetGraph
+/// A problem found while reading or checking a network: where it is, what is wrong, and
+/// what to do about it.
+public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Comparable {
+        case warning, error
+        public static func < (a: Severity, b: Severity) -> Bool { a == .warning && b == .error }
+    }
+
+    public var severity: Severity
+    /// The file as the user named it (path), or a description such as "<demo>".
+    public var file: String
+    /// 1-based physical line number; nil when the problem concerns the whole file.
+    public var line: Int?
+    /// What is wrong, as a sentence.
+    public var message: String
+    /// What to do about it, as a sentence.
+    public var hint: String?
+
+    public init(_ severity: Severity, file: String, line: Int? = nil, _ message: String, hint: String? = nil) {
+        self.severity = severity
+        self.file = file
+        self.line = line
+        self.message = message
+        self.hint = hint
+    }
+
+    /// `file:line: error: message. hint` — the form compilers use, which editors can jump to.
+    public var description: String {
+        var text = file
+        if let line { text += ":\(line)" }
+        text += ": \(severity.rawValue): \(message)"
+        if let hint { text += " Hint: \(hint)" }
+        return text
+    }
+}
+
+/// Thrown when a network cannot be loaded; carries every problem found, not only the first.
+public struct NetworkLoadError: Error, Sendable, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}
+
+/// Collects diagnostics while a reader works.
+package struct DiagnosticLog {
+    package private(set) var items: [Diagnostic] = []
+
+    package init() {}
+    package var hasErrors: Bool { items.contains { $0.severity == .error } }
+
+    package mutating func error(_ file: String, _ line: Int?, _ message: String, hint: String? = nil) {
+        items.append(Diagnostic(.error, file: file, line: line, message, hint: hint))
+    }
+
+    package mutating func warning(_ file: String, _ line: Int?, _ message: String, hint: String? = nil) {
+        items.append(Diagnostic(.warning, file: file, line: line, message, hint: hint))
+    }
+
+    package mutating func append(contentsOf other: [Diagnostic]) { items.append(contentsOf: other) }
+}
+
+import Foundation
+
+/// Input limits, with defaults sized for the whole Dutch social domain and room to spare;
+/// each can be raised with an environment variable.
+public enum Limits {
+    static func value(_ name: String, _ fallback: Int) -> Int {
+        ProcessInfo.processInfo.environment[name].flatMap { Int($0) }.map { max(1, $0) } ?? fallback
+    }
+    /// `NETAN_MAX_BYTES` (default 512 MiB): largest input file.
+    public static var maximumBytes: Int { value("NETAN_MAX_BYTES", 512 * 1024 * 1024) }
+    /// `NETAN_MAX_ACTORS` (default 2,000,000).
+    public static var maximumActors: Int { value("NETAN_MAX_ACTORS", 2_000_000) }
+    /// `NETAN_MAX_RELATIONS` (default 20,000,000).
+    public static var maximumRelations: Int { value("NETAN_MAX_RELATIONS", 20_000_000) }
+}

@@ -1,0 +1,183 @@
+import Foundation
+import NetGraph
+import NetGraphIO
+
+/// What sets the area of a node in a diagram.
+public enum NodeSizeMeasure: String, CaseIterable, Sendable {
+    /// Number of distinct partners (unweighted, all relations).
+    case partners
+    /// A centrality of the analysed view.
+    case degree, strength, betweenness, pagerank, eigenvector, harmonic, closeness
+    /// The actor's size attribute (budget, clients); 0 where unknown.
+    case size
+    /// The perceived influence (0–10) from a Net-Map influence tower; 0 where unknown.
+    case influence
+
+    /// The centrality this size reads, if it is one.
+    public var centralityMeasure: ActorMeasure? { ActorMeasure(rawValue: rawValue) }
+
+    /// One value per actor of `analysis.network`; NaN becomes 0.
+    public func values(in analysis: NetworkAnalysis) -> [Double] {
+        let network = analysis.network
+        switch self {
+        case .partners: return Degree.partners(Graph(network, weights: .ignore)).map(Double.init)
+        case .size: return network.actors.map { $0.size ?? 0 }
+        case .influence: return network.actors.map { $0.influence ?? 0 }
+        default:
+            let measure = centralityMeasure!
+            return analysis.centrality[measure].map { $0.isNaN ? 0 : $0 }
+        }
+    }
+}
+
+/// How the diagram is laid out.
+public enum DiagramLayout: String, CaseIterable, Sendable {
+    /// The engine that suits the network's size (see ``LayoutEngine/recommended(nodeCount:)``).
+    case auto
+    /// Radial: the actor with the largest size measure in the middle (Graphviz twopi).
+    case target
+}
+
+/// Everything `netan render` asks for, in one value.
+public struct DiagramRequest: Sendable {
+    /// Which actors and relations to draw.
+    public var view = DiagramView()
+    /// What sets node area.
+    public var sizeBy: NodeSizeMeasure = .partners
+    /// Slide, screen or print.
+    public var preset: DiagramPreset = .screen
+    /// Automatic or radial layout.
+    public var layout: DiagramLayout = .auto
+    /// An engine chosen by the user (nil: by size).
+    public var engine: LayoutEngine?
+    /// Actor ids to outline.
+    public var highlights: [String] = []
+    /// Language of legend and caption.
+    public var language = "nl"
+    /// Date in the caption.
+    public var date: String?
+
+    /// A request with the defaults of `netan render`.
+    public init() {}
+}
+
+/// A diagram ready for Graphviz: the network of the view, the map back to the full network,
+/// and the options (sizes, flags, highlights, engine).
+public struct DiagramPlan: Sendable {
+    /// The network drawn (the view of the full network).
+    public let network: Network
+    /// For each actor drawn, its index in the full network.
+    public let original: [Int]
+    /// Styling and layout options.
+    public var options: DiagramOptions
+    /// A note for the user when the requested engine was replaced (too large a network).
+    public let engineNote: String?
+
+    /// Plans a diagram of `analysis` (measures on the full network, so sizes compare across
+    /// views). Domination findings about an actor outline it in red, with the rule ids.
+    ///
+    /// - Throws: ``DiagramPlanError`` for an unknown actor or an empty view.
+    public init(_ analysis: NetworkAnalysis, request: DiagramRequest) throws {
+        let full = analysis.network
+        let values = request.sizeBy.values(in: analysis)
+        var view = request.view
+        view.ranking = values
+        let (network, original) = try view.apply(to: full)
+        for id in request.highlights where full.index(ofActor: id) == nil {
+            throw DiagramPlanError.unknownHighlight(id)
+        }
+        if network.actors.isEmpty { throw DiagramPlanError.emptyView }
+        var rules: [Int: [String]] = [:]
+        for flag in analysis.flags where flag.isDomination && flag.subject.kind == .actor {
+            if let i = full.index(ofActor: flag.subject.ids[0]) { rules[i, default: []].append(flag.rule) }
+        }
+        var options = DiagramOptions(
+            nodeMeasure: original.map { values[$0] }, measureName: request.sizeBy.rawValue, language: request.language)
+        options.preset = request.preset
+        options.flagged = Set(original.indices.filter { rules[original[$0]] != nil })
+        options.flagNotes = Dictionary(
+            uniqueKeysWithValues: original.indices.compactMap { k in
+                rules[original[k]].map { (k, Array(Set($0)).sorted()) }
+            })
+        options.highlight = Set(original.indices.filter { request.highlights.contains(full.actors[original[$0]].id) })
+        options.date = request.date
+        var requested = request.engine
+        if request.layout == .target {
+            requested = .twopi
+            options.root = original.indices.max { values[original[$0]] < values[original[$1]] }
+        }
+        let (chosen, message) = LayoutEngine.bounded(requested, nodeCount: network.actors.count)
+        options.engine = chosen
+        self.network = network
+        self.original = original
+        self.options = options
+        self.engineNote = message
+    }
+
+    /// Pins the actors named in a positions file, places the rest, and writes every place
+    /// back to the file (`netan render --positions`), so diagrams of several years line up.
+    public mutating func applyPositions(file: String, full: Network) throws {
+        var known = try StableLayout.read(file)
+        for (k, i) in original.enumerated() {
+            if let p = known[full.actors[i].id] { options.positions[k] = p }
+        }
+        let engine = options.positions.isEmpty ? (options.engine ?? .neato) : .neato
+        let placed = try StableLayout.positions(dot: DiagramBuilder.dot(for: network, options: options), engine: engine)
+        // Graphviz shifts the whole drawing; bring new places into the file's frame.
+        let shift = StableLayout.offset(pinned: options.positions, placed: placed)
+        for (k, p) in placed where options.positions[k] == nil {
+            let q = (p.0 - shift.0, p.1 - shift.1)
+            options.positions[k] = q
+            known[full.actors[original[k]].id] = q
+        }
+        options.engine = .neato
+        try StableLayout.write(known, to: file)
+    }
+
+    /// The DOT text of the diagram.
+    public var dot: String { DiagramBuilder.dot(for: network, options: options) }
+
+    /// Renders the diagram.
+    public func render(_ format: DiagramFormat) throws -> RenderedDiagram {
+        try Graphviz.render(dot: dot, engine: options.engine ?? .neato, format: format)
+    }
+
+    /// The offline interactive page: the SVG with tooltips (key figures and findings per
+    /// actor), type filter and search.
+    public func interactivePage(_ analysis: NetworkAnalysis, anonymise: Bool) throws -> String {
+        let svg = try render(.svg)
+        let full = analysis.network
+        let nl = options.language != "en"
+        let figures: [ActorMeasure] = [.degree, .betweennessNormalized, .pagerank, .coreNumber]
+        let infos = original.enumerated().map { k, i -> InteractiveHTML.ActorInfo in
+            var list = figures.map {
+                ($0.rawValue, CentralityFormat.table(analysis.centrality[$0, actor: i], measure: $0))
+            }
+            if let size = full.actors[i].size, !anonymise { list.append(("size", DiagramBuilder.format(size))) }
+            let notes = analysis.flags.filter { $0.subject.ids.first == full.actors[i].id }.map {
+                "\($0.rule) (\(nl ? $0.severity.dutch : $0.severity.rawValue))"
+            }
+            let actor = network.actors[k]
+            let type = network.vocabulary.actorType(named: actor.type)?.label ?? actor.type
+            return InteractiveHTML.ActorInfo(
+                name: actor.name, type: type, figures: list, flags: anonymise ? [] : notes)
+        }
+        return InteractiveHTML.page(svg: svg.data, network: network, actors: infos, language: options.language)
+    }
+}
+
+/// Why a diagram cannot be planned.
+public enum DiagramPlanError: Error, CustomStringConvertible, Sendable {
+    /// `--highlight` names no actor.
+    case unknownHighlight(String)
+    /// No actor matches the chosen types, relations or ego.
+    case emptyView
+
+    /// What went wrong, for the user.
+    public var description: String {
+        switch self {
+        case .unknownHighlight(let id): "--highlight: there is no actor \"\(id)\"."
+        case .emptyView: "The view is empty: no actor matches the chosen --type/--relation/--ego."
+        }
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import NetGraph
+import NetGraphIO
+
+/// A self-contained, offline HTML view of a diagram: the Graphviz SVG inline, a tooltip with
+/// each actor's figures and flags on hover, click to highlight an actor's neighbours, and
+/// checkboxes that filter actor types and relation layers. No external URL, CDN or font.
+///
+/// Data travel as JSON in a `<script type="application/json">` block with `<`, `>` and `&`
+/// written as \\u escapes, so no name can close the script or inject markup.
+public enum InteractiveHTML {
+    public struct ActorInfo: Sendable {
+        public var name: String
+        public var type: String
+        public var figures: [(String, String)]
+        public var flags: [String]
+        public init(name: String, type: String, figures: [(String, String)], flags: [String]) {
+            self.name = name; self.type = type; self.figures = figures; self.flags = flags
+        }
+    }
+
+    public static func page(svg: Data, network: Network, actors: [ActorInfo], language: String) -> String {
+        let nl = language != "en"
+        // Pairs as DiagramBuilder draws them, with their relation types.
+        var pairTypes: [String: Set<String>] = [:]
+        for r in network.relations {
+            guard let u = network.index(ofActor: r.source), let v = network.index(ofActor: r.target) else { continue }
+            pairTypes["pair-\(min(u, v))-\(max(u, v))", default: []].insert(r.type)
+        }
+        let actorObjects: [[String: Any]] = actors.enumerated().map { i, a in
+            ["id": "actor-\(i)", "name": a.name, "type": a.type, "flags": a.flags,
+             "figures": a.figures.map { [$0.0, $0.1] }, "neighbours": neighbours(network, i).map { "actor-\($0)" }]
+        }
+        let pairs = pairTypes.map { ["id": $0.key, "types": Array($0.value).sorted()] as [String: Any] }
+        let types = Array(Set(network.actors.map(\.type))).sorted()
+        let layers = Array(Set(network.relations.map(\.type))).sorted()
+        let data: [String: Any] = ["actors": actorObjects, "pairs": pairs, "types": types, "layers": layers,
+                                   "labels": ["types": nl ? "Actortypen" : "Actor types", "layers": nl ? "Relaties" : "Relations",
+                                              "hint": nl ? "Wijs een actor aan voor cijfers; klik om de buren te markeren (nog eens klikken: alles)."
+                                                         : "Point at an actor for figures; click to highlight its neighbours (click again: all)."]]
+        var json = JSONOutput.text(data, compact: true)
+        json = json.replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e").replacingOccurrences(of: "&", with: "\\u0026")
+        let title = XMLEscaping.text(network.metadata.name)
+        return """
+            <!DOCTYPE html>
+            <html lang="\(nl ? "nl" : "en")">
+            <head>
+            <meta charset="utf-8"/>
+            <meta name="viewport" content="width=device-width, initial-scale=1"/>
+            <title>\(title)</title>
+            <style>
+            body{font-family:'DejaVu Sans',Arial,sans-serif;margin:0;display:flex;height:100vh}
+            #side{width:250px;padding:10px;border-right:1px solid #ddd;overflow:auto;font-size:13px}
+            #map{flex:1;overflow:auto}#map svg{max-width:100%;height:auto}
+            #tip{position:fixed;display:none;background:#fff;border:1px solid #888;padding:6px 8px;font-size:12px;max-width:320px;box-shadow:2px 2px 6px #aaa;pointer-events:none}
+            .dim{opacity:0.12}.hidden{display:none}h3{margin:10px 0 4px;font-size:14px}label{display:block}
+            </style>
+            </head>
+            <body>
+            <div id="side"><h2 style="font-size:16px">\(title)</h2><p id="hint"></p><div id="filters"></div></div>
+            <div id="map">
+            \(InlineSVG.text(svg))
+            </div>
+            <div id="tip"></div>
+            <script type="application/json" id="netan-data">\(json)</script>
+            <script>
+            \(script)
+            </script>
+            </body>
+            </html>
+
+            """
+    }
+
+    static func neighbours(_ network: Network, _ i: Int) -> [Int] {
+        let id = network.actors[i].id
+        var result = Set<Int>()
+        for r in network.relations {
+            if r.source == id, let j = network.index(ofActor: r.target) { result.insert(j) }
+            if r.target == id, let j = network.index(ofActor: r.source) { result.insert(j) }
+        }
+        return result.sorted()
+    }
+
+    /// Written without `<` and `&` so the page also parses as XML.
+    static let script = """
+        (function () {
+          var data = JSON.parse(document.getElementById('netan-data').textContent);
+          var tip = document.getElementById('tip');
+          var byId = {};
+          data.actors.forEach(function (a) { byId[a.id] = a; });
+          document.getElementById('hint').textContent = data.labels.hint;
+          var hiddenTypes = {}, hiddenLayers = {}, focus = null;
+          function element(id) { return document.getElementById(id); }
+          function text(tag, content) { var e = document.createElement(tag); e.textContent = content; return e; }
+          function apply() {
+            data.actors.forEach(function (a) {
+              var e = element(a.id); if (!e) return;
+              e.classList.toggle('hidden', hiddenTypes[a.type] === true);
+              var near = focus === null || focus === a.id || byId[focus].neighbours.indexOf(a.id) !== -1;
+              e.classList.toggle('dim', !near);
+            });
+            data.pairs.forEach(function (p) {
+              var e = element(p.id); if (!e) return;
+              var ends = p.id.split('-');
+              var u = 'actor-' + ends[1], v = 'actor-' + ends[2];
+              var visibleLayer = p.types.some(function (t) { return hiddenLayers[t] !== true; });
+              var visibleEnds = !(hiddenTypes[byId[u].type] === true || hiddenTypes[byId[v].type] === true);
+              e.classList.toggle('hidden', !(visibleLayer ? visibleEnds : false));
+              e.classList.toggle('dim', focus !== null ? (u !== focus ? v !== focus : false) : false);
+            });
+          }
+          function boxes(title, values, hidden) {
+            var box = document.getElementById('filters');
+            box.appendChild(text('h3', title));
+            values.forEach(function (value) {
+              var label = document.createElement('label');
+              var input = document.createElement('input');
+              input.type = 'checkbox'; input.checked = true; input.value = value;
+              input.addEventListener('change', function () { hidden[value] = !input.checked; apply(); });
+              label.appendChild(input); label.appendChild(document.createTextNode(' ' + value));
+              box.appendChild(label);
+            });
+          }
+          boxes(data.labels.types, data.types, hiddenTypes);
+          boxes(data.labels.layers, data.layers, hiddenLayers);
+          data.actors.forEach(function (a) {
+            var e = element(a.id); if (!e) return;
+            var title = e.querySelector('title'); if (title) title.textContent = '';
+            e.style.cursor = 'pointer';
+            e.addEventListener('mousemove', function (event) {
+              tip.innerHTML = '';
+              tip.appendChild(text('strong', a.name));
+              tip.appendChild(text('div', a.type));
+              a.figures.forEach(function (f) { tip.appendChild(text('div', f[0] + ': ' + f[1])); });
+              a.flags.forEach(function (f) { tip.appendChild(text('div', '⚑ ' + f)); });
+              tip.style.left = (event.clientX + 14) + 'px'; tip.style.top = (event.clientY + 14) + 'px';
+              tip.style.display = 'block';
+            });
+            e.addEventListener('mouseleave', function () { tip.style.display = 'none'; });
+            e.addEventListener('click', function () { focus = focus === a.id ? null : a.id; apply(); });
+          });
+          apply();
+          if (location.hash === '#selftest') {
+            var first = document.querySelector('#filters input');
+            first.checked = false; first.dispatchEvent(new Event('change'));
+            var victim = data.actors.filter(function (a) { return a.type === first.value; })[0];
+            var ok = element(victim.id).classList.contains('hidden');
+            document.title = ok ? 'selftest:ok' : 'selftest:fail';
+            document.body.setAttribute('data-selftest', ok ? 'ok' : 'fail');
+          }
+        })();
+        """
+}

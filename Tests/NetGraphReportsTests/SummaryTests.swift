@@ -1,0 +1,33 @@
+import Foundation
+import Testing
+@testable import NetGraph
+@testable import NetGraphReports
+
+@Suite("Network summary")
+struct SummaryTests {
+    static func sample() -> Network {
+        var n = Network(metadata: NetworkMetadata(name: "t"))
+        for (id, type) in [("g", "gemeente"), ("p", "zorgaanbieder"), ("c", "clientorganisatie"), ("i", "overig")] {
+            n.add(Actor(id: id, type: type))
+        }
+        n.add(Relation(source: "g", target: "p", type: "overleg", weight: 4, directed: false))
+        n.add(Relation(source: "g", target: "p", type: "financiering", weight: 10, directed: true))
+        n.add(Relation(source: "g", target: "p", type: "contract", weight: 1, directed: true))
+        n.add(Relation(source: "c", target: "g", type: "informatie", weight: 2, directed: true))
+        return n
+    }
+
+    @Test("the summary counts types and ranks by degree; JSON follows the contract")
+    func summary() throws {
+        let summary = NetworkSummary(Self.sample())
+        #expect(summary.actors.first?.id == "g")
+        #expect(summary.relationsByType.first { $0.type == "financiering" }?.totalWeight == 10)
+        let json = summary.render(.json, language: "en")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect((object["network"] as? [String: Any])?["actors"] as? Int == 4)
+        let actors = try #require(object["actors"] as? [[String: Any]])
+        #expect(actors.first?["id"] as? String == "g")
+        #expect(actors.first?["in_degree"] as? Int == 2)
+        #expect((object["flags"] as? [Any])?.isEmpty == true)
+    }
+}
