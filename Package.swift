@@ -58,7 +58,8 @@ let package = Package(
         ),
         .testTarget(name: "NetGraphTests", dependencies: ["NetGraph", "NetGraphIO", "TestSupport"]),
         .testTarget(name: "NetGraphIOTests", dependencies: ["NetGraph", "NetGraphIO", "TestSupport"]),
-        .testTarget(name: "NetGraphRenderTests", dependencies: ["NetGraphRender", "NetGraphIO", "TestSupport"]),
+        .testTarget(
+            name: "NetGraphRenderTests", dependencies: ["NetGraphRender", "NetGraphIO", "TestSupport"]),
         .testTarget(
             name: "NetGraphReportsTests",
             dependencies: ["NetGraphReports", "NetGraphRender", "NetGraphIO", "TestSupport"]

@@ -7,9 +7,13 @@ import NetGraph
 /// with the seed's extension and loads it. Any thrown error is fine; a crash is a finding.
 /// Used by `make fuzz` (time-bounded) and by the test suite (a fixed number of rounds).
 public enum Fuzzing {
-    static let tokens: [[UInt8]] = ["\"", "\\", ",", ";", "\t", "\n", "\r\n", "<", ">", "&", "]]>", "<!--", "-->", "*", "&a", "{", "}", "[", "]",
-                                    "\u{FEFF}", "\u{0}", "-1", "NaN", "1e308", "ja", "nee", "<!DOCTYPE x [<!ENTITY y \"z\">]>", "digraph", "->", "--",
-                                    "*Arcs", "*Vertices 99999999"].map { Array($0.utf8) }
+    static let tokens: [[UInt8]] = [
+        "\"", "\\", ",", ";", "\t", "\n", "\r\n", "<", ">", "&", "]]>", "<!--", "-->", "*", "&a", "{", "}",
+        "[", "]",
+        "\u{FEFF}", "\u{0}", "-1", "NaN", "1e308", "ja", "nee", "<!DOCTYPE x [<!ENTITY y \"z\">]>", "digraph",
+        "->", "--",
+        "*Arcs", "*Vertices 99999999",
+    ].map { Array($0.utf8) }
 
     /// Runs `rounds` mutations of every seed file; returns how many inputs were tried.
     @discardableResult
@@ -19,14 +23,17 @@ public enum Fuzzing {
         log: ((String) -> Void)? = nil
     ) -> Int {
         var rng = SplitMix64(seed: seed)
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("netan-fuzz-\(ProcessInfo.processInfo.processIdentifier)")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "netan-fuzz-\(ProcessInfo.processInfo.processIdentifier)")
         try? FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         var tried = 0
         for round in 0..<rounds {
             for seedFile in seeds {
                 if let deadline, Date() > deadline { return tried }
-                guard var bytes = FileManager.default.contents(atPath: seedFile.path).map(Array.init) else { continue }
+                guard var bytes = FileManager.default.contents(atPath: seedFile.path).map(Array.init) else {
+                    continue
+                }
                 for _ in 0..<(1 + Int(rng.next(below: 4))) { mutate(&bytes, &rng) }
                 let file = scratch.appendingPathComponent("case-\(round).\(seedFile.pathExtension)")
                 try? Data(bytes).write(to: file)
@@ -47,10 +54,12 @@ public enum Fuzzing {
             let token = tokens[Int(rng.next(below: UInt64(tokens.count)))]
             bytes.insert(contentsOf: token, at: n == 0 ? 0 : Int(rng.next(below: UInt64(n + 1))))
         case 2 where n > 1:
-            let a = Int(rng.next(below: UInt64(n))), b = min(n, a + 1 + Int(rng.next(below: 16)))
+            let a = Int(rng.next(below: UInt64(n)))
+            let b = min(n, a + 1 + Int(rng.next(below: 16)))
             bytes.removeSubrange(a..<b)
         case 3 where n > 1:
-            let a = Int(rng.next(below: UInt64(n))), b = min(n, a + 1 + Int(rng.next(below: 64)))
+            let a = Int(rng.next(below: UInt64(n)))
+            let b = min(n, a + 1 + Int(rng.next(below: 64)))
             let slice = Array(bytes[a..<b])
             bytes.insert(contentsOf: slice, at: Int(rng.next(below: UInt64(bytes.count + 1))))
         default:

@@ -1,5 +1,6 @@
 import NetGraph
 import NetGraphIO
+
 /// Escaping of text that goes into DOT source.
 public enum DOTEscaping {
     /// Body of a double-quoted DOT string used as an *escString* (label, xlabel, tooltip,
@@ -28,7 +29,8 @@ public enum DOTEscaping {
     /// trailing backslash is doubled so it cannot escape the closing quote. Graphviz reads
     /// the value back exactly unless it holds `\"` or ends in a backslash.
     public static func quotedID(_ text: String) -> String {
-        var body = text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
+        var body = text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+            .replacingOccurrences(of: "\r", with: " ")
         body = body.replacingOccurrences(of: "\"", with: "\\\"")
         if body.hasSuffix("\\") { body += "\\" }
         return "\"" + body + "\""

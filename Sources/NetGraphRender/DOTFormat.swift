@@ -1,5 +1,5 @@
-import Foundation
 import CGraphviz
+import Foundation
 import NetGraph
 import NetGraphIO
 
@@ -18,18 +18,38 @@ enum DOTFormat {
         guard let text = NetworkReader.readText(path, log: &log) else { throw NetworkLoadError(log.items) }
         let parsed: Graphviz.ParsedGraph
         do { parsed = try Graphviz.parseGraph(dot: text) } catch let error as GraphvizError {
-            throw NetworkLoadError([Diagnostic(.error, file: path, error.description, hint: "Check the DOT syntax; netan reads it with Graphviz' own parser.")])
+            throw NetworkLoadError([
+                Diagnostic(
+                    .error, file: path, error.description,
+                    hint: "Check the DOT syntax; netan reads it with Graphviz' own parser.")
+            ])
         }
-        var metadata = NetworkMetadata(name: parsed.name.isEmpty ? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent : parsed.name)
-        for (key, value) in parsed.attributes where key.hasPrefix("netan_") { metadata.set(String(key.dropFirst(6)), value) }
+        var metadata = NetworkMetadata(
+            name: parsed.name.isEmpty
+                ? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent : parsed.name)
+        for (key, value) in parsed.attributes where key.hasPrefix("netan_") {
+            metadata.set(String(key.dropFirst(6)), value)
+        }
         let actors = parsed.nodes.enumerated().map { i, node in
-            InteropReaders.actorRecord(line: i + 1, id: node.name, sizeAttribute: metadata.sizeAttribute, values: node.attributes.filter { !["pos", "width", "height", "xlabel", "shape", "fillcolor", "style", "color", "penwidth", "fixedsize", "tooltip", "id"].contains($0.0) })
+            InteropReaders.actorRecord(
+                line: i + 1, id: node.name, sizeAttribute: metadata.sizeAttribute,
+                values: node.attributes.filter {
+                    ![
+                        "pos", "width", "height", "xlabel", "shape", "fillcolor", "style", "color",
+                        "penwidth", "fixedsize", "tooltip", "id",
+                    ].contains($0.0)
+                })
         }
         let relations = parsed.edges.enumerated().map { i, edge in
-            InteropReaders.relationRecord(line: i + 1, source: edge.tail, target: edge.head,
-                           values: edge.attributes.filter { !["pos", "penwidth", "color", "style", "dir", "tooltip", "arrowhead", "arrowtail", "lp"].contains($0.0) }, defaultDirected: parsed.directed)
+            InteropReaders.relationRecord(
+                line: i + 1, source: edge.tail, target: edge.head,
+                values: edge.attributes.filter {
+                    !["pos", "penwidth", "color", "style", "dir", "tooltip", "arrowhead", "arrowtail", "lp"]
+                        .contains($0.0)
+                }, defaultDirected: parsed.directed)
         }
-        return try InteropReaders.build(file: path, metadata: metadata, actors: actors, relations: relations, log: log)
+        return try InteropReaders.build(
+            file: path, metadata: metadata, actors: actors, relations: relations, log: log)
     }
 
     /// Plain DOT without layout: every attribute as a quoted DOT attribute.
@@ -37,18 +57,24 @@ enum DOTFormat {
         let network = table.network
         let directed = network.relations.contains(where: \.directed)
         var out = "\(directed ? "digraph" : "graph") \(DOTEscaping.quotedID(network.metadata.name)) {\n"
-        for (key, value) in table.metadataRows { out += "  \(DOTEscaping.quotedID("netan_" + key))=\(DOTEscaping.quotedID(value));\n" }
+        for (key, value) in table.metadataRows {
+            out += "  \(DOTEscaping.quotedID("netan_" + key))=\(DOTEscaping.quotedID(value));\n"
+        }
         for actor in network.actors {
             let row = table.actorValues(actor)
             // The name goes into "label" (what DOT tools show; Graphviz reserves "name").
-            let attributes = zip(table.actorColumns, row).dropFirst().filter { !$0.1.string.isEmpty }.map { "\(DOTEscaping.quotedID($0.0 == "name" ? "label" : $0.0))=\(DOTEscaping.quotedID($0.1.string))" }
+            let attributes = zip(table.actorColumns, row).dropFirst().filter { !$0.1.string.isEmpty }.map {
+                "\(DOTEscaping.quotedID($0.0 == "name" ? "label" : $0.0))=\(DOTEscaping.quotedID($0.1.string))"
+            }
             out += "  \(DOTEscaping.quotedID(actor.id)) [\(attributes.joined(separator: ", "))];\n"
         }
         for relation in network.relations {
             let row = table.relationValues(relation)
-            var attributes = zip(table.relationColumns, row).dropFirst(2).filter { !$0.1.string.isEmpty }.map { "\(DOTEscaping.quotedID($0.0))=\(DOTEscaping.quotedID($0.1.string))" }
+            var attributes = zip(table.relationColumns, row).dropFirst(2).filter { !$0.1.string.isEmpty }.map
+            { "\(DOTEscaping.quotedID($0.0))=\(DOTEscaping.quotedID($0.1.string))" }
             if directed && !relation.directed { attributes.append("dir=none") }
-            out += "  \(DOTEscaping.quotedID(relation.source)) \(directed ? "->" : "--") \(DOTEscaping.quotedID(relation.target)) [\(attributes.joined(separator: ", "))];\n"
+            out +=
+                "  \(DOTEscaping.quotedID(relation.source)) \(directed ? "->" : "--") \(DOTEscaping.quotedID(relation.target)) [\(attributes.joined(separator: ", "))];\n"
         }
         return out + "}\n"
     }

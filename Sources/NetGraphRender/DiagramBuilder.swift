@@ -27,8 +27,10 @@ public struct DiagramOptions: Sendable {
     /// Date for the caption (e.g. "2026-11-23").
     public var date: String?
 
-    public init(nodeMeasure: [Double]? = nil, measureName: String? = nil, language: String = "nl",
-                flagged: Set<Int> = [], engine: LayoutEngine? = nil, anonymise: Bool = false) {
+    public init(
+        nodeMeasure: [Double]? = nil, measureName: String? = nil, language: String = "nl",
+        flagged: Set<Int> = [], engine: LayoutEngine? = nil, anonymise: Bool = false
+    ) {
         self.nodeMeasure = nodeMeasure
         self.measureName = measureName
         self.language = language
@@ -55,19 +57,24 @@ public enum DiagramBuilder {
         // Colour per type: defaults fixed, added and unknown types numbered by appearance.
         var colours: [String: String] = [:]
         var extraCount = 0
-        for name in network.vocabulary.actorTypes.map(\.name) + actors.map(\.type) where colours[name] == nil {
+        for name in network.vocabulary.actorTypes.map(\.name) + actors.map(\.type) where colours[name] == nil
+        {
             colours[name] = DiagramStyle.colour(forType: name, extraIndex: extraCount)
             if DiagramStyle.typeColours[name] == nil { extraCount += 1 }
         }
         let knownTypes = Set(network.vocabulary.actorTypes.map(\.name))
         var extraTypes: [String] = []
-        for actor in actors where !knownTypes.contains(actor.type) && !extraTypes.contains(actor.type) { extraTypes.append(actor.type) }
+        for actor in actors where !knownTypes.contains(actor.type) && !extraTypes.contains(actor.type) {
+            extraTypes.append(actor.type)
+        }
 
         var out = "digraph \"netan\" {\n"
         let preset = options.preset
         let root = options.root.map { ", root=\"a\($0)\", ranksep=1.3" } ?? ""
-        out += "  graph [charset=\"UTF-8\", fontname=\"DejaVu Sans\", fontsize=\(preset.labelSize + 1), outputorder=edgesfirst, overlap=false, splines=\(actors.count <= 40 ? "true" : "curved"), sep=\"+8\", start=1, pad=0.3, forcelabels=true, labelloc=b, labeljust=l\(preset.graphAttributes)\(root)];\n"
-        out += "  node [fontname=\"DejaVu Sans\", fontsize=\(preset.labelSize), style=filled, fixedsize=true, label=\"\", penwidth=0.8, color=\"#333333\"];\n"
+        out +=
+            "  graph [charset=\"UTF-8\", fontname=\"DejaVu Sans\", fontsize=\(preset.labelSize + 1), outputorder=edgesfirst, overlap=false, splines=\(actors.count <= 40 ? "true" : "curved"), sep=\"+8\", start=1, pad=0.3, forcelabels=true, labelloc=b, labeljust=l\(preset.graphAttributes)\(root)];\n"
+        out +=
+            "  node [fontname=\"DejaVu Sans\", fontsize=\(preset.labelSize), style=filled, fixedsize=true, label=\"\", penwidth=0.8, color=\"#333333\"];\n"
         out += "  edge [fontname=\"DejaVu Sans\", fontsize=8, arrowsize=0.6];\n"
 
         // Node size: area proportional to the measure, between minArea and maxArea (inch²).
@@ -89,12 +96,23 @@ public enum DiagramBuilder {
                 "id=\(DOTEscaping.quoted("actor-\(i)"))",
             ]
             var tip = "\(actor.name) (\(actor.type))"
-            if let measure, let measureName = options.measureName { tip += "\n\(measureName): \(format(measure[i]))" }
-            if let notes = options.flagNotes[i], !notes.isEmpty { tip += "\n" + (nl ? "Bevindingen: " : "Findings: ") + notes.joined(separator: ", ") }
+            if let measure, let measureName = options.measureName {
+                tip += "\n\(measureName): \(format(measure[i]))"
+            }
+            if let notes = options.flagNotes[i], !notes.isEmpty {
+                tip += "\n" + (nl ? "Bevindingen: " : "Findings: ") + notes.joined(separator: ", ")
+            }
             attributes.append("tooltip=\(DOTEscaping.quoted(tip))")
-            if let (x, y) = options.positions[i] { attributes.append("pos=\"\(format(x / 72)),\(format(y / 72))!\"") }
+            if let (x, y) = options.positions[i] {
+                attributes.append("pos=\"\(format(x / 72)),\(format(y / 72))!\"")
+            }
             if options.flagged.contains(i) { attributes += ["penwidth=3", "color=\"#D81B60\""] }
-            if options.highlight.contains(i) { attributes += ["penwidth=4", "color=\"#000000\"", "fontcolor=\"#000000\"", "fontname=\"DejaVu Sans Bold\""] }
+            if options.highlight.contains(i) {
+                attributes += [
+                    "penwidth=4", "color=\"#000000\"", "fontcolor=\"#000000\"",
+                    "fontname=\"DejaVu Sans Bold\"",
+                ]
+            }
             out += "  a\(i) [\(attributes.joined(separator: ", "))];\n"
         }
 
@@ -104,32 +122,49 @@ public enum DiagramBuilder {
         // vocabulary order, arrows show every direction present, the tooltip lists all.
         // Width: 0.6–4 pt by weight relative to the largest weight of the same type.
         var maxWeight: [String: Double] = [:]
-        for relation in network.relations { maxWeight[relation.type] = max(maxWeight[relation.type] ?? 0, relation.weight) }
-        let typeOrder = Dictionary(network.vocabulary.relationTypes.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        for relation in network.relations {
+            maxWeight[relation.type] = max(maxWeight[relation.type] ?? 0, relation.weight)
+        }
+        let typeOrder = Dictionary(
+            network.vocabulary.relationTypes.enumerated().map { ($1.name, $0) },
+            uniquingKeysWith: { a, _ in a })
         var pairs: [Pair: [Relation]] = [:]
         var pairOrder: [Pair] = []
         for relation in network.relations {
-            guard let u = network.index(ofActor: relation.source), let v = network.index(ofActor: relation.target) else { continue }
+            guard let u = network.index(ofActor: relation.source),
+                let v = network.index(ofActor: relation.target)
+            else { continue }
             let pair = Pair(min(u, v), max(u, v))
             if pairs[pair] == nil { pairOrder.append(pair) }
             pairs[pair, default: []].append(relation)
         }
         for pair in pairOrder {
-            let relations = pairs[pair]!.sorted { (typeOrder[$0.type] ?? Int.max, $0.type) < (typeOrder[$1.type] ?? Int.max, $1.type) }
+            let relations = pairs[pair]!.sorted {
+                (typeOrder[$0.type] ?? Int.max, $0.type) < (typeOrder[$1.type] ?? Int.max, $1.type)
+            }
             let main = relations[0]
             let (style, colour) = DiagramStyle.edgeStyle(forRelationType: main.type)
-            let relative = relations.map { $0.weight / max(maxWeight[$0.type] ?? 1, .leastNonzeroMagnitude) }.max() ?? 1
+            let relative =
+                relations.map { $0.weight / max(maxWeight[$0.type] ?? 1, .leastNonzeroMagnitude) }.max() ?? 1
             let width = 0.6 + 3.4 * relative.squareRoot()
             let lowFirst = relations.contains { $0.directed && network.index(ofActor: $0.source) == pair.low }
-            let highFirst = relations.contains { $0.directed && network.index(ofActor: $0.source) == pair.high }
-            let direction = lowFirst && highFirst ? "both" : lowFirst ? "forward" : highFirst ? "back" : "none"
+            let highFirst = relations.contains {
+                $0.directed && network.index(ofActor: $0.source) == pair.high
+            }
+            let direction =
+                lowFirst && highFirst ? "both" : lowFirst ? "forward" : highFirst ? "back" : "none"
             let tip = relations.map { relation -> String in
                 let arrow = relation.directed ? " → " : " — "
-                let names = options.anonymise ? "" : "\(network.actor(id: relation.source)!.name)\(arrow)\(network.actor(id: relation.target)!.name): "
+                let names =
+                    options.anonymise
+                    ? ""
+                    : "\(network.actor(id: relation.source)!.name)\(arrow)\(network.actor(id: relation.target)!.name): "
                 return "\(names)\(relation.type) \(format(relation.weight))"
             }.joined(separator: "\n")
-            let attributes = ["style=\(style)", "color=\"\(colour)\"", "penwidth=\(format(width))", "dir=\(direction)",
-                              "tooltip=\(DOTEscaping.quoted(tip))", "id=\"pair-\(pair.low)-\(pair.high)\""]
+            let attributes = [
+                "style=\(style)", "color=\"\(colour)\"", "penwidth=\(format(width))", "dir=\(direction)",
+                "tooltip=\(DOTEscaping.quoted(tip))", "id=\"pair-\(pair.low)-\(pair.high)\"",
+            ]
             out += "  a\(pair.low) -> a\(pair.high) [\(attributes.joined(separator: ", "))];\n"
         }
 
@@ -139,27 +174,39 @@ public enum DiagramBuilder {
     }
 
     /// The legend table: title, caption, one row per actor type present, relation styles.
-    static func legend(_ network: Network, colours: [String: String], extraTypes: [String], options: DiagramOptions) -> String {
+    static func legend(
+        _ network: Network, colours: [String: String], extraTypes: [String], options: DiagramOptions
+    ) -> String {
         let nl = options.language != "en"
         let meta = network.metadata
         var title = meta.name
         if let region = meta.region, !title.contains(region) { title += " — " + region }
         if let year = meta.year { title += " (\(year))" }
-        var rows = "<tr><td colspan=\"4\" align=\"left\"><font point-size=\"\(options.preset.titleSize)\"><b>\(DOTEscaping.html(title))</b></font></td></tr>"
+        var rows =
+            "<tr><td colspan=\"4\" align=\"left\"><font point-size=\"\(options.preset.titleSize)\"><b>\(DOTEscaping.html(title))</b></font></td></tr>"
         var caption: [String] = []
         if let measureName = options.measureName {
-            let largest = options.nodeMeasure?.max().map { " (" + (nl ? "grootste: " : "largest: ") + format($0) + ")" } ?? ""
-            caption.append((nl ? "Knoopgrootte (oppervlak): " : "Node size (area): ") + measureName + largest + (nl ? " · lijndikte: gewicht" : " · line width: weight"))
+            let largest =
+                options.nodeMeasure?.max().map { " (" + (nl ? "grootste: " : "largest: ") + format($0) + ")" }
+                ?? ""
+            caption.append(
+                (nl ? "Knoopgrootte (oppervlak): " : "Node size (area): ") + measureName + largest
+                    + (nl ? " · lijndikte: gewicht" : " · line width: weight"))
         }
         if !options.flagged.isEmpty {
             let rules = Set(options.flagNotes.values.flatMap { $0 }).sorted().joined(separator: ", ")
-            caption.append((nl ? "Rode rand: gesignaleerde actor" : "Red outline: flagged actor") + (rules.isEmpty ? "" : " (\(rules))"))
+            caption.append(
+                (nl ? "Rode rand: gesignaleerde actor" : "Red outline: flagged actor")
+                    + (rules.isEmpty ? "" : " (\(rules))"))
         }
-        if !options.highlight.isEmpty { caption.append(nl ? "Zwarte rand: gemarkeerde actor" : "Black outline: highlighted actor") }
+        if !options.highlight.isEmpty {
+            caption.append(nl ? "Zwarte rand: gemarkeerde actor" : "Black outline: highlighted actor")
+        }
         if let date = options.date { caption.append((nl ? "Gemaakt: " : "Made: ") + date) }
         if let source = meta.source { caption.append((nl ? "Bron: " : "Source: ") + source) }
         for line in caption {
-            rows += "<tr><td colspan=\"4\" align=\"left\"><font point-size=\"9\">\(DOTEscaping.html(wrap(line, width: 110)))</font></td></tr>"
+            rows +=
+                "<tr><td colspan=\"4\" align=\"left\"><font point-size=\"9\">\(DOTEscaping.html(wrap(line, width: 110)))</font></td></tr>"
         }
         let present = Set(network.actors.map(\.type))
         var cells: [String] = []
@@ -170,16 +217,22 @@ public enum DiagramBuilder {
             cells.append(legendCell(label: name, role: .other, colour: colours[name]!, nl: nl))
         }
         let relationTypes = Set(network.relations.map(\.type))
-        for type in network.vocabulary.relationTypes.map(\.name) + relationTypes.subtracting(network.vocabulary.relationTypes.map(\.name)).sorted()
-            where relationTypes.contains(type) {
+        for type in network.vocabulary.relationTypes.map(\.name)
+            + relationTypes.subtracting(network.vocabulary.relationTypes.map(\.name)).sorted()
+        where relationTypes.contains(type) {
             let (style, colour) = DiagramStyle.edgeStyle(forRelationType: type)
-            let stroke = style == "dashed" ? "╌╌╌" : style == "dotted" ? "┈┈┈" : style == "bold" ? "━━━" : "───"
+            let stroke =
+                style == "dashed" ? "╌╌╌" : style == "dotted" ? "┈┈┈" : style == "bold" ? "━━━" : "───"
             let arrow = (network.vocabulary.relationType(named: type)?.directed ?? true) ? "▶" : ""
-            cells.append("<td align=\"left\"><font color=\"\(colour)\">\(stroke)\(arrow)</font></td><td align=\"left\">\(DOTEscaping.html(type))</td>")
+            cells.append(
+                "<td align=\"left\"><font color=\"\(colour)\">\(stroke)\(arrow)</font></td><td align=\"left\">\(DOTEscaping.html(type))</td>"
+            )
         }
         // Two legend entries per row.
         for start in stride(from: 0, to: cells.count, by: 2) {
-            rows += "<tr>" + cells[start] + (start + 1 < cells.count ? cells[start + 1] : "<td></td><td></td>") + "</tr>"
+            rows +=
+                "<tr>" + cells[start] + (start + 1 < cells.count ? cells[start + 1] : "<td></td><td></td>")
+                + "</tr>"
         }
         return "<table border=\"0\" cellborder=\"0\" cellspacing=\"2\" cellpadding=\"1\">\(rows)</table>"
     }
@@ -187,18 +240,26 @@ public enum DiagramBuilder {
     private static func legendCell(label: String, role: ActorRole, colour: String, nl: Bool) -> String {
         let glyph = DiagramStyle.shape(for: role).glyph
         let roleName = nl ? role.dutchLabel : role.rawValue
-        return "<td align=\"left\"><font color=\"\(colour)\" point-size=\"13\">\(glyph)</font></td><td align=\"left\">\(DOTEscaping.html(label)) <font color=\"#666666\">(\(DOTEscaping.html(roleName)))</font></td>"
+        return
+            "<td align=\"left\"><font color=\"\(colour)\" point-size=\"13\">\(glyph)</font></td><td align=\"left\">\(DOTEscaping.html(label)) <font color=\"#666666\">(\(DOTEscaping.html(roleName)))</font></td>"
     }
 
     private struct Pair: Hashable {
         let low: Int, high: Int
-        init(_ low: Int, _ high: Int) { self.low = low; self.high = high }
+        init(_ low: Int, _ high: Int) {
+            self.low = low
+            self.high = high
+        }
     }
 
     static func wrap(_ text: String, width: Int) -> String {
-        var lines: [String] = [], current = ""
+        var lines: [String] = []
+        var current = ""
         for word in text.split(separator: " ") {
-            if current.count + word.count + 1 > width, !current.isEmpty { lines.append(current); current = "" }
+            if current.count + word.count + 1 > width, !current.isEmpty {
+                lines.append(current)
+                current = ""
+            }
             current += (current.isEmpty ? "" : " ") + word
         }
         if !current.isEmpty { lines.append(current) }

@@ -92,14 +92,16 @@ public struct DiagramPlan: Sendable {
             if let i = full.index(ofActor: flag.subject.ids[0]) { rules[i, default: []].append(flag.rule) }
         }
         var options = DiagramOptions(
-            nodeMeasure: original.map { values[$0] }, measureName: request.sizeBy.rawValue, language: request.language)
+            nodeMeasure: original.map { values[$0] }, measureName: request.sizeBy.rawValue,
+            language: request.language)
         options.preset = request.preset
         options.flagged = Set(original.indices.filter { rules[original[$0]] != nil })
         options.flagNotes = Dictionary(
             uniqueKeysWithValues: original.indices.compactMap { k in
                 rules[original[k]].map { (k, Array(Set($0)).sorted()) }
             })
-        options.highlight = Set(original.indices.filter { request.highlights.contains(full.actors[original[$0]].id) })
+        options.highlight = Set(
+            original.indices.filter { request.highlights.contains(full.actors[original[$0]].id) })
         options.date = request.date
         var requested = request.engine
         if request.layout == .target {
@@ -122,7 +124,8 @@ public struct DiagramPlan: Sendable {
             if let p = known[full.actors[i].id] { options.positions[k] = p }
         }
         let engine = options.positions.isEmpty ? (options.engine ?? .neato) : .neato
-        let placed = try StableLayout.positions(dot: DiagramBuilder.dot(for: network, options: options), engine: engine)
+        let placed = try StableLayout.positions(
+            dot: DiagramBuilder.dot(for: network, options: options), engine: engine)
         // Graphviz shifts the whole drawing; bring new places into the file's frame.
         let shift = StableLayout.offset(pinned: options.positions, placed: placed)
         for (k, p) in placed where options.positions[k] == nil {
@@ -153,7 +156,9 @@ public struct DiagramPlan: Sendable {
             var list = figures.map {
                 ($0.rawValue, CentralityFormat.table(analysis.centrality[$0, actor: i], measure: $0))
             }
-            if let size = full.actors[i].size, !anonymise { list.append(("size", DiagramBuilder.format(size))) }
+            if let size = full.actors[i].size, !anonymise {
+                list.append(("size", DiagramBuilder.format(size)))
+            }
             let notes = analysis.flags.filter { $0.subject.ids.first == full.actors[i].id }.map {
                 "\($0.rule) (\(nl ? $0.severity.dutch : $0.severity.rawValue))"
             }
@@ -162,7 +167,8 @@ public struct DiagramPlan: Sendable {
             return InteractiveHTML.ActorInfo(
                 name: actor.name, type: type, figures: list, flags: anonymise ? [] : notes)
         }
-        return InteractiveHTML.page(svg: svg.data, network: network, actors: infos, language: options.language)
+        return InteractiveHTML.page(
+            svg: svg.data, network: network, actors: infos, language: options.language)
     }
 }
 

@@ -1,5 +1,6 @@
 import NetGraph
 import NetGraphIO
+
 /// Visual encoding of actor types and relation types.
 ///
 /// Colours: Paul Tol's "muted" qualitative scheme for nine default types, with orange and
@@ -15,7 +16,9 @@ public enum DiagramStyle {
         "uitvoeringsorganisatie": "#0077BB", "overig": "#BBBBBB",
     ]
     /// Colours for types a network adds, in order of appearance (Tol "light").
-    static let extraColours = ["#77AADD", "#EE8866", "#EEDD88", "#FFAABB", "#99DDFF", "#44BB99", "#AAAA00", "#DDDDDD"]
+    static let extraColours = [
+        "#77AADD", "#EE8866", "#EEDD88", "#FFAABB", "#99DDFF", "#44BB99", "#AAAA00", "#DDDDDD",
+    ]
 
     /// Colour of an actor type; `extraIndex` numbers the non-default types of a network.
     public static func colour(forType name: String, extraIndex: Int) -> String {

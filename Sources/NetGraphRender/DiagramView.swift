@@ -23,7 +23,9 @@ public struct DiagramView: Sendable {
     public struct UnknownActor: Error, CustomStringConvertible {
         public let id: String
         public let suggestion: String?
-        public var description: String { "There is no actor \"\(id)\"." + (suggestion.map { " Did you mean \"\($0)\"?" } ?? "") }
+        public var description: String {
+            "There is no actor \"\(id)\"." + (suggestion.map { " Did you mean \"\($0)\"?" } ?? "")
+        }
     }
 
     /// The part of `network` to draw, and for each of its actors the index in `network`.
@@ -33,15 +35,18 @@ public struct DiagramView: Sendable {
         let relations = network.relations.filter { relationTypes?.contains($0.type) ?? true }
         if let ego {
             guard let start = network.index(ofActor: ego) else {
-                throw UnknownActor(id: ego, suggestion: Normalize.closest(to: ego, in: network.actors.map(\.id)))
+                throw UnknownActor(
+                    id: ego, suggestion: Normalize.closest(to: ego, in: network.actors.map(\.id)))
             }
             var neighbours = [Int: Set<Int>]()
             for r in relations {
-                guard let u = network.index(ofActor: r.source), let v = network.index(ofActor: r.target) else { continue }
+                guard let u = network.index(ofActor: r.source), let v = network.index(ofActor: r.target)
+                else { continue }
                 neighbours[u, default: []].insert(v)
                 neighbours[v, default: []].insert(u)
             }
-            var reached: Set<Int> = [start], frontier: Set<Int> = [start]
+            var reached: Set<Int> = [start]
+            var frontier: Set<Int> = [start]
             for _ in 0..<max(0, depth) {
                 frontier = Set(frontier.flatMap { neighbours[$0] ?? [] }).subtracting(reached)
                 reached.formUnion(frontier)
@@ -50,14 +55,19 @@ public struct DiagramView: Sendable {
             keep.insert(start)
         }
         if let top, let ranking {
-            let ranked = keep.sorted { (ranking[$0], network.actors[$1].name) > (ranking[$1], network.actors[$0].name) }
+            let ranked = keep.sorted {
+                (ranking[$0], network.actors[$1].name) > (ranking[$1], network.actors[$0].name)
+            }
             keep = Set(ranked.prefix(top))
         }
         if hideIsolates {
             var tied = Set<Int>()
             for r in relations {
-                guard let u = network.index(ofActor: r.source), let v = network.index(ofActor: r.target), keep.contains(u), keep.contains(v) else { continue }
-                tied.insert(u); tied.insert(v)
+                guard let u = network.index(ofActor: r.source), let v = network.index(ofActor: r.target),
+                    keep.contains(u), keep.contains(v)
+                else { continue }
+                tied.insert(u)
+                tied.insert(v)
             }
             keep = keep.filter { tied.contains($0) || network.actors[$0].id == ego }
         }
@@ -82,7 +92,8 @@ public struct DiagramView: Sendable {
             var actor = network.actors[i]
             if let p = pseudonym[i] {
                 newID[actor.id] = p.id
-                actor = Actor(id: p.id, name: p.name, type: actor.type, size: actor.size, influence: actor.influence)
+                actor = Actor(
+                    id: p.id, name: p.name, type: actor.type, size: actor.size, influence: actor.influence)
             }
             view.add(actor)
         }
@@ -100,10 +111,26 @@ public struct DiagramView: Sendable {
 
 /// Diagram presets: font sizes, page size and resolution.
 public enum DiagramPreset: String, CaseIterable, Sendable {
-    case screen, beamer, printA4 = "print-a4", printA3 = "print-a3"
+    case screen, beamer
+    case printA4 = "print-a4"
+    case printA3 = "print-a3"
 
-    var labelSize: Int { switch self { case .screen: 10; case .beamer: 16; case .printA4: 8; case .printA3: 9 } }
-    var titleSize: Int { switch self { case .screen: 14; case .beamer: 24; case .printA4: 12; case .printA3: 14 } }
+    var labelSize: Int {
+        switch self {
+        case .screen: 10
+        case .beamer: 16
+        case .printA4: 8
+        case .printA3: 9
+        }
+    }
+    var titleSize: Int {
+        switch self {
+        case .screen: 14
+        case .beamer: 24
+        case .printA4: 12
+        case .printA3: 14
+        }
+    }
     /// Graphviz graph attributes: page size in inches (scaled to fit) and dots per inch.
     var graphAttributes: String {
         switch self {
@@ -119,11 +146,16 @@ extension LayoutEngine {
     /// The engine to use: the requested one unless it would take too long for this many actors
     /// (Graphviz 2.42: dot tens of seconds beyond ~100 nodes, fdp 5–8 s at 200, circo does not
     /// finish at 200), in which case sfdp with a message saying so.
-    public static func bounded(_ requested: LayoutEngine?, nodeCount: Int) -> (engine: LayoutEngine, message: String?) {
+    public static func bounded(_ requested: LayoutEngine?, nodeCount: Int) -> (
+        engine: LayoutEngine, message: String?
+    ) {
         guard let requested else { return (recommended(nodeCount: nodeCount), nil) }
         let limits: [LayoutEngine: Int] = [.dot: 120, .circo: 80, .fdp: 150, .neato: 1500, .twopi: 5000]
         if let limit = limits[requested], nodeCount > limit {
-            return (.sfdp, "the \(requested.rawValue) layout would take too long for \(nodeCount) actors (limit \(limit)); using sfdp instead")
+            return (
+                .sfdp,
+                "the \(requested.rawValue) layout would take too long for \(nodeCount) actors (limit \(limit)); using sfdp instead"
+            )
         }
         return (requested, nil)
     }

@@ -24,7 +24,10 @@ public enum DiagramFormat: String, CaseIterable, Sendable {
     /// The format for a file name, from its extension (`.gv` counts as DOT).
     public init?(fileExtension: String) {
         let ext = fileExtension.lowercased()
-        if ext == "gv" { self = .dot; return }
+        if ext == "gv" {
+            self = .dot
+            return
+        }
         self.init(rawValue: ext)
     }
 }
@@ -58,12 +61,16 @@ public enum Graphviz {
     /// - Throws: `GraphvizError` when the DOT does not parse, holds more than one graph,
     ///   the engine or output plugin is missing, or layout/rendering fails.
     /// - Complexity: that of the layout engine; see `LayoutEngine.recommended(nodeCount:)`.
-    public static func render(dot source: String, engine: LayoutEngine, format: DiagramFormat) throws -> RenderedDiagram {
+    public static func render(dot source: String, engine: LayoutEngine, format: DiagramFormat) throws
+        -> RenderedDiagram
+    {
         try GraphvizSession.shared.withContext { gvc in
             let graph = try parse(source)
             defer { agclose(graph) }
             guard netan_layout(gvc, graph, engine.rawValue) == 0 else {
-                throw GraphvizError(message: "Graphviz could not lay out the graph with \(engine.rawValue)", diagnostics: GraphvizSession.takeMessages())
+                throw GraphvizError(
+                    message: "Graphviz could not lay out the graph with \(engine.rawValue)",
+                    diagnostics: GraphvizSession.takeMessages())
             }
             defer { gvFreeLayout(gvc, graph) }
             var buffer: UnsafeMutablePointer<CChar>? = nil
@@ -71,7 +78,9 @@ public enum Graphviz {
             let status = netan_render_data(gvc, graph, format.rawValue, &buffer, &length)
             defer { if let buffer { gvFreeRenderData(buffer) } }
             guard status == 0, let buffer else {
-                throw GraphvizError(message: "Graphviz could not render \(format.rawValue)", diagnostics: GraphvizSession.takeMessages())
+                throw GraphvizError(
+                    message: "Graphviz could not render \(format.rawValue)",
+                    diagnostics: GraphvizSession.takeMessages())
             }
             let data = Data(bytes: buffer, count: Int(length))
             return RenderedDiagram(data: data, warnings: GraphvizSession.takeMessages())
@@ -105,18 +114,24 @@ public enum Graphviz {
             func symbols(_ kind: Int32) -> [String] {
                 var names: [String] = []
                 var sym = agnxtattr(graph, kind, nil)
-                while let s = sym { names.append(String(cString: s.pointee.name)); sym = agnxtattr(graph, kind, s) }
+                while let s = sym {
+                    names.append(String(cString: s.pointee.name))
+                    sym = agnxtattr(graph, kind, s)
+                }
                 return names
             }
             func values(_ object: UnsafeMutableRawPointer, _ names: [String]) -> [(String, String)] {
                 names.compactMap { name in
-                    guard let value = name.withCString({ agget(object, UnsafeMutablePointer(mutating: $0)) }) else { return nil }
+                    guard let value = name.withCString({ agget(object, UnsafeMutablePointer(mutating: $0)) })
+                    else { return nil }
                     let text = String(cString: value)
                     // "\N" is Graphviz' default label (the node's own name): not data.
                     return text.isEmpty || text == "\\N" ? nil : (name, text)
                 }
             }
-            let nodeNames = symbols(Int32(AGNODE)), edgeNames = symbols(Int32(AGEDGE)), graphNames = symbols(Int32(AGRAPH))
+            let nodeNames = symbols(Int32(AGNODE))
+            let edgeNames = symbols(Int32(AGEDGE))
+            let graphNames = symbols(Int32(AGRAPH))
             var nodes: [(name: String, attributes: [(String, String)])] = []
             var edges: [(tail: String, head: String, attributes: [(String, String)])] = []
             var node = agfstnode(graph)
@@ -124,13 +139,19 @@ public enum Graphviz {
                 nodes.append((String(cString: agnameof(n)), values(UnsafeMutableRawPointer(n), nodeNames)))
                 var edge = agfstout(graph, n)
                 while let e = edge {
-                    edges.append((String(cString: agnameof(netan_edge_tail(e))), String(cString: agnameof(netan_edge_head(e))), values(UnsafeMutableRawPointer(e), edgeNames)))
+                    edges.append(
+                        (
+                            String(cString: agnameof(netan_edge_tail(e))),
+                            String(cString: agnameof(netan_edge_head(e))),
+                            values(UnsafeMutableRawPointer(e), edgeNames)
+                        ))
                     edge = agnxtout(graph, e)
                 }
                 node = agnxtnode(graph, n)
             }
-            return ParsedGraph(name: String(cString: agnameof(graph)), directed: agisdirected(graph) != 0,
-                               attributes: values(UnsafeMutableRawPointer(graph), graphNames), nodes: nodes, edges: edges)
+            return ParsedGraph(
+                name: String(cString: agnameof(graph)), directed: agisdirected(graph) != 0,
+                attributes: values(UnsafeMutableRawPointer(graph), graphNames), nodes: nodes, edges: edges)
         }
     }
 
@@ -153,12 +174,16 @@ public enum Graphviz {
         let errorCount = netan_reset_errors()
         let messages = GraphvizSession.takeMessages()
         guard let graph else {
-            throw GraphvizError(message: source.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
-                ? "The DOT input is empty" : "The DOT input does not parse", diagnostics: messages)
+            throw GraphvizError(
+                message: source.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+                    ? "The DOT input is empty" : "The DOT input does not parse", diagnostics: messages)
         }
         if extra || errorCount > 0 {
             agclose(graph)
-            throw GraphvizError(message: extra ? "The DOT input holds more than one graph or trailing text" : "The DOT input has errors", diagnostics: messages)
+            throw GraphvizError(
+                message: extra
+                    ? "The DOT input holds more than one graph or trailing text" : "The DOT input has errors",
+                diagnostics: messages)
         }
         GraphvizSession.pending = messages
         return graph
@@ -206,7 +231,8 @@ final class GraphvizSession: @unchecked Sendable {
         let renders = netan_plugin_count(gvc, "render")
         if layouts == 0 || renders == 0 {
             contextError = GraphvizError(
-                message: "Graphviz found no layout or render plugins. Its plugin configuration is missing: on Debian/Ubuntu run `apt-get install --reinstall libgvc6` (or `dot -c` as root); on macOS `brew reinstall graphviz`",
+                message:
+                    "Graphviz found no layout or render plugins. Its plugin configuration is missing: on Debian/Ubuntu run `apt-get install --reinstall libgvc6` (or `dot -c` as root); on macOS `brew reinstall graphviz`",
                 diagnostics: [])
             return
         }

@@ -15,7 +15,10 @@ public enum InteractiveHTML {
         public var figures: [(String, String)]
         public var flags: [String]
         public init(name: String, type: String, figures: [(String, String)], flags: [String]) {
-            self.name = name; self.type = type; self.figures = figures; self.flags = flags
+            self.name = name
+            self.type = type
+            self.figures = figures
+            self.flags = flags
         }
     }
 
@@ -24,22 +27,34 @@ public enum InteractiveHTML {
         // Pairs as DiagramBuilder draws them, with their relation types.
         var pairTypes: [String: Set<String>] = [:]
         for r in network.relations {
-            guard let u = network.index(ofActor: r.source), let v = network.index(ofActor: r.target) else { continue }
+            guard let u = network.index(ofActor: r.source), let v = network.index(ofActor: r.target) else {
+                continue
+            }
             pairTypes["pair-\(min(u, v))-\(max(u, v))", default: []].insert(r.type)
         }
         let actorObjects: [[String: Any]] = actors.enumerated().map { i, a in
-            ["id": "actor-\(i)", "name": a.name, "type": a.type, "flags": a.flags,
-             "figures": a.figures.map { [$0.0, $0.1] }, "neighbours": neighbours(network, i).map { "actor-\($0)" }]
+            [
+                "id": "actor-\(i)", "name": a.name, "type": a.type, "flags": a.flags,
+                "figures": a.figures.map { [$0.0, $0.1] },
+                "neighbours": neighbours(network, i).map { "actor-\($0)" },
+            ]
         }
         let pairs = pairTypes.map { ["id": $0.key, "types": Array($0.value).sorted()] as [String: Any] }
         let types = Array(Set(network.actors.map(\.type))).sorted()
         let layers = Array(Set(network.relations.map(\.type))).sorted()
-        let data: [String: Any] = ["actors": actorObjects, "pairs": pairs, "types": types, "layers": layers,
-                                   "labels": ["types": nl ? "Actortypen" : "Actor types", "layers": nl ? "Relaties" : "Relations",
-                                              "hint": nl ? "Wijs een actor aan voor cijfers; klik om de buren te markeren (nog eens klikken: alles)."
-                                                         : "Point at an actor for figures; click to highlight its neighbours (click again: all)."]]
+        let data: [String: Any] = [
+            "actors": actorObjects, "pairs": pairs, "types": types, "layers": layers,
+            "labels": [
+                "types": nl ? "Actortypen" : "Actor types", "layers": nl ? "Relaties" : "Relations",
+                "hint": nl
+                    ? "Wijs een actor aan voor cijfers; klik om de buren te markeren (nog eens klikken: alles)."
+                    : "Point at an actor for figures; click to highlight its neighbours (click again: all).",
+            ],
+        ]
         var json = JSONOutput.text(data, compact: true)
-        json = json.replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e").replacingOccurrences(of: "&", with: "\\u0026")
+        json = json.replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(
+            of: ">", with: "\\u003e"
+        ).replacingOccurrences(of: "&", with: "\\u0026")
         let title = XMLEscaping.text(network.metadata.name)
         return """
             <!DOCTYPE html>

@@ -15,8 +15,11 @@ public enum StableLayout {
         var result: [Int: (Double, Double)] = [:]
         for node in parsed.nodes {
             guard node.name.hasPrefix("a"), let index = Int(node.name.dropFirst()),
-                  let pos = node.attributes.first(where: { $0.0 == "pos" })?.1 else { continue }
-            let xy = pos.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: CharacterSet(charactersIn: "! "))) }
+                let pos = node.attributes.first(where: { $0.0 == "pos" })?.1
+            else { continue }
+            let xy = pos.split(separator: ",").compactMap {
+                Double($0.trimmingCharacters(in: CharacterSet(charactersIn: "! ")))
+            }
             if xy.count == 2 { result[index] = (xy[0], xy[1]) }
         }
         return result
@@ -24,10 +27,15 @@ public enum StableLayout {
 
     /// The translation Graphviz applied to pinned nodes (their mean displacement): layouts
     /// keep pinned nodes' relative places but move the drawing's origin.
-    public static func offset(pinned: [Int: (Double, Double)], placed: [Int: (Double, Double)]) -> (Double, Double) {
+    public static func offset(pinned: [Int: (Double, Double)], placed: [Int: (Double, Double)]) -> (
+        Double, Double
+    ) {
         let pairs = pinned.compactMap { k, p in placed[k].map { ($0.0 - p.0, $0.1 - p.1) } }
         guard !pairs.isEmpty else { return (0, 0) }
-        return (pairs.reduce(0) { $0 + $1.0 } / Double(pairs.count), pairs.reduce(0) { $0 + $1.1 } / Double(pairs.count))
+        return (
+            pairs.reduce(0) { $0 + $1.0 } / Double(pairs.count),
+            pairs.reduce(0) { $0 + $1.1 } / Double(pairs.count)
+        )
     }
 
     public static func read(_ path: String) throws -> [String: (Double, Double)] {
@@ -35,13 +43,17 @@ public enum StableLayout {
         let table = try CSVTable.parse(String(decoding: data, as: UTF8.self))
         var result: [String: (Double, Double)] = [:]
         for record in table.records where record.fields.count >= 3 {
-            if let x = Double(record.fields[1]), let y = Double(record.fields[2]) { result[record.fields[0]] = (x, y) }
+            if let x = Double(record.fields[1]), let y = Double(record.fields[2]) {
+                result[record.fields[0]] = (x, y)
+            }
         }
         return result
     }
 
     public static func write(_ positions: [String: (Double, Double)], to path: String) throws {
-        let rows = positions.keys.sorted().map { [$0, String(format: "%.2f", positions[$0]!.0), String(format: "%.2f", positions[$0]!.1)] }
+        let rows = positions.keys.sorted().map {
+            [$0, String(format: "%.2f", positions[$0]!.0), String(format: "%.2f", positions[$0]!.1)]
+        }
         try AtomicFile.write(TextTable(columns: ["id", "x", "y"], rows: rows).csv(), to: path)
     }
 }

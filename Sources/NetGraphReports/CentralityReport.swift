@@ -46,7 +46,8 @@ public struct CentralityReport: Sendable {
         return network.actors.indices.sorted { a, b in
             let va = values[a]
             let vb = values[b]
-            let x = va.isNaN ? -Double.infinity : va, y = vb.isNaN ? -Double.infinity : vb
+            let x = va.isNaN ? -Double.infinity : va
+            let y = vb.isNaN ? -Double.infinity : vb
             return x != y ? x > y : network.actors[a].name < network.actors[b].name
         }
     }
@@ -57,16 +58,20 @@ public struct CentralityReport: Sendable {
             let cells = measures.map { measure in
                 let value = analysis[measure, actor: i]
                 return exact
-                    ? CentralityReport.exact(value, measure: measure) : CentralityReport.format(value, measure: measure)
+                    ? CentralityReport.exact(value, measure: measure)
+                    : CentralityReport.format(value, measure: measure)
             }
             return [actor.id, actor.name, actor.type] + cells
         }
-        return TextTable(columns: ["id", "name", "type"] + measures.map(\.rawValue), rows: Array(rows), numericColumns: Set(3..<(3 + measures.count)))
+        return TextTable(
+            columns: ["id", "name", "type"] + measures.map(\.rawValue), rows: Array(rows),
+            numericColumns: Set(3..<(3 + measures.count)))
     }
 
     func networkTable() -> TextTable {
         let rows = analysis.networkTable.map { measure, value -> [String] in
-            let text = value.map { v in measure.isInteger ? String(Int(v)) : String(format: "%.6g", v) } ?? "—"
+            let text =
+                value.map { v in measure.isInteger ? String(Int(v)) : String(format: "%.6g", v) } ?? "—"
             return [measure.rawValue, text]
         }
         return TextTable(columns: ["measure", "value"], rows: rows, numericColumns: [1])
@@ -76,11 +81,16 @@ public struct CentralityReport: Sendable {
         switch format {
         case .table:
             var text = header() + "\n" + networkTable().terminal() + "\n" + table(limit: top).terminal()
-            for (measure, note) in analysis.notes.sorted(by: { $0.key < $1.key }) { text += "note: \(measure): \(note)\n" }
+            for (measure, note) in analysis.notes.sorted(by: { $0.key < $1.key }) {
+                text += "note: \(measure): \(note)\n"
+            }
             return text
         case .markdown:
-            var text = "# " + header() + "\n\n" + networkTable().markdown() + "\n" + table(limit: top).markdown()
-            for (measure, note) in analysis.notes.sorted(by: { $0.key < $1.key }) { text += "\n- *\(measure)*: \(note)" }
+            var text =
+                "# " + header() + "\n\n" + networkTable().markdown() + "\n" + table(limit: top).markdown()
+            for (measure, note) in analysis.notes.sorted(by: { $0.key < $1.key }) {
+                text += "\n- *\(measure)*: \(note)"
+            }
             return text + "\n"
         case .csv:
             return table(limit: nil, exact: true).csv()
@@ -97,12 +107,15 @@ public struct CentralityReport: Sendable {
     }
 
     public func jsonObject() -> [String: Any] {
-        var networkObject: [String: Any] = ["name": network.metadata.name, "weights": analysis.view.weights.rawValue,
-                                            "relation_types": analysis.view.relationTypes.map { Array($0).sorted() } ?? NSNull()]
+        var networkObject: [String: Any] = [
+            "name": network.metadata.name, "weights": analysis.view.weights.rawValue,
+            "relation_types": analysis.view.relationTypes.map { Array($0).sorted() } ?? NSNull(),
+        ]
         if let year = network.metadata.year { networkObject["year"] = year }
         if let region = network.metadata.region { networkObject["region"] = region }
         for (measure, value) in analysis.networkTable {
-            networkObject[measure.rawValue] = value.map { v -> Any in measure.isInteger ? Int(v) as Any : json(v) } ?? NSNull()
+            networkObject[measure.rawValue] =
+                value.map { v -> Any in measure.isInteger ? Int(v) as Any : json(v) } ?? NSNull()
         }
         let actors: [[String: Any]] = order().map { i in
             let actor = network.actors[i]
@@ -138,14 +151,21 @@ extension CentralityReport {
         let order: [Int]
         if let first = measures.first {
             let values = analysis[first]
-            order = ids.indices.sorted { values[$0] == values[$1] ? $0 < $1 : (values[$0].isNaN ? -Double.infinity : values[$0]) > (values[$1].isNaN ? -Double.infinity : values[$1]) }
+            order = ids.indices.sorted {
+                values[$0] == values[$1]
+                    ? $0 < $1
+                    : (values[$0].isNaN ? -Double.infinity : values[$0])
+                        > (values[$1].isNaN ? -Double.infinity : values[$1])
+            }
         } else {
             order = Array(ids.indices)
         }
         switch format {
         case .json:
             var network: [String: Any] = [:]
-            for (measure, value) in analysis.networkTable { network[measure.rawValue] = value.map { $0 as Any } ?? NSNull() }
+            for (measure, value) in analysis.networkTable {
+                network[measure.rawValue] = value.map { $0 as Any } ?? NSNull()
+            }
             let actors: [[String: Any]] = order.map { i in
                 var object: [String: Any] = ["id": ids[i]]
                 for m in measures {
@@ -154,16 +174,20 @@ extension CentralityReport {
                 }
                 return object
             }
-            return JSONOutput.text(["network": network, "actors": actors, "flags": [Any](), "notes": analysis.notes], compact: true) + "\n"
+            return JSONOutput.text(
+                ["network": network, "actors": actors, "flags": [Any](), "notes": analysis.notes],
+                compact: true) + "\n"
         default:
             // CSV written directly: a million rows through TextTable would double the memory.
-            var out = (["id"] + measures.map(\.rawValue)).joined(separator: ",") + (format == .csv ? "\r\n" : "\n")
+            var out =
+                (["id"] + measures.map(\.rawValue)).joined(separator: ",") + (format == .csv ? "\r\n" : "\n")
             let shown = format == .csv ? order : Array(order.prefix(top ?? 20))
             for i in shown {
                 out += TextTable.csvCell(ids[i])
                 for m in measures {
                     let v = analysis[m, actor: i]
-                    out += "," + (format == .csv ? exact(v, measure: m) : CentralityReport.format(v, measure: m))
+                    out +=
+                        "," + (format == .csv ? exact(v, measure: m) : CentralityReport.format(v, measure: m))
                 }
                 out += format == .csv ? "\r\n" : "\n"
             }

@@ -22,13 +22,18 @@ public struct NetworkComparison: Sendable {
 
     /// (key, Dutch heading, English heading)
     public static let metrics: [(String, String, String)] = [
-        ("nodes", "actoren", "actors"), ("relations", "relaties", "relations"), ("density", "dichtheid", "density"),
-        ("mean_degree", "gem. graad", "mean degree"), ("degree_centralization", "centralisatie graad", "degree centralization"),
+        ("nodes", "actoren", "actors"), ("relations", "relaties", "relations"),
+        ("density", "dichtheid", "density"),
+        ("mean_degree", "gem. graad", "mean degree"),
+        ("degree_centralization", "centralisatie graad", "degree centralization"),
         ("betweenness_centralization", "centralisatie betweenness", "betweenness centralization"),
-        ("gini_degree", "Gini graad", "Gini degree"), ("gini_betweenness", "Gini betweenness", "Gini betweenness"),
-        ("hhi_funding", "HHI financiering", "HHI funding"), ("top_broker_share", "aandeel topmakelaar", "top broker share"),
+        ("gini_degree", "Gini graad", "Gini degree"),
+        ("gini_betweenness", "Gini betweenness", "Gini betweenness"),
+        ("hhi_funding", "HHI financiering", "HHI funding"),
+        ("top_broker_share", "aandeel topmakelaar", "top broker share"),
         ("client_representation", "vertegenwoordiging cliënten", "client representation"),
-        ("flags_critical", "kritiek", "critical"), ("flags_warning", "waarschuwing", "warning"), ("flags_info", "info", "info"),
+        ("flags_critical", "kritiek", "critical"), ("flags_warning", "waarschuwing", "warning"),
+        ("flags_info", "info", "info"),
     ]
 
     public var rows: [Row]
@@ -54,18 +59,26 @@ public struct NetworkComparison: Sendable {
             values["mean_degree"] = density.isNaN ? nil : density * (n - 1)
             // Concentration of the money received by all providers together (the care market).
             let providers = power.groups.filter { $0.role == .provider }.flatMap(\.actors)
-            let flows = FlowAnalysis(Graph(network, relationTypes: power.flowRelationTypes, weights: .strength))
+            let flows = FlowAnalysis(
+                Graph(network, relationTypes: power.flowRelationTypes, weights: .strength))
             values["hhi_funding"] = FlowAnalysis.concentration(providers.map { flows.inStrength[$0] })?.points
-            let top = power.actors.enumerated().max { $0.element.betweennessShare < $1.element.betweennessShare }
+            let top = power.actors.enumerated().max {
+                $0.element.betweennessShare < $1.element.betweennessShare
+            }
             values["top_broker_share"] = top?.element.betweennessShare
             let clients = power.groups.filter { $0.role == .clientVoice }.flatMap(\.actors)
             let degree = power.centrality[.degree]
             let total = degree.reduce(0, +)
-            values["client_representation"] = clients.isEmpty || total == 0 ? nil : (clients.reduce(0) { $0 + degree[$1] } / total) / (Double(clients.count) / n)
+            values["client_representation"] =
+                clients.isEmpty || total == 0
+                ? nil : (clients.reduce(0) { $0 + degree[$1] } / total) / (Double(clients.count) / n)
             for severity in PowerFlag.Severity.allCases {
-                values["flags_\(severity.rawValue)"] = Double(power.flags.filter { $0.severity == severity }.count)
+                values["flags_\(severity.rawValue)"] = Double(
+                    power.flags.filter { $0.severity == severity }.count)
             }
-            return Row(name: network.metadata.name, path: path, values: values, topBroker: top.map { network.actors[$0.offset].name })
+            return Row(
+                name: network.metadata.name, path: path, values: values,
+                topBroker: top.map { network.actors[$0.offset].name })
         }
         var ranks: [String: [Int]] = [:]
         for (key, _, _) in Self.metrics {
@@ -77,7 +90,11 @@ public struct NetworkComparison: Sendable {
 
     static func format(_ key: String, _ value: Double?) -> String {
         guard let value, value.isFinite else { return "" }
-        if ["nodes", "relations", "flags_critical", "flags_warning", "flags_info", "hhi_funding"].contains(key) { return String(Int(value.rounded())) }
+        if ["nodes", "relations", "flags_critical", "flags_warning", "flags_info", "hhi_funding"].contains(
+            key)
+        {
+            return String(Int(value.rounded()))
+        }
         return String(format: "%.3f", value)
     }
 
@@ -88,7 +105,9 @@ public struct NetworkComparison: Sendable {
         switch format {
         case .json:
             let networks: [[String: Any]] = rows.enumerated().map { i, row in
-                var object: [String: Any] = ["name": row.name, "path": row.path, "top_broker": row.topBroker ?? NSNull()]
+                var object: [String: Any] = [
+                    "name": row.name, "path": row.path, "top_broker": row.topBroker ?? NSNull(),
+                ]
                 for (key, _, _) in Self.metrics {
                     object[key] = (row.values[key] ?? nil).map { $0 as Any } ?? NSNull()
                     object[key + "_rank"] = ranks[key]![i]
@@ -99,30 +118,45 @@ public struct NetworkComparison: Sendable {
         case .csv:
             let columns = ["name", "path", "top_broker"] + Self.metrics.flatMap { [$0.0, $0.0 + "_rank"] }
             let body = rows.enumerated().map { i, row in
-                [row.name, row.path, row.topBroker ?? ""] + Self.metrics.flatMap { [Self.format($0.0, row.values[$0.0] ?? nil), String(ranks[$0.0]![i])] }
+                [row.name, row.path, row.topBroker ?? ""]
+                    + Self.metrics.flatMap {
+                        [Self.format($0.0, row.values[$0.0] ?? nil), String(ranks[$0.0]![i])]
+                    }
             }
             return TextTable(columns: columns, rows: body).csv()
         case .table, .markdown:
             let columns = [nl ? "netwerk" : "network"] + headings + [nl ? "topmakelaar" : "top broker"]
             let body = rows.enumerated().map { i, row in
-                [row.name] + Self.metrics.map { "\(Self.format($0.0, row.values[$0.0] ?? nil)) (\(ranks[$0.0]![i]))" } + [row.topBroker ?? ""]
+                [row.name]
+                    + Self.metrics.map {
+                        "\(Self.format($0.0, row.values[$0.0] ?? nil)) (\(ranks[$0.0]![i]))"
+                    } + [row.topBroker ?? ""]
             }
             let table = TextTable(columns: columns, rows: body, numericColumns: Set(1...Self.metrics.count))
-            let note = nl ? "Tussen haakjes: rang (1 = hoogste). Dichtheid daalt met de omvang; vergelijk daarom ook de gemiddelde graad."
-                          : "In brackets: rank (1 = highest). Density falls with size; compare mean degree as well."
+            let note =
+                nl
+                ? "Tussen haakjes: rang (1 = hoogste). Dichtheid daalt met de omvang; vergelijk daarom ook de gemiddelde graad."
+                : "In brackets: rank (1 = highest). Density falls with size; compare mean degree as well."
             return (format == .markdown ? table.markdown() : table.terminal()) + "\n" + note + "\n"
         }
     }
 
     func renderHTML(headings: [String], nl: Bool) -> String {
         func esc(_ s: String) -> String { DOTEscaping.html(s) }
-        var html = "<!DOCTYPE html>\n<html lang=\"\(nl ? "nl" : "en")\"><head><meta charset=\"utf-8\"/><title>\(nl ? "Vergelijking" : "Comparison")</title>"
-        html += "<style>body{font-family:sans-serif}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 6px;text-align:right}td:first-child,th:first-child{text-align:left}.rank{color:#777;font-size:80%}</style></head><body>"
-        html += "<h1>\(nl ? "Vergelijking van netwerken" : "Comparison of networks")</h1><table><thead><tr><th>\(nl ? "netwerk" : "network")</th>"
-        html += headings.map { "<th>\(esc($0))</th>" }.joined() + "<th>\(nl ? "topmakelaar" : "top broker")</th></tr></thead><tbody>"
+        var html =
+            "<!DOCTYPE html>\n<html lang=\"\(nl ? "nl" : "en")\"><head><meta charset=\"utf-8\"/><title>\(nl ? "Vergelijking" : "Comparison")</title>"
+        html +=
+            "<style>body{font-family:sans-serif}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 6px;text-align:right}td:first-child,th:first-child{text-align:left}.rank{color:#777;font-size:80%}</style></head><body>"
+        html +=
+            "<h1>\(nl ? "Vergelijking van netwerken" : "Comparison of networks")</h1><table><thead><tr><th>\(nl ? "netwerk" : "network")</th>"
+        html +=
+            headings.map { "<th>\(esc($0))</th>" }.joined()
+            + "<th>\(nl ? "topmakelaar" : "top broker")</th></tr></thead><tbody>"
         for (i, row) in rows.enumerated() {
             html += "<tr><td>\(esc(row.name))</td>"
-            html += Self.metrics.map { "<td>\(esc(Self.format($0.0, row.values[$0.0] ?? nil))) <span class=\"rank\">(\(ranks[$0.0]![i]))</span></td>" }.joined()
+            html += Self.metrics.map {
+                "<td>\(esc(Self.format($0.0, row.values[$0.0] ?? nil))) <span class=\"rank\">(\(ranks[$0.0]![i]))</span></td>"
+            }.joined()
             html += "<td>\(esc(row.topBroker ?? ""))</td></tr>"
         }
         return html + "</tbody></table></body></html>\n"

@@ -22,28 +22,51 @@ public struct ComparisonReport {
         let nl = language != "en"
         try AtomicFile.replaceFolder(folder) { staging in
             let fm = FileManager.default
-            try fm.createDirectory(at: staging.appendingPathComponent("figures"), withIntermediateDirectories: true)
-            try fm.createDirectory(at: staging.appendingPathComponent("tables"), withIntermediateDirectories: true)
+            try fm.createDirectory(
+                at: staging.appendingPathComponent("figures"), withIntermediateDirectories: true)
+            try fm.createDirectory(
+                at: staging.appendingPathComponent("tables"), withIntermediateDirectories: true)
             let comparison = NetworkComparison(analyses)
-            try Data(comparison.render(.csv, language: language).utf8).write(to: staging.appendingPathComponent("tables/comparison.csv"))
+            try Data(comparison.render(.csv, language: language).utf8).write(
+                to: staging.appendingPathComponent("tables/comparison.csv"))
             var html = comparison.render(.table, language: language, html: true)
-            var cards = "<h2>\(nl ? "Per netwerk" : "Per network")</h2><div style=\"display:flex;flex-wrap:wrap;gap:12px\">"
-            var md = "# " + (nl ? "Vergelijking van netwerken" : "Comparison of networks") + "\n\n" + comparison.render(.markdown, language: language) + "\n"
+            var cards =
+                "<h2>\(nl ? "Per netwerk" : "Per network")</h2><div style=\"display:flex;flex-wrap:wrap;gap:12px\">"
+            var md =
+                "# " + (nl ? "Vergelijking van netwerken" : "Comparison of networks") + "\n\n"
+                + comparison.render(.markdown, language: language) + "\n"
             for (k, item) in analyses.enumerated() {
                 let network = item.analysis.network
                 let power = item.analysis.power
-                let flagged = Set(power.flags.filter { $0.isDomination && $0.subject.kind == .actor }.compactMap { network.index(ofActor: $0.subject.ids[0]) })
-                var options = DiagramOptions(nodeMeasure: Degree.partners(Graph(network, weights: .ignore)).map(Double.init), language: language, flagged: flagged)
+                let flagged = Set(
+                    power.flags.filter { $0.isDomination && $0.subject.kind == .actor }.compactMap {
+                        network.index(ofActor: $0.subject.ids[0])
+                    })
+                var options = DiagramOptions(
+                    nodeMeasure: Degree.partners(Graph(network, weights: .ignore)).map(Double.init),
+                    language: language, flagged: flagged)
                 options.engine = LayoutEngine.recommended(nodeCount: network.actors.count)
-                let svg = try Graphviz.render(dot: DiagramBuilder.dot(for: network, options: options), engine: options.engine!, format: .svg).data
+                let svg = try Graphviz.render(
+                    dot: DiagramBuilder.dot(for: network, options: options), engine: options.engine!,
+                    format: .svg
+                ).data
                 let name = String(format: "%02d-", k + 1) + Slug.make(network.metadata.name) + ".svg"
                 try svg.write(to: staging.appendingPathComponent("figures/" + name))
-                let findings = power.flags.filter(\.isDomination).map { "<li>[\(XMLEscaping.text(nl ? $0.severity.dutch : $0.severity.rawValue))] \(XMLEscaping.text($0.message(language)))</li>" }.joined()
-                cards += "<div style=\"width:520px;border:1px solid #ddd;padding:6px\"><h3>\(XMLEscaping.text(network.metadata.name))</h3>"
-                cards += "<div style=\"max-height:420px;overflow:hidden\">\(InlineSVG.text(svg).replacingOccurrences(of: "<svg ", with: "<svg style=\"width:100%;height:auto\" "))</div>"
-                cards += "<ul style=\"font-size:0.85em\">\(findings.isEmpty ? "<li>\(nl ? "geen dominantie-bevindingen" : "no domination findings")</li>" : findings)</ul></div>"
-                md += "\n## " + TextTable.markdownEscape(network.metadata.name) + "\n\n![](figures/\(name))\n\n"
-                md += power.flags.filter(\.isDomination).map { "- **\($0.severity.rawValue)** \(TextTable.markdownEscape($0.message(language)))" }.joined(separator: "\n") + "\n"
+                let findings = power.flags.filter(\.isDomination).map {
+                    "<li>[\(XMLEscaping.text(nl ? $0.severity.dutch : $0.severity.rawValue))] \(XMLEscaping.text($0.message(language)))</li>"
+                }.joined()
+                cards +=
+                    "<div style=\"width:520px;border:1px solid #ddd;padding:6px\"><h3>\(XMLEscaping.text(network.metadata.name))</h3>"
+                cards +=
+                    "<div style=\"max-height:420px;overflow:hidden\">\(InlineSVG.text(svg).replacingOccurrences(of: "<svg ", with: "<svg style=\"width:100%;height:auto\" "))</div>"
+                cards +=
+                    "<ul style=\"font-size:0.85em\">\(findings.isEmpty ? "<li>\(nl ? "geen dominantie-bevindingen" : "no domination findings")</li>" : findings)</ul></div>"
+                md +=
+                    "\n## " + TextTable.markdownEscape(network.metadata.name) + "\n\n![](figures/\(name))\n\n"
+                md +=
+                    power.flags.filter(\.isDomination).map {
+                        "- **\($0.severity.rawValue)** \(TextTable.markdownEscape($0.message(language)))"
+                    }.joined(separator: "\n") + "\n"
             }
             cards += "</div>"
             html = html.replacingOccurrences(of: "</body></html>", with: cards + "</body></html>")

@@ -35,9 +35,13 @@ public struct FlagReport: Sendable {
 
     func flagTable(full: Bool) -> TextTable {
         let rows = power.flags.map { flag -> [String] in
-            var row = [flag.severity.rawValue, flag.rule, flag.subject.kind.rawValue, flag.subject.ids.joined(separator: " "), flag.message(language)]
+            var row = [
+                flag.severity.rawValue, flag.rule, flag.subject.kind.rawValue,
+                flag.subject.ids.joined(separator: " "), flag.message(language),
+            ]
             if full {
-                row.append(flag.evidence.map { "\($0.name)=\(FlagReport.number($0.value))" }.joined(separator: "; "))
+                row.append(
+                    flag.evidence.map { "\($0.name)=\(FlagReport.number($0.value))" }.joined(separator: "; "))
                 row.append(flag.pValue.map { FlagReport.number($0) } ?? "")
             }
             return row
@@ -51,34 +55,60 @@ public struct FlagReport: Sendable {
 
     func groupTable() -> TextTable {
         let rows = power.groups.map { g -> [String] in
-            [g.type, String(g.actors.count), FlagReport.number(g.shareOfActors), FlagReport.number(g.shareOfDegree),
-             g.representationDegree.map(FlagReport.number) ?? "", g.representationBetweenness.map(FlagReport.number) ?? "",
-             FlagReport.number(g.brokerageTotal), FlagReport.number(g.outerShellShare)]
+            [
+                g.type, String(g.actors.count), FlagReport.number(g.shareOfActors),
+                FlagReport.number(g.shareOfDegree),
+                g.representationDegree.map(FlagReport.number) ?? "",
+                g.representationBetweenness.map(FlagReport.number) ?? "",
+                FlagReport.number(g.brokerageTotal), FlagReport.number(g.outerShellShare),
+            ]
         }
-        let columns = nl ? ["type", "actoren", "aandeel actoren", "aandeel relaties", "verhouding graad", "verhouding betweenness", "makelaarsrollen", "buitenste schil"]
-                         : ["type", "actors", "share of actors", "share of ties", "ratio degree", "ratio betweenness", "brokerage", "outer shell"]
+        let columns =
+            nl
+            ? [
+                "type", "actoren", "aandeel actoren", "aandeel relaties", "verhouding graad",
+                "verhouding betweenness", "makelaarsrollen", "buitenste schil",
+            ]
+            : [
+                "type", "actors", "share of actors", "share of ties", "ratio degree", "ratio betweenness",
+                "brokerage", "outer shell",
+            ]
         return TextTable(columns: columns, rows: rows, numericColumns: Set(1..<8))
     }
 
     func text(markdown: Bool) -> String {
         let network = power.network
         var out = markdown ? "# " : ""
-        out += (nl ? "Machtsbalans: " : "Balance of power: ") + network.metadata.name + (network.metadata.year.map { " (\($0))" } ?? "") + "\n\n"
+        out +=
+            (nl ? "Machtsbalans: " : "Balance of power: ") + network.metadata.name
+            + (network.metadata.year.map { " (\($0))" } ?? "") + "\n\n"
         let counts = Dictionary(grouping: power.flags, by: \.severity).mapValues(\.count)
-        out += nl ? "\(power.flags.count) bevindingen: \(counts[.critical] ?? 0) kritiek, \(counts[.warning] ?? 0) waarschuwing, \(counts[.info] ?? 0) info.\n\n"
-                  : "\(power.flags.count) findings: \(counts[.critical] ?? 0) critical, \(counts[.warning] ?? 0) warning, \(counts[.info] ?? 0) info.\n\n"
+        out +=
+            nl
+            ? "\(power.flags.count) bevindingen: \(counts[.critical] ?? 0) kritiek, \(counts[.warning] ?? 0) waarschuwing, \(counts[.info] ?? 0) info.\n\n"
+            : "\(power.flags.count) findings: \(counts[.critical] ?? 0) critical, \(counts[.warning] ?? 0) warning, \(counts[.info] ?? 0) info.\n\n"
         for flag in power.flags {
             let severity = nl ? flag.severity.dutch.uppercased() : flag.severity.rawValue.uppercased()
-            let evidence = flag.evidence.map { "\($0.name) \(FlagReport.number($0.value))" }.joined(separator: ", ")
+            let evidence = flag.evidence.map { "\($0.name) \(FlagReport.number($0.value))" }.joined(
+                separator: ", ")
             let p = flag.pValue.map { ", p = \(FlagReport.number($0))" } ?? ""
             if markdown {
-                out += "- **\(severity)** `\(flag.rule)` — \(flag.message(language))  \n  *\(nl ? "Onderbouwing" : "Evidence"):* \(evidence)\(p). *\(nl ? "Bron" : "Source"):* \(flag.reference)\n"
+                out +=
+                    "- **\(severity)** `\(flag.rule)` — \(flag.message(language))  \n  *\(nl ? "Onderbouwing" : "Evidence"):* \(evidence)\(p). *\(nl ? "Bron" : "Source"):* \(flag.reference)\n"
             } else {
-                out += "[\(severity)] \(flag.rule)\n  \(flag.message(language))\n  \(nl ? "onderbouwing" : "evidence"): \(evidence)\(p)\n\n"
+                out +=
+                    "[\(severity)] \(flag.rule)\n  \(flag.message(language))\n  \(nl ? "onderbouwing" : "evidence"): \(evidence)\(p)\n\n"
             }
         }
-        if power.flags.isEmpty { out += nl ? "Geen bevindingen: geen partij domineert volgens de ingestelde drempels.\n\n" : "No findings: no party dominates by the thresholds set.\n\n" }
-        out += (markdown ? "\n## " : "") + (nl ? "Groepen (actortypen)" : "Groups (actor types)") + "\n" + (markdown ? "\n" + groupTable().markdown() : groupTable().terminal())
+        if power.flags.isEmpty {
+            out +=
+                nl
+                ? "Geen bevindingen: geen partij domineert volgens de ingestelde drempels.\n\n"
+                : "No findings: no party dominates by the thresholds set.\n\n"
+        }
+        out +=
+            (markdown ? "\n## " : "") + (nl ? "Groepen (actortypen)" : "Groups (actor types)") + "\n"
+            + (markdown ? "\n" + groupTable().markdown() : groupTable().terminal())
         return out
     }
 
@@ -90,20 +120,28 @@ public struct FlagReport: Sendable {
             if flag.subject.kind == .type { subject["actors"] = Array(flag.subject.ids.dropFirst()) }
             return [
                 "rule": flag.rule, "severity": flag.severity.rawValue, "subject": subject,
-                "evidence": Dictionary(flag.evidence.map { ($0.name, json($0.value)) }, uniquingKeysWith: { a, _ in a }),
-                "threshold": Dictionary(flag.threshold.map { ($0.name, $0.value as Any) }, uniquingKeysWith: { a, _ in a }),
+                "evidence": Dictionary(
+                    flag.evidence.map { ($0.name, json($0.value)) }, uniquingKeysWith: { a, _ in a }),
+                "threshold": Dictionary(
+                    flag.threshold.map { ($0.name, $0.value as Any) }, uniquingKeysWith: { a, _ in a }),
                 "message": ["nl": flag.messageDutch, "en": flag.messageEnglish],
                 "reference": flag.reference, "p_value": json(flag.pValue),
-                "significant": flag.pValue.map { ($0 < (power.network.metadata.thresholds["centralized-network.alpha"] ?? 0.05)) as Any } ?? NSNull(),
+                "significant": flag.pValue.map {
+                    ($0 < (power.network.metadata.thresholds["centralized-network.alpha"] ?? 0.05)) as Any
+                } ?? NSNull(),
             ]
         }
         let groups: [[String: Any]] = power.groups.map { g in
             [
-                "type": g.type, "role": g.role.rawValue, "actors": g.actors.count, "actor_ids": g.actors.map { network.actors[$0].id },
-                "share_of_actors": g.shareOfActors, "share_of_degree": g.shareOfDegree, "share_of_betweenness": g.shareOfBetweenness,
+                "type": g.type, "role": g.role.rawValue, "actors": g.actors.count,
+                "actor_ids": g.actors.map { network.actors[$0].id },
+                "share_of_actors": g.shareOfActors, "share_of_degree": g.shareOfDegree,
+                "share_of_betweenness": g.shareOfBetweenness,
                 "share_of_pagerank": g.shareOfPageRank, "representation_degree": json(g.representationDegree),
-                "representation_betweenness": json(g.representationBetweenness), "representation_pagerank": json(g.representationPageRank),
-                "mean_degree": g.meanDegree, "median_degree": g.medianDegree, "brokerage_total": g.brokerageTotal,
+                "representation_betweenness": json(g.representationBetweenness),
+                "representation_pagerank": json(g.representationPageRank),
+                "mean_degree": g.meanDegree, "median_degree": g.medianDegree,
+                "brokerage_total": g.brokerageTotal,
                 "inflow_hhi": json(g.inflowHHI?.hhi), "outer_shell_share": g.outerShellShare,
             ]
         }
@@ -117,18 +155,22 @@ public struct FlagReport: Sendable {
             brokerage["z"] = z
             var object: [String: Any] = [
                 "id": network.actors[i].id, "name": network.actors[i].name, "type": network.actors[i].type,
-                "brokerage": brokerage, "constraint": json(a.constraint), "effective_size": json(a.effectiveSize),
+                "brokerage": brokerage, "constraint": json(a.constraint),
+                "effective_size": json(a.effectiveSize),
                 "dependence": json(a.dependence?.share), "betweenness_share": a.betweennessShare,
                 "inflow_hhi": json(a.inflowHHI?.hhi), "outflow_hhi": json(a.outflowHHI?.hhi),
                 "fragmentation_without": a.fragmentationWithout, "perception_gap": json(a.perceptionGap),
                 "coreness": a.coreness, "in_core": a.inCore,
             ]
-            object["dependence_partner"] = a.dependence.map { network.actors[$0.partner].id as Any } ?? NSNull()
+            object["dependence_partner"] =
+                a.dependence.map { network.actors[$0.partner].id as Any } ?? NSNull()
             return object
         }
         let networkObject: [String: Any] = [
-            "name": network.metadata.name, "fragmentation": power.fragmentation, "distance_fragmentation": power.distanceFragmentation,
-            "size_degree_correlation": json(power.sizeDegreeCorrelation), "perception_correlation": json(power.perceptionCorrelation),
+            "name": network.metadata.name, "fragmentation": power.fragmentation,
+            "distance_fragmentation": power.distanceFragmentation,
+            "size_degree_correlation": json(power.sizeDegreeCorrelation),
+            "perception_correlation": json(power.perceptionCorrelation),
             "flow_relation_types": Array(power.flowRelationTypes).sorted(),
         ]
         return ["network": networkObject, "flags": flags, "groups": groups, "actors": actors]

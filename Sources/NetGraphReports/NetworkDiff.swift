@@ -7,9 +7,23 @@ import NetGraphRender
 /// relations added and removed, weight changes, rank changes per measure, flags that appeared
 /// or resolved. Actors are matched by id, relations by (source, target, type).
 public struct NetworkDiff: Sendable {
-    public struct WeightChange: Sendable { public var key: String; public var old: Double; public var new: Double }
-    public struct RankChange: Sendable { public var id: String; public var measure: String; public var old: Int; public var new: Int }
-    public struct FlagChange: Sendable { public var rule: String; public var severity: String; public var subject: [String]; public var message: String }
+    public struct WeightChange: Sendable {
+        public var key: String
+        public var old: Double
+        public var new: Double
+    }
+    public struct RankChange: Sendable {
+        public var id: String
+        public var measure: String
+        public var old: Int
+        public var new: Int
+    }
+    public struct FlagChange: Sendable {
+        public var rule: String
+        public var severity: String
+        public var subject: [String]
+        public var message: String
+    }
 
     public let old: Network
     public let new: Network
@@ -30,15 +44,20 @@ public struct NetworkDiff: Sendable {
     static func key(_ r: Relation) -> String { "\(r.source) → \(r.target) (\(r.type))" }
 
     /// - Parameter minimumRankShift: rank changes smaller than this are not reported.
-    public init(old oldAnalysis: NetworkAnalysis, new newAnalysis: NetworkAnalysis, language: String = "nl", minimumRankShift: Int = 2) {
+    public init(
+        old oldAnalysis: NetworkAnalysis, new newAnalysis: NetworkAnalysis, language: String = "nl",
+        minimumRankShift: Int = 2
+    ) {
         let old = oldAnalysis.network
         let new = newAnalysis.network
         self.old = old
         self.new = new
-        let oldIDs = Set(old.actors.map(\.id)), newIDs = Set(new.actors.map(\.id))
+        let oldIDs = Set(old.actors.map(\.id))
+        let newIDs = Set(new.actors.map(\.id))
         addedActors = new.actors.map(\.id).filter { !oldIDs.contains($0) }
         removedActors = old.actors.map(\.id).filter { !newIDs.contains($0) }
-        var oldWeights: [String: Double] = [:], newWeights: [String: Double] = [:]
+        var oldWeights: [String: Double] = [:]
+        var newWeights: [String: Double] = [:]
         for r in old.relations { oldWeights[Self.key(r), default: 0] += r.weight }
         for r in new.relations { newWeights[Self.key(r), default: 0] += r.weight }
         addedRelations = newWeights.keys.filter { oldWeights[$0] == nil }.sorted()
@@ -53,12 +72,19 @@ public struct NetworkDiff: Sendable {
         for measure in [ActorMeasure.degree, .betweenness, .pagerank] {
             func ranks(_ analysis: CentralityAnalysis, _ network: Network) -> [String: Int] {
                 let values = analysis[measure]
-                return Dictionary(uniqueKeysWithValues: network.actors.enumerated().map { i, actor in (actor.id, 1 + values.filter { $0 > values[i] }.count) })
+                return Dictionary(
+                    uniqueKeysWithValues: network.actors.enumerated().map { i, actor in
+                        (actor.id, 1 + values.filter { $0 > values[i] }.count)
+                    })
             }
-            let before = ranks(a, old), after = ranks(b, new)
+            let before = ranks(a, old)
+            let after = ranks(b, new)
             for id in old.actors.map(\.id) where newIDs.contains(id) {
-                let o = before[id]!, n = after[id]!
-                if abs(o - n) >= minimumRankShift { rankChanges.append(RankChange(id: id, measure: measure.rawValue, old: o, new: n)) }
+                let o = before[id]!
+                let n = after[id]!
+                if abs(o - n) >= minimumRankShift {
+                    rankChanges.append(RankChange(id: id, measure: measure.rawValue, old: o, new: n))
+                }
             }
         }
         rankChanges.sort { (abs($0.old - $0.new), $1.id) > (abs($1.old - $1.new), $0.id) }
@@ -67,7 +93,9 @@ public struct NetworkDiff: Sendable {
             var result: [String: FlagChange] = [:]
             for flag in power.flags {
                 result["\(flag.rule)|\(flag.severity.rawValue)|\(flag.subject.ids.joined(separator: ","))"] =
-                    FlagChange(rule: flag.rule, severity: flag.severity.rawValue, subject: flag.subject.ids, message: flag.message(language))
+                    FlagChange(
+                        rule: flag.rule, severity: flag.severity.rawValue, subject: flag.subject.ids,
+                        message: flag.message(language))
             }
             return result
         }
@@ -86,42 +114,69 @@ public struct NetworkDiff: Sendable {
                 "actors_added": addedActors, "actors_removed": removedActors,
                 "relations_added": addedRelations, "relations_removed": removedRelations,
                 "weight_changes": weightChanges.map { ["relation": $0.key, "old": $0.old, "new": $0.new] },
-                "rank_changes": rankChanges.map { ["id": $0.id, "measure": $0.measure, "old": $0.old, "new": $0.new] },
-                "flags_appeared": appearedFlags.map { ["rule": $0.rule, "severity": $0.severity, "subject": $0.subject, "message": $0.message] },
-                "flags_resolved": resolvedFlags.map { ["rule": $0.rule, "severity": $0.severity, "subject": $0.subject, "message": $0.message] },
+                "rank_changes": rankChanges.map {
+                    ["id": $0.id, "measure": $0.measure, "old": $0.old, "new": $0.new]
+                },
+                "flags_appeared": appearedFlags.map {
+                    ["rule": $0.rule, "severity": $0.severity, "subject": $0.subject, "message": $0.message]
+                },
+                "flags_resolved": resolvedFlags.map {
+                    ["rule": $0.rule, "severity": $0.severity, "subject": $0.subject, "message": $0.message]
+                },
             ]
             return JSONOutput.text(object) + "\n"
         }
         if format == .csv {
             var rows: [[String]] = []
-            rows += addedActors.map { ["actor_added", $0, "", ""] } + removedActors.map { ["actor_removed", $0, "", ""] }
-            rows += addedRelations.map { ["relation_added", $0, "", ""] } + removedRelations.map { ["relation_removed", $0, "", ""] }
+            rows +=
+                addedActors.map { ["actor_added", $0, "", ""] }
+                + removedActors.map { ["actor_removed", $0, "", ""] }
+            rows +=
+                addedRelations.map { ["relation_added", $0, "", ""] }
+                + removedRelations.map { ["relation_removed", $0, "", ""] }
             rows += weightChanges.map { ["weight_changed", $0.key, "\($0.old)", "\($0.new)"] }
             rows += rankChanges.map { ["rank_\($0.measure)", $0.id, "\($0.old)", "\($0.new)"] }
-            rows += appearedFlags.map { ["flag_appeared", $0.rule, $0.severity, $0.subject.joined(separator: " ")] }
-            rows += resolvedFlags.map { ["flag_resolved", $0.rule, $0.severity, $0.subject.joined(separator: " ")] }
+            rows += appearedFlags.map {
+                ["flag_appeared", $0.rule, $0.severity, $0.subject.joined(separator: " ")]
+            }
+            rows += resolvedFlags.map {
+                ["flag_resolved", $0.rule, $0.severity, $0.subject.joined(separator: " ")]
+            }
             return TextTable(columns: ["change", "subject", "old", "new"], rows: rows).csv()
         }
         let md = format == .markdown
         func name(_ id: String) -> String { new.actor(id: id)?.name ?? old.actor(id: id)?.name ?? id }
         var out = (md ? "# " : "") + "\(old.metadata.name) → \(new.metadata.name)\n\n"
         if isEmpty { return out + (nl ? "Geen verschillen.\n" : "No differences.\n") }
-        out += nl
+        out +=
+            nl
             ? "\(addedActors.count) actoren erbij, \(removedActors.count) weg; \(addedRelations.count) relaties erbij, \(removedRelations.count) weg, \(weightChanges.count) met ander gewicht. \(appearedFlags.count) nieuwe bevindingen, \(resolvedFlags.count) opgelost.\n"
             : "\(addedActors.count) actors added, \(removedActors.count) removed; \(addedRelations.count) relations added, \(removedRelations.count) removed, \(weightChanges.count) with another weight. \(appearedFlags.count) new findings, \(resolvedFlags.count) resolved.\n"
         func section(_ title: String, _ lines: [String]) {
             guard !lines.isEmpty else { return }
-            out += (md ? "\n## " : "\n") + title + "\n" + (md ? "\n" : "") + lines.prefix(40).map { "- " + $0 }.joined(separator: "\n") + "\n"
+            out +=
+                (md ? "\n## " : "\n") + title + "\n" + (md ? "\n" : "")
+                + lines.prefix(40).map { "- " + $0 }.joined(separator: "\n") + "\n"
             if lines.count > 40 { out += "- … (\(lines.count - 40) \(nl ? "meer" : "more"))\n" }
         }
-        section(nl ? "Nieuwe bevindingen" : "New findings", appearedFlags.map { "[\($0.severity)] \($0.rule): \($0.message)" })
-        section(nl ? "Opgeloste bevindingen" : "Resolved findings", resolvedFlags.map { "[\($0.severity)] \($0.rule): \($0.message)" })
-        section(nl ? "Grootste verschuivingen in rang" : "Largest rank shifts", rankChanges.prefix(15).map { "\(name($0.id)): \($0.measure) \($0.old) → \($0.new)" })
+        section(
+            nl ? "Nieuwe bevindingen" : "New findings",
+            appearedFlags.map { "[\($0.severity)] \($0.rule): \($0.message)" })
+        section(
+            nl ? "Opgeloste bevindingen" : "Resolved findings",
+            resolvedFlags.map { "[\($0.severity)] \($0.rule): \($0.message)" })
+        section(
+            nl ? "Grootste verschuivingen in rang" : "Largest rank shifts",
+            rankChanges.prefix(15).map { "\(name($0.id)): \($0.measure) \($0.old) → \($0.new)" })
         section(nl ? "Actoren erbij" : "Actors added", addedActors.map(name))
         section(nl ? "Actoren weg" : "Actors removed", removedActors.map(name))
         section(nl ? "Relaties erbij" : "Relations added", addedRelations)
         section(nl ? "Relaties weg" : "Relations removed", removedRelations)
-        section(nl ? "Ander gewicht" : "Weight changed", weightChanges.map { "\($0.key): \(DiagramBuilder.format($0.old)) → \(DiagramBuilder.format($0.new))" })
+        section(
+            nl ? "Ander gewicht" : "Weight changed",
+            weightChanges.map {
+                "\($0.key): \(DiagramBuilder.format($0.old)) → \(DiagramBuilder.format($0.new))"
+            })
         return out
     }
 
@@ -133,27 +188,37 @@ public struct NetworkDiff: Sendable {
         var ids = old.actors.map(\.id)
         for id in addedActors { ids.append(id) }
         let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
-        var out = "digraph \"diff\" {\n  graph [fontname=\"DejaVu Sans\", overlap=false, splines=\(ids.count <= 40 ? "true" : "curved"), outputorder=edgesfirst, labelloc=b, labeljust=l, pad=0.3];\n"
-        out += "  node [fontname=\"DejaVu Sans\", fontsize=9, shape=circle, style=filled, fixedsize=true, width=0.3, label=\"\", fillcolor=\"#DDDDDD\", color=\"#555555\"];\n  edge [arrowsize=0.5, color=\"#BBBBBB\"];\n"
-        let removed = Set(removedActors), added = Set(addedActors)
+        var out =
+            "digraph \"diff\" {\n  graph [fontname=\"DejaVu Sans\", overlap=false, splines=\(ids.count <= 40 ? "true" : "curved"), outputorder=edgesfirst, labelloc=b, labeljust=l, pad=0.3];\n"
+        out +=
+            "  node [fontname=\"DejaVu Sans\", fontsize=9, shape=circle, style=filled, fixedsize=true, width=0.3, label=\"\", fillcolor=\"#DDDDDD\", color=\"#555555\"];\n  edge [arrowsize=0.5, color=\"#BBBBBB\"];\n"
+        let removed = Set(removedActors)
+        let added = Set(addedActors)
         for id in ids {
             let actor = new.actor(id: id) ?? old.actor(id: id)!
             var attributes = ["xlabel=\(DOTEscaping.quoted(actor.name))"]
             if let (x, y) = oldPositions[id] { attributes.append("pos=\"\(x / 72),\(y / 72)!\"") }
             if added.contains(id) { attributes += ["fillcolor=\"#1B9E77\"", "color=\"#1B9E77\""] }
-            if removed.contains(id) { attributes += ["fillcolor=\"#FFFFFF\"", "color=\"#D95F02\"", "style=\"dashed\""] }
+            if removed.contains(id) {
+                attributes += ["fillcolor=\"#FFFFFF\"", "color=\"#D95F02\"", "style=\"dashed\""]
+            }
             out += "  n\(index[id]!) [\(attributes.joined(separator: ", "))];\n"
         }
         // One line per pair of actors (Graphviz 2.42's spline router crashes on multi-edges):
         // the most notable change of the pair's relations sets its colour.
-        let addedSet = Set(addedRelations), removedSet = Set(removedRelations), changed = Set(weightChanges.map(\.key))
+        let addedSet = Set(addedRelations)
+        let removedSet = Set(removedRelations)
+        let changed = Set(weightChanges.map(\.key))
         var pairs: [Int: (low: Int, high: Int, status: Int, forward: Bool, backward: Bool)] = [:]
         var order: [Int] = []
         for r in old.relations + new.relations {
             guard let u = index[r.source], let v = index[r.target] else { continue }
             let key = Self.key(r)
-            let status = addedSet.contains(key) ? 3 : removedSet.contains(key) ? 2 : changed.contains(key) ? 1 : 0
-            let low = min(u, v), high = max(u, v), pairKey = low * ids.count + high
+            let status =
+                addedSet.contains(key) ? 3 : removedSet.contains(key) ? 2 : changed.contains(key) ? 1 : 0
+            let low = min(u, v)
+            let high = max(u, v)
+            let pairKey = low * ids.count + high
             var entry = pairs[pairKey] ?? (low, high, 0, false, false)
             if pairs[pairKey] == nil { order.append(pairKey) }
             entry.status = max(entry.status, status)
@@ -162,7 +227,9 @@ public struct NetworkDiff: Sendable {
         }
         for pairKey in order {
             let p = pairs[pairKey]!
-            var attributes = ["dir=\(p.forward && p.backward ? "both" : p.forward ? "forward" : p.backward ? "back" : "none")"]
+            var attributes = [
+                "dir=\(p.forward && p.backward ? "both" : p.forward ? "forward" : p.backward ? "back" : "none")"
+            ]
             switch p.status {
             case 3: attributes += ["color=\"#1B9E77\"", "penwidth=2"]
             case 2: attributes += ["color=\"#D95F02\"", "style=dashed", "penwidth=1.5"]
@@ -171,8 +238,10 @@ public struct NetworkDiff: Sendable {
             }
             out += "  n\(p.low) -> n\(p.high) [\(attributes.joined(separator: ", "))];\n"
         }
-        let legend = nl ? "groen: nieuw · oranje stippel: verdwenen · geel: ander gewicht · grijs: ongewijzigd (op de oude plek)"
-                        : "green: new · orange dashed: gone · yellow: weight changed · grey: unchanged (at the old position)"
+        let legend =
+            nl
+            ? "groen: nieuw · oranje stippel: verdwenen · geel: ander gewicht · grijs: ongewijzigd (op de oude plek)"
+            : "green: new · orange dashed: gone · yellow: weight changed · grey: unchanged (at the old position)"
         out += "  label=\(DOTEscaping.quoted("\(old.metadata.name) → \(new.metadata.name)\n\(legend)"));\n}\n"
         return out
     }

@@ -43,10 +43,13 @@ public struct NetworkSummary: Sendable {
         var typeCounts: [String: Int] = [:]
         for actor in network.actors { typeCounts[actor.type, default: 0] += 1 }
         let knownTypes = network.vocabulary.actorTypes.map(\.name)
-        let orderedTypes = knownTypes.filter { typeCounts[$0] != nil } + typeCounts.keys.filter { !knownTypes.contains($0) }.sorted()
+        let orderedTypes =
+            knownTypes.filter { typeCounts[$0] != nil }
+            + typeCounts.keys.filter { !knownTypes.contains($0) }.sorted()
         actorsByType = orderedTypes.map { name in
             let type = network.vocabulary.actorType(named: name)
-            return TypeCount(type: name, label: type?.label ?? name, role: type?.role ?? .other, count: typeCounts[name]!)
+            return TypeCount(
+                type: name, label: type?.label ?? name, role: type?.role ?? .other, count: typeCounts[name]!)
         }
         var relationCounts: [String: (Bool, Int, Double)] = [:]
         for relation in network.relations {
@@ -54,13 +57,23 @@ public struct NetworkSummary: Sendable {
             relationCounts[relation.type] = (current.0, current.1 + 1, current.2 + relation.weight)
         }
         let knownRelations = network.vocabulary.relationTypes.map(\.name)
-        let orderedRelations = knownRelations.filter { relationCounts[$0] != nil } + relationCounts.keys.filter { !knownRelations.contains($0) }.sorted()
-        relationsByType = orderedRelations.map { RelationCount(type: $0, directed: relationCounts[$0]!.0, count: relationCounts[$0]!.1, totalWeight: relationCounts[$0]!.2) }
+        let orderedRelations =
+            knownRelations.filter { relationCounts[$0] != nil }
+            + relationCounts.keys.filter { !knownRelations.contains($0) }.sorted()
+        relationsByType = orderedRelations.map {
+            RelationCount(
+                type: $0, directed: relationCounts[$0]!.0, count: relationCounts[$0]!.1,
+                totalWeight: relationCounts[$0]!.2)
+        }
 
         let graph = Graph(network, weights: .ignore)
-        let degree = Degree.partners(graph), inDegree = Degree.inDegree(graph), outDegree = Degree.outDegree(graph)
+        let degree = Degree.partners(graph)
+        let inDegree = Degree.inDegree(graph)
+        let outDegree = Degree.outDegree(graph)
         actors = network.actors.enumerated().map { i, actor in
-            ActorRow(index: i, id: actor.id, name: actor.name, type: actor.type, degree: degree[i], inDegree: inDegree[i], outDegree: outDegree[i])
+            ActorRow(
+                index: i, id: actor.id, name: actor.name, type: actor.type, degree: degree[i],
+                inDegree: inDegree[i], outDegree: outDegree[i])
         }.sorted { ($0.degree, $1.name) > ($1.degree, $0.name) }
     }
 
@@ -74,23 +87,47 @@ public struct NetworkSummary: Sendable {
     /// Renders the summary. Terminal and Markdown output show three tables (actors by type,
     /// relations by type, the `top` actors by degree); CSV gives the per-actor table; JSON
     /// follows netan's contract `{"network": {…}, "actors": [{"id": …}], "flags": []}`.
-    public func render(_ format: OutputFormat, language: String, top: Int = 10, includeTop: Bool = true) -> String {
+    public func render(_ format: OutputFormat, language: String, top: Int = 10, includeTop: Bool = true)
+        -> String
+    {
         let nl = language != "en"
-        let typeTable = TextTable(columns: nl ? ["type", "rol", "aantal"] : ["type", "role", "count"],
-                                  rows: actorsByType.map { [$0.label, nl ? $0.role.dutchLabel : $0.role.rawValue, String($0.count)] },
-                                  numericColumns: [2])
-        let relationTable = TextTable(columns: nl ? ["relatietype", "gericht", "aantal", "totaal gewicht"] : ["relation type", "directed", "count", "total weight"],
-                                      rows: relationsByType.map { [$0.type, $0.directed ? (nl ? "ja" : "yes") : (nl ? "nee" : "no"), String($0.count), DiagramBuilder.format($0.totalWeight)] },
-                                      numericColumns: [2, 3])
-        let actorColumns = ["id", nl ? "naam" : "name", "type", nl ? "partners" : "partners", nl ? "in-graad" : "in_degree", nl ? "uit-graad" : "out_degree"]
-        let actorRows = actors.map { [$0.id, $0.name, $0.type, String($0.degree), String($0.inDegree), String($0.outDegree)] }
-        let topTable = TextTable(columns: actorColumns, rows: Array(actorRows.prefix(top)), numericColumns: [3, 4, 5])
+        let typeTable = TextTable(
+            columns: nl ? ["type", "rol", "aantal"] : ["type", "role", "count"],
+            rows: actorsByType.map {
+                [$0.label, nl ? $0.role.dutchLabel : $0.role.rawValue, String($0.count)]
+            },
+            numericColumns: [2])
+        let relationTable = TextTable(
+            columns: nl
+                ? ["relatietype", "gericht", "aantal", "totaal gewicht"]
+                : ["relation type", "directed", "count", "total weight"],
+            rows: relationsByType.map {
+                [
+                    $0.type, $0.directed ? (nl ? "ja" : "yes") : (nl ? "nee" : "no"), String($0.count),
+                    DiagramBuilder.format($0.totalWeight),
+                ]
+            },
+            numericColumns: [2, 3])
+        let actorColumns = [
+            "id", nl ? "naam" : "name", "type", nl ? "partners" : "partners", nl ? "in-graad" : "in_degree",
+            nl ? "uit-graad" : "out_degree",
+        ]
+        let actorRows = actors.map {
+            [$0.id, $0.name, $0.type, String($0.degree), String($0.inDegree), String($0.outDegree)]
+        }
+        let topTable = TextTable(
+            columns: actorColumns, rows: Array(actorRows.prefix(top)), numericColumns: [3, 4, 5])
         var header = metadata.name
         if let region = metadata.region { header += " — " + region }
         if let year = metadata.year { header += " (\(year))" }
-        let counts = nl ? "\(actorCount) actoren, \(relationCount) relaties" : "\(actorCount) actors, \(relationCount) relations"
-        let topTitle = nl ? "Meeste partners (top \(min(top, actorCount)); in/uit: aantal partners per richting)"
-                          : "Most partners (top \(min(top, actorCount)); in/out: partners per direction)"
+        let counts =
+            nl
+            ? "\(actorCount) actoren, \(relationCount) relaties"
+            : "\(actorCount) actors, \(relationCount) relations"
+        let topTitle =
+            nl
+            ? "Meeste partners (top \(min(top, actorCount)); in/uit: aantal partners per richting)"
+            : "Most partners (top \(min(top, actorCount)); in/out: partners per direction)"
         switch format {
         case .table:
             var text = "\(header)\n\(counts)\n"
@@ -103,21 +140,30 @@ public struct NetworkSummary: Sendable {
             var text = "# \(header)\n\n\(counts)\n\n"
             if let source = metadata.source { text += (nl ? "*Bron:* " : "*Source:* ") + source + "\n\n" }
             text += "## " + (nl ? "Actoren per type" : "Actors by type") + "\n\n" + typeTable.markdown()
-            text += "\n## " + (nl ? "Relaties per type" : "Relations by type") + "\n\n" + relationTable.markdown()
+            text +=
+                "\n## " + (nl ? "Relaties per type" : "Relations by type") + "\n\n" + relationTable.markdown()
             if includeTop { text += "\n## " + topTitle + "\n\n" + topTable.markdown() }
             return text
         case .csv:
-            return TextTable(columns: ["id", "name", "type", "partners", "in_degree", "out_degree"], rows: actorRows).csv()
+            return TextTable(
+                columns: ["id", "name", "type", "partners", "in_degree", "out_degree"], rows: actorRows
+            ).csv()
         case .json:
-            var networkObject: [String: Any] = ["name": metadata.name, "actors": actorCount, "relations": relationCount,
-                                                "language": metadata.language,
-                                                "actors_by_type": Dictionary(uniqueKeysWithValues: actorsByType.map { ($0.type, $0.count) }),
-                                                "relations_by_type": Dictionary(uniqueKeysWithValues: relationsByType.map { ($0.type, $0.count) })]
+            var networkObject: [String: Any] = [
+                "name": metadata.name, "actors": actorCount, "relations": relationCount,
+                "language": metadata.language,
+                "actors_by_type": Dictionary(uniqueKeysWithValues: actorsByType.map { ($0.type, $0.count) }),
+                "relations_by_type": Dictionary(
+                    uniqueKeysWithValues: relationsByType.map { ($0.type, $0.count) }),
+            ]
             if let region = metadata.region { networkObject["region"] = region }
             if let year = metadata.year { networkObject["year"] = year }
             if let source = metadata.source { networkObject["source"] = source }
             let actorObjects: [[String: Any]] = actors.map {
-                ["id": $0.id, "name": $0.name, "type": $0.type, "partners": $0.degree, "in_degree": $0.inDegree, "out_degree": $0.outDegree]
+                [
+                    "id": $0.id, "name": $0.name, "type": $0.type, "partners": $0.degree,
+                    "in_degree": $0.inDegree, "out_degree": $0.outDegree,
+                ]
             }
             let object: [String: Any] = ["network": networkObject, "actors": actorObjects, "flags": [Any]()]
             return JSONOutput.text(object) + "\n"

@@ -39,14 +39,23 @@ public struct ReportBuilder {
     var actorTable: TextTable {
         let measures = analysis.measures
         let rows = network.actors.indices.map { i -> [String] in
-            let a = network.actors[i], p = power.actors[i]
+            let a = network.actors[i]
+            let p = power.actors[i]
             func g(_ v: Double?) -> String { v.map { String(format: "%.6g", $0) } ?? "" }
-            let centrality: [String] = measures.map { CentralityReport.format(analysis[$0, actor: i], measure: $0) }
-            let powerColumns: [String] = [g(p.betweennessShare), g(p.constraint), g(p.effectiveSize), g(p.dependence?.share),
-                                          String(Int(p.brokerage[.total]?.raw ?? 0)), g(p.coreness)]
+            let centrality: [String] = measures.map {
+                CentralityReport.format(analysis[$0, actor: i], measure: $0)
+            }
+            let powerColumns: [String] = [
+                g(p.betweennessShare), g(p.constraint), g(p.effectiveSize), g(p.dependence?.share),
+                String(Int(p.brokerage[.total]?.raw ?? 0)), g(p.coreness),
+            ]
             return [a.id, a.name, a.type] + centrality + powerColumns
         }
-        return TextTable(columns: ["id", "name", "type"] + measures.map(\.rawValue) + ["betweenness_share", "constraint", "effective_size", "dependence", "brokerage_total", "coreness"], rows: rows)
+        return TextTable(
+            columns: ["id", "name", "type"] + measures.map(\.rawValue) + [
+                "betweenness_share", "constraint", "effective_size", "dependence", "brokerage_total",
+                "coreness",
+            ], rows: rows)
     }
 
     var networkRows: [(String, String)] {
@@ -63,26 +72,49 @@ public struct ReportBuilder {
 
     func charts() -> (bars: [(String, String)], lorenz: String) {
         var bars: [(String, String)] = []
-        for (measure, dutch, english, colour) in [(ActorMeasure.betweennessNormalized, "Makelaars (betweenness, genormaliseerd)", "Brokers (betweenness, normalised)", "#882255"),
-                                                  (.pagerank, "Ontvangen aandacht en middelen (PageRank)", "Attention and resources received (PageRank)", "#117733"),
-                                                  (.degree, "Relaties (graad)", "Ties (degree)", "#332288")] {
+        for (measure, dutch, english, colour) in [
+            (
+                ActorMeasure.betweennessNormalized, "Makelaars (betweenness, genormaliseerd)",
+                "Brokers (betweenness, normalised)", "#882255"
+            ),
+            (
+                .pagerank, "Ontvangen aandacht en middelen (PageRank)",
+                "Attention and resources received (PageRank)", "#117733"
+            ),
+            (.degree, "Relaties (graad)", "Ties (degree)", "#332288"),
+        ] {
             let values = analysis[measure]
-            let top = network.actors.indices.sorted { values[$0] > values[$1] }.prefix(15).map { (network.actors[$0].name, values[$0]) }
-            bars.append((measure.rawValue, SVGCharts.bars(title: t(dutch, english), items: top, colour: colour)))
+            let top = network.actors.indices.sorted { values[$0] > values[$1] }.prefix(15).map {
+                (network.actors[$0].name, values[$0])
+            }
+            bars.append(
+                (measure.rawValue, SVGCharts.bars(title: t(dutch, english), items: top, colour: colour)))
         }
-        let lorenz = SVGCharts.lorenz(title: t("Lorenzcurve: hoe ongelijk zijn relaties en makelaarsrollen verdeeld?", "Lorenz curve: how unequal are ties and broker roles?"),
-                                      series: [(t("graad", "degree"), analysis[.degree], "#332288"),
-                                               ("betweenness", analysis[.betweenness], "#CC6677")])
+        let lorenz = SVGCharts.lorenz(
+            title: t(
+                "Lorenzcurve: hoe ongelijk zijn relaties en makelaarsrollen verdeeld?",
+                "Lorenz curve: how unequal are ties and broker roles?"),
+            series: [
+                (t("graad", "degree"), analysis[.degree], "#332288"),
+                ("betweenness", analysis[.betweenness], "#CC6677"),
+            ])
         return (bars, lorenz)
     }
 
     func diagram() throws -> (svg: Data, png: Data) {
-        let flagged = Set(power.flags.filter { $0.isDomination && $0.subject.kind == .actor }.compactMap { network.index(ofActor: $0.subject.ids[0]) })
-        let options = DiagramOptions(nodeMeasure: Degree.partners(Graph(network, weights: .ignore)).map(Double.init),
-                                     measureName: t("aantal partners", "number of partners"), language: language, flagged: flagged)
+        let flagged = Set(
+            power.flags.filter { $0.isDomination && $0.subject.kind == .actor }.compactMap {
+                network.index(ofActor: $0.subject.ids[0])
+            })
+        let options = DiagramOptions(
+            nodeMeasure: Degree.partners(Graph(network, weights: .ignore)).map(Double.init),
+            measureName: t("aantal partners", "number of partners"), language: language, flagged: flagged)
         let dot = DiagramBuilder.dot(for: network, options: options)
         let engine = LayoutEngine.recommended(nodeCount: network.actors.count)
-        return (try Graphviz.render(dot: dot, engine: engine, format: .svg).data, try Graphviz.render(dot: dot, engine: engine, format: .png).data)
+        return (
+            try Graphviz.render(dot: dot, engine: engine, format: .svg).data,
+            try Graphviz.render(dot: dot, engine: engine, format: .png).data
+        )
     }
 
     /// SVG for inline use in HTML: no XML declaration, DOCTYPE (it names an external DTD) or comments.
@@ -94,15 +126,21 @@ public struct ReportBuilder {
     }
 
     var provenance: String {
-        t("Bron: ", "Source: ") + (network.metadata.source.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 } ?? t("niet opgegeven", "not given")) + ". " +
-            t("Ingelezen uit \(inputDescription); gemaakt met netan \(ReportBuilder.version).", "Read from \(inputDescription); made with netan \(ReportBuilder.version).")
+        t("Bron: ", "Source: ")
+            + (network.metadata.source.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }
+                ?? t("niet opgegeven", "not given")) + ". "
+            + t(
+                "Ingelezen uit \(inputDescription); gemaakt met netan \(ReportBuilder.version).",
+                "Read from \(inputDescription); made with netan \(ReportBuilder.version).")
     }
 
     public static let version = "0.1.0"
 
     var settings: String {
-        t("Instellingen: alle relaties, gewichten als sterkte (afstand = 1/gewicht) voor centraliteit; de machtsanalyse gebruikt het ongewogen netwerk en de geldstromen van \(power.flowRelationTypes.sorted().joined(separator: ", ")); drempels: standaard\(network.metadata.thresholds.isEmpty ? "" : " met aanpassingen uit network.yaml").",
-          "Settings: all relations, weights as strengths (distance = 1/weight) for centrality; the power analysis uses the unweighted network and the money flows of \(power.flowRelationTypes.sorted().joined(separator: ", ")); thresholds: defaults\(network.metadata.thresholds.isEmpty ? "" : " with changes from network.yaml").")
+        t(
+            "Instellingen: alle relaties, gewichten als sterkte (afstand = 1/gewicht) voor centraliteit; de machtsanalyse gebruikt het ongewogen netwerk en de geldstromen van \(power.flowRelationTypes.sorted().joined(separator: ", ")); drempels: standaard\(network.metadata.thresholds.isEmpty ? "" : " met aanpassingen uit network.yaml").",
+            "Settings: all relations, weights as strengths (distance = 1/weight) for centrality; the power analysis uses the unweighted network and the money flows of \(power.flowRelationTypes.sorted().joined(separator: ", ")); thresholds: defaults\(network.metadata.thresholds.isEmpty ? "" : " with changes from network.yaml")."
+        )
     }
 
     // MARK: - Writing
@@ -111,14 +149,18 @@ public struct ReportBuilder {
     /// own reports, never a folder of other files.
     public struct NotAReport: Error, CustomStringConvertible {
         public let path: String
-        public var description: String { "\(path) exists and is not a netan report; netan will not replace it. Choose another folder." }
+        public var description: String {
+            "\(path) exists and is not a netan report; netan will not replace it. Choose another folder."
+        }
     }
 
     /// Whether `folder` is missing, empty, or holds a report netan wrote (index.html and
     /// analysis.ipynb or tables/comparison.csv, and nothing but report files).
     public static func mayReplace(_ folder: URL) -> Bool {
         let fm = FileManager.default
-        guard let names = try? fm.contentsOfDirectory(atPath: folder.path) else { return !fm.fileExists(atPath: folder.path) }
+        guard let names = try? fm.contentsOfDirectory(atPath: folder.path) else {
+            return !fm.fileExists(atPath: folder.path)
+        }
         if names.isEmpty { return true }
         let known: Set<String> = ["index.html", "report.md", "analysis.ipynb", "tables", "figures"]
         return names.contains("index.html") && Set(names).isSubset(of: known)
@@ -129,17 +171,27 @@ public struct ReportBuilder {
         guard ReportBuilder.mayReplace(folder) else { throw NotAReport(path: folder.path) }
         try AtomicFile.replaceFolder(folder) { staging in
             let fm = FileManager.default
-            try fm.createDirectory(at: staging.appendingPathComponent("tables"), withIntermediateDirectories: true)
-            try fm.createDirectory(at: staging.appendingPathComponent("figures"), withIntermediateDirectories: true)
+            try fm.createDirectory(
+                at: staging.appendingPathComponent("tables"), withIntermediateDirectories: true)
+            try fm.createDirectory(
+                at: staging.appendingPathComponent("figures"), withIntermediateDirectories: true)
             let (svg, png) = try diagram()
             let (bars, lorenz) = charts()
-            func put(_ name: String, _ text: String) throws { try Data(text.utf8).write(to: staging.appendingPathComponent(name)) }
+            func put(_ name: String, _ text: String) throws {
+                try Data(text.utf8).write(to: staging.appendingPathComponent(name))
+            }
             try svg.write(to: staging.appendingPathComponent("figures/netwerk.svg"))
             try png.write(to: staging.appendingPathComponent("figures/netwerk.png"))
-            for (measure, chart) in bars { try put("figures/top-\(measure).svg", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + chart + "\n") }
+            for (measure, chart) in bars {
+                try put(
+                    "figures/top-\(measure).svg",
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + chart + "\n")
+            }
             try put("figures/lorenz.svg", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + lorenz + "\n")
             try put("tables/actors.csv", actorTable.csv())
-            try put("tables/network.csv", TextTable(columns: ["measure", "value"], rows: networkRows.map { [$0.0, $0.1] }).csv())
+            try put(
+                "tables/network.csv",
+                TextTable(columns: ["measure", "value"], rows: networkRows.map { [$0.0, $0.1] }).csv())
             try put("tables/flags.csv", flagReport.render(.csv))
             try put("tables/groups.csv", flagReport.groupTable().csv())
             try put("tables/flags.json", flagReport.render(.json))
@@ -153,31 +205,46 @@ public struct ReportBuilder {
 
     func html(diagramSVG: String, bars: [String], lorenz: String) -> String {
         let counts = Dictionary(grouping: power.flags, by: \.severity).mapValues(\.count)
-        var h = "<!DOCTYPE html>\n<html lang=\"\(nl ? "nl" : "en")\">\n<head>\n<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
+        var h =
+            "<!DOCTYPE html>\n<html lang=\"\(nl ? "nl" : "en")\">\n<head>\n<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
         h += "<title>\(esc(title()))</title>\n<style>\n"
-        h += "body{font-family:'DejaVu Sans',Arial,sans-serif;max-width:1100px;margin:1.5em auto;padding:0 1em;color:#222;line-height:1.45}"
-        h += "h1{font-size:1.6em}h2{margin-top:1.6em;border-bottom:1px solid #ddd}table{border-collapse:collapse;font-size:0.85em}"
-        h += "th,td{border:1px solid #ddd;padding:2px 6px}th{background:#f3f3f3;cursor:pointer}td.n{text-align:right}"
-        h += ".flag{border-left:6px solid #999;padding:0.4em 0.8em;margin:0.6em 0;background:#fafafa}.critical{border-color:#D81B60}.warning{border-color:#E6AB02}.info{border-color:#1E88E5}"
-        h += ".meta{color:#555;font-size:0.9em}.figure{overflow-x:auto;margin:1em 0}.figure svg{max-width:100%;height:auto}.key td:first-child{font-family:monospace}\n"
+        h +=
+            "body{font-family:'DejaVu Sans',Arial,sans-serif;max-width:1100px;margin:1.5em auto;padding:0 1em;color:#222;line-height:1.45}"
+        h +=
+            "h1{font-size:1.6em}h2{margin-top:1.6em;border-bottom:1px solid #ddd}table{border-collapse:collapse;font-size:0.85em}"
+        h +=
+            "th,td{border:1px solid #ddd;padding:2px 6px}th{background:#f3f3f3;cursor:pointer}td.n{text-align:right}"
+        h +=
+            ".flag{border-left:6px solid #999;padding:0.4em 0.8em;margin:0.6em 0;background:#fafafa}.critical{border-color:#D81B60}.warning{border-color:#E6AB02}.info{border-color:#1E88E5}"
+        h +=
+            ".meta{color:#555;font-size:0.9em}.figure{overflow-x:auto;margin:1em 0}.figure svg{max-width:100%;height:auto}.key td:first-child{font-family:monospace}\n"
         h += "</style>\n</head>\n<body>\n"
-        h += "<h1>\(esc(title()))</h1>\n<p class=\"meta\">\(esc(provenance))</p>\n<p class=\"meta\">\(esc(settings))</p>\n"
+        h +=
+            "<h1>\(esc(title()))</h1>\n<p class=\"meta\">\(esc(provenance))</p>\n<p class=\"meta\">\(esc(settings))</p>\n"
         h += "<h2>\(t("Kerncijfers", "Key figures"))</h2>\n<table class=\"key\"><tbody>\n"
-        for (key, value) in networkRows { h += "<tr><td>\(esc(key))</td><td class=\"n\">\(esc(value))</td></tr>\n" }
+        for (key, value) in networkRows {
+            h += "<tr><td>\(esc(key))</td><td class=\"n\">\(esc(value))</td></tr>\n"
+        }
         h += "</tbody></table>\n"
         h += "<h2>\(t("Bevindingen over de machtsbalans", "Findings on the balance of power"))</h2>\n"
-        h += "<p>\(power.flags.count) \(t("bevindingen", "findings")): \(counts[.critical] ?? 0) \(t("kritiek", "critical")), \(counts[.warning] ?? 0) \(t("waarschuwing", "warning")), \(counts[.info] ?? 0) info.</p>\n"
+        h +=
+            "<p>\(power.flags.count) \(t("bevindingen", "findings")): \(counts[.critical] ?? 0) \(t("kritiek", "critical")), \(counts[.warning] ?? 0) \(t("waarschuwing", "warning")), \(counts[.info] ?? 0) info.</p>\n"
         for flag in power.flags {
-            let evidence = flag.evidence.map { "\($0.name) \(FlagReport.number($0.value))" }.joined(separator: ", ")
-            h += "<div class=\"flag \(flag.severity.rawValue)\"><strong>\(esc(nl ? flag.severity.dutch : flag.severity.rawValue))</strong> · <code>\(esc(flag.rule))</code><br/>\(esc(flag.message(language)))<br/>"
-            h += "<span class=\"meta\">\(t("Onderbouwing", "Evidence")): \(esc(evidence))\(flag.pValue.map { ", p = \(FlagReport.number($0))" } ?? ""). \(t("Bron", "Source")): \(esc(flag.reference))</span></div>\n"
+            let evidence = flag.evidence.map { "\($0.name) \(FlagReport.number($0.value))" }.joined(
+                separator: ", ")
+            h +=
+                "<div class=\"flag \(flag.severity.rawValue)\"><strong>\(esc(nl ? flag.severity.dutch : flag.severity.rawValue))</strong> · <code>\(esc(flag.rule))</code><br/>\(esc(flag.message(language)))<br/>"
+            h +=
+                "<span class=\"meta\">\(t("Onderbouwing", "Evidence")): \(esc(evidence))\(flag.pValue.map { ", p = \(FlagReport.number($0))" } ?? ""). \(t("Bron", "Source")): \(esc(flag.reference))</span></div>\n"
         }
         h += "<h2>\(t("Netwerkkaart", "Network map"))</h2>\n<div class=\"figure\">\n\(diagramSVG)\n</div>\n"
         h += "<h2>\(t("Wie heeft de meeste macht?", "Who holds most power?"))</h2>\n"
         for chart in bars { h += "<div class=\"figure\">\(chart)</div>\n" }
         h += "<div class=\"figure\">\(lorenz)</div>\n"
         h += "<h2>\(t("Groepen", "Groups"))</h2>\n" + htmlTable(flagReport.groupTable(), sortable: true)
-        h += "<h2>\(t("Alle actoren (klik een kolom om te sorteren)", "All actors (click a column to sort)"))</h2>\n" + htmlTable(actorTable, sortable: true)
+        h +=
+            "<h2>\(t("Alle actoren (klik een kolom om te sorteren)", "All actors (click a column to sort)"))</h2>\n"
+            + htmlTable(actorTable, sortable: true)
         h += "<script>\n" + ReportBuilder.sortScript + "\n</script>\n</body>\n</html>\n"
         return h
     }
@@ -204,22 +271,40 @@ public struct ReportBuilder {
         """
 
     func htmlTable(_ table: TextTable, sortable: Bool) -> String {
-        var h = "<div class=\"figure\"><table\(sortable ? " class=\"sortable\"" : "")><thead><tr>" + table.columns.map { "<th>\(esc($0))</th>" }.joined() + "</tr></thead><tbody>\n"
+        var h =
+            "<div class=\"figure\"><table\(sortable ? " class=\"sortable\"" : "")><thead><tr>"
+            + table.columns.map { "<th>\(esc($0))</th>" }.joined() + "</tr></thead><tbody>\n"
         for row in table.rows {
-            h += "<tr>" + row.map { cell in Double(cell) != nil ? "<td class=\"n\">\(esc(cell))</td>" : "<td>\(esc(cell))</td>" }.joined() + "</tr>\n"
+            h +=
+                "<tr>"
+                + row.map { cell in
+                    Double(cell) != nil ? "<td class=\"n\">\(esc(cell))</td>" : "<td>\(esc(cell))</td>"
+                }.joined() + "</tr>\n"
         }
         return h + "</tbody></table></div>\n"
     }
 
     func markdown(bars: [String]) -> String {
-        var md = "# " + TextTable.markdownEscape(title()) + "\n\n" + TextTable.markdownEscape(provenance) + "\n\n" + TextTable.markdownEscape(settings) + "\n\n"
+        var md =
+            "# " + TextTable.markdownEscape(title()) + "\n\n" + TextTable.markdownEscape(provenance) + "\n\n"
+            + TextTable.markdownEscape(settings) + "\n\n"
         md += "![\(t("Netwerkkaart", "Network map"))](figures/netwerk.svg)\n\n"
-        md += "## " + t("Kerncijfers", "Key figures") + "\n\n" + TextTable(columns: ["measure", "value"], rows: networkRows.map { [$0.0, $0.1] }, numericColumns: [1]).markdown()
-        md += "\n" + flagReport.render(.markdown).replacingOccurrences(of: "\n# ", with: "\n## ").replacingOccurrences(of: "# ", with: "## ", options: .anchored)
+        md +=
+            "## " + t("Kerncijfers", "Key figures") + "\n\n"
+            + TextTable(
+                columns: ["measure", "value"], rows: networkRows.map { [$0.0, $0.1] }, numericColumns: [1]
+            ).markdown()
+        md +=
+            "\n"
+            + flagReport.render(.markdown).replacingOccurrences(of: "\n# ", with: "\n## ")
+            .replacingOccurrences(of: "# ", with: "## ", options: .anchored)
         md += "\n## " + t("Figuren", "Figures") + "\n\n"
         for measure in bars { md += "![\(measure)](figures/top-\(measure).svg)\n\n" }
         md += "![Lorenz](figures/lorenz.svg)\n\n"
-        md += t("Alle cijfers per actor: [tables/actors.csv](tables/actors.csv).", "All figures per actor: [tables/actors.csv](tables/actors.csv).") + "\n"
+        md +=
+            t(
+                "Alle cijfers per actor: [tables/actors.csv](tables/actors.csv).",
+                "All figures per actor: [tables/actors.csv](tables/actors.csv).") + "\n"
         return md
     }
 
@@ -231,7 +316,10 @@ public struct ReportBuilder {
             return parts.enumerated().map { $0.offset < parts.count - 1 ? $0.element + "\n" : $0.element }
         }
         func markdownCell(_ text: String) {
-            cells.append(["cell_type": "markdown", "id": "md-\(cells.count + 1)", "metadata": [String: Any](), "source": lines(text)])
+            cells.append([
+                "cell_type": "markdown", "id": "md-\(cells.count + 1)", "metadata": [String: Any](),
+                "source": lines(text),
+            ])
         }
         func codeCell(_ source: String, outputs: [[String: Any]]) {
             counter += 1
@@ -240,39 +328,102 @@ public struct ReportBuilder {
                 if o["output_type"] as? String == "execute_result" { o["execution_count"] = counter }
                 return o
             }
-            cells.append(["cell_type": "code", "id": "code-\(counter)", "execution_count": counter, "metadata": [String: Any](), "outputs": numbered, "source": lines(source)])
+            cells.append([
+                "cell_type": "code", "id": "code-\(counter)", "execution_count": counter,
+                "metadata": [String: Any](), "outputs": numbered, "source": lines(source),
+            ])
         }
         func htmlTable(_ table: TextTable, limit: Int) -> String {
-            var h = "<table><thead><tr>" + table.columns.map { "<th>\(esc($0))</th>" }.joined() + "</tr></thead><tbody>"
-            for row in table.rows.prefix(limit) { h += "<tr>" + row.map { "<td>\(esc($0))</td>" }.joined() + "</tr>" }
+            var h =
+                "<table><thead><tr>" + table.columns.map { "<th>\(esc($0))</th>" }.joined()
+                + "</tr></thead><tbody>"
+            for row in table.rows.prefix(limit) {
+                h += "<tr>" + row.map { "<td>\(esc($0))</td>" }.joined() + "</tr>"
+            }
             return h + "</tbody></table>"
         }
-        markdownCell("# \(title())\n\n\(provenance)\n\n\(settings)\n\n" + t("Deze notebook bevat de resultaten al; draai de cellen opnieuw om ze uit de CSV-bestanden te herberekenen (pandas, matplotlib).",
-                                                                            "This notebook already holds the results; run the cells again to rebuild them from the CSV files (pandas, matplotlib)."))
-        let flagText = power.flags.map { "- **\($0.severity.rawValue)** `\($0.rule)`: \($0.message(language))" }.joined(separator: "\n")
-        markdownCell("## " + t("Bevindingen", "Findings") + "\n\n" + (flagText.isEmpty ? t("Geen bevindingen.", "No findings.") : flagText))
-        codeCell("import pandas as pd\nactors = pd.read_csv(\"tables/actors.csv\")\nnetwork = pd.read_csv(\"tables/network.csv\")\nnetwork",
-                 outputs: [["output_type": "execute_result", "metadata": [String: Any](),
-                            "data": ["text/html": [htmlTable(TextTable(columns: ["measure", "value"], rows: networkRows.map { [$0.0, $0.1] }), limit: 100)],
-                                     "text/plain": lines(networkRows.map { "\($0.0)\t\($0.1)" }.joined(separator: "\n"))]]])
-        let sortedByBetweenness = TextTable(columns: actorTable.columns, rows: actorTable.rows.sorted {
-            (Double($0[actorTable.columns.firstIndex(of: "betweenness")!]) ?? 0) > (Double($1[actorTable.columns.firstIndex(of: "betweenness")!]) ?? 0) })
-        codeCell("actors.sort_values(\"betweenness\", ascending=False).head(10)",
-                 outputs: [["output_type": "execute_result", "metadata": [String: Any](),
-                            "data": ["text/html": [htmlTable(sortedByBetweenness, limit: 10)], "text/plain": [t("(tabel met de 10 grootste makelaars)", "(table of the 10 largest brokers)")]]]])
-        codeCell("flags = pd.read_csv(\"tables/flags.csv\")\nflags[[\"severity\", \"rule\", \"message\"]]",
-                 outputs: [["output_type": "execute_result", "metadata": [String: Any](),
-                            "data": ["text/html": [htmlTable(flagReport.flagTable(full: false), limit: 200)], "text/plain": ["\(power.flags.count) flags"]]]])
+        markdownCell(
+            "# \(title())\n\n\(provenance)\n\n\(settings)\n\n"
+                + t(
+                    "Deze notebook bevat de resultaten al; draai de cellen opnieuw om ze uit de CSV-bestanden te herberekenen (pandas, matplotlib).",
+                    "This notebook already holds the results; run the cells again to rebuild them from the CSV files (pandas, matplotlib)."
+                ))
+        let flagText = power.flags.map {
+            "- **\($0.severity.rawValue)** `\($0.rule)`: \($0.message(language))"
+        }.joined(separator: "\n")
+        markdownCell(
+            "## " + t("Bevindingen", "Findings") + "\n\n"
+                + (flagText.isEmpty ? t("Geen bevindingen.", "No findings.") : flagText))
+        codeCell(
+            "import pandas as pd\nactors = pd.read_csv(\"tables/actors.csv\")\nnetwork = pd.read_csv(\"tables/network.csv\")\nnetwork",
+            outputs: [
+                [
+                    "output_type": "execute_result", "metadata": [String: Any](),
+                    "data": [
+                        "text/html": [
+                            htmlTable(
+                                TextTable(
+                                    columns: ["measure", "value"], rows: networkRows.map { [$0.0, $0.1] }),
+                                limit: 100)
+                        ],
+                        "text/plain": lines(networkRows.map { "\($0.0)\t\($0.1)" }.joined(separator: "\n")),
+                    ],
+                ]
+            ])
+        let sortedByBetweenness = TextTable(
+            columns: actorTable.columns,
+            rows: actorTable.rows.sorted {
+                (Double($0[actorTable.columns.firstIndex(of: "betweenness")!]) ?? 0)
+                    > (Double($1[actorTable.columns.firstIndex(of: "betweenness")!]) ?? 0)
+            })
+        codeCell(
+            "actors.sort_values(\"betweenness\", ascending=False).head(10)",
+            outputs: [
+                [
+                    "output_type": "execute_result", "metadata": [String: Any](),
+                    "data": [
+                        "text/html": [htmlTable(sortedByBetweenness, limit: 10)],
+                        "text/plain": [
+                            t("(tabel met de 10 grootste makelaars)", "(table of the 10 largest brokers)")
+                        ],
+                    ],
+                ]
+            ])
+        codeCell(
+            "flags = pd.read_csv(\"tables/flags.csv\")\nflags[[\"severity\", \"rule\", \"message\"]]",
+            outputs: [
+                [
+                    "output_type": "execute_result", "metadata": [String: Any](),
+                    "data": [
+                        "text/html": [htmlTable(flagReport.flagTable(full: false), limit: 200)],
+                        "text/plain": ["\(power.flags.count) flags"],
+                    ],
+                ]
+            ])
         for (measure, svg) in bars {
-            codeCell("import matplotlib.pyplot as plt\ntop = actors.nlargest(15, \"\(measure)\")\nax = top.plot.barh(x=\"name\", y=\"\(measure)\", legend=False, figsize=(7, 5))\nax.invert_yaxis()\nplt.tight_layout()",
-                     outputs: [["output_type": "display_data", "metadata": [String: Any](), "data": ["image/svg+xml": lines(svg), "text/plain": ["<Figure>"]]]])
+            codeCell(
+                "import matplotlib.pyplot as plt\ntop = actors.nlargest(15, \"\(measure)\")\nax = top.plot.barh(x=\"name\", y=\"\(measure)\", legend=False, figsize=(7, 5))\nax.invert_yaxis()\nplt.tight_layout()",
+                outputs: [
+                    [
+                        "output_type": "display_data", "metadata": [String: Any](),
+                        "data": ["image/svg+xml": lines(svg), "text/plain": ["<Figure>"]],
+                    ]
+                ])
         }
-        codeCell("import numpy as np\nfor column in [\"degree\", \"betweenness\"]:\n    x = np.sort(actors[column].to_numpy())\n    y = np.concatenate([[0], np.cumsum(x) / x.sum()])\n    plt.plot(np.linspace(0, 1, len(y)), y, label=column)\nplt.plot([0, 1], [0, 1], \"--\", color=\"grey\")\nplt.legend()",
-                 outputs: [["output_type": "display_data", "metadata": [String: Any](), "data": ["image/svg+xml": lines(lorenz), "text/plain": ["<Figure>"]]]])
+        codeCell(
+            "import numpy as np\nfor column in [\"degree\", \"betweenness\"]:\n    x = np.sort(actors[column].to_numpy())\n    y = np.concatenate([[0], np.cumsum(x) / x.sum()])\n    plt.plot(np.linspace(0, 1, len(y)), y, label=column)\nplt.plot([0, 1], [0, 1], \"--\", color=\"grey\")\nplt.legend()",
+            outputs: [
+                [
+                    "output_type": "display_data", "metadata": [String: Any](),
+                    "data": ["image/svg+xml": lines(lorenz), "text/plain": ["<Figure>"]],
+                ]
+            ])
         let object: [String: Any] = [
             "nbformat": 4, "nbformat_minor": 5, "cells": cells,
-            "metadata": ["kernelspec": ["display_name": "Python 3", "language": "python", "name": "python3"],
-                         "language_info": ["name": "python"]],
+            "metadata": [
+                "kernelspec": ["display_name": "Python 3", "language": "python", "name": "python3"],
+                "language_info": ["name": "python"],
+            ],
         ]
         return JSONOutput.text(object) + "\n"
     }

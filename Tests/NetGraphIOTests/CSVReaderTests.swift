@@ -1,16 +1,24 @@
 import Foundation
+import TestSupport
 import Testing
+
 @testable import NetGraph
 @testable import NetGraphIO
-import TestSupport
 
 @Suite("Network folder: CSV as people export it")
 struct CSVReaderTests {
     @Test("Excel (NL): semicolons, BOM, CRLF, decimal comma, thousands dots")
     func excelDutch() throws {
         let folder = TemporaryFolder()
-        folder.write("actors.csv", bytes: [0xEF, 0xBB, 0xBF] + Array("ID;Naam;Type;Omvang\r\ng;Gemeente Breda;gemeente;1.234,5\r\np;Zorg BV;zorgaanbieder;0,75\r\n\r\n\r\n".utf8))
-        folder.write("relations.csv", bytes: [0xEF, 0xBB, 0xBF] + Array("Bron;Doel;Soort;Gewicht\r\ng;p;financiering;12,5\r\n".utf8))
+        folder.write(
+            "actors.csv",
+            bytes: [0xEF, 0xBB, 0xBF]
+                + Array(
+                    "ID;Naam;Type;Omvang\r\ng;Gemeente Breda;gemeente;1.234,5\r\np;Zorg BV;zorgaanbieder;0,75\r\n\r\n\r\n"
+                        .utf8))
+        folder.write(
+            "relations.csv",
+            bytes: [0xEF, 0xBB, 0xBF] + Array("Bron;Doel;Soort;Gewicht\r\ng;p;financiering;12,5\r\n".utf8))
         let network = try load(folder).network
         #expect(network.actors.map(\.id) == ["g", "p"])
         #expect(network.actor(id: "g")?.name == "Gemeente Breda")
@@ -23,7 +31,8 @@ struct CSVReaderTests {
     @Test("tab-separated with Excel's sep= line ignored when absent, and sep=; honoured")
     func tabsAndSepLine() throws {
         let folder = TemporaryFolder()
-        folder.write("actors.csv", "id\tname\ttype\ng\tGemeente\tgemeente\np\tAanbieder, groot\tzorgaanbieder\n")
+        folder.write(
+            "actors.csv", "id\tname\ttype\ng\tGemeente\tgemeente\np\tAanbieder, groot\tzorgaanbieder\n")
         folder.write("relations.csv", "sep=;\nsource;target;type;weight\ng;p;contract;3\n")
         let loaded = try load(folder)
         #expect(loaded.network.actor(id: "p")?.name == "Aanbieder, groot")
@@ -31,10 +40,15 @@ struct CSVReaderTests {
         #expect(loaded.network.relations[0].weight == 3)
     }
 
-    @Test("RFC 4180 quoting: delimiters, doubled quotes and line breaks inside fields; line numbers stay physical")
+    @Test(
+        "RFC 4180 quoting: delimiters, doubled quotes and line breaks inside fields; line numbers stay physical"
+    )
     func quoting() throws {
         let folder = TemporaryFolder()
-        folder.write("actors.csv", "id,name,type\ng,\"Gemeente \"\"Breda\"\", afdeling\nsociaal\",gemeente\np,Aanbieder,zorgaanbieder\n")
+        folder.write(
+            "actors.csv",
+            "id,name,type\ng,\"Gemeente \"\"Breda\"\", afdeling\nsociaal\",gemeente\np,Aanbieder,zorgaanbieder\n"
+        )
         folder.write("relations.csv", "source,target,type\ng,p,contract\ng,x,contract\n")
         let diagnostics = failures(folder)
         // Record 1 of actors spans lines 2–3; the bad relation is on line 3 of relations.csv.
@@ -62,18 +76,27 @@ struct CSVReaderTests {
     func windows1252() throws {
         let folder = TemporaryFolder()
         // "Cliëntenraad" and "Café" with ë = 0xEB, é = 0xE9; € = 0x80.
-        folder.write("actors.csv", bytes: Array("id;name;type\nc;Cli".utf8) + [0xEB] + Array("ntenraad;clientorganisatie\nk;Caf".utf8) + [0xE9, 0x20, 0x80] + Array(";overig\n".utf8))
+        folder.write(
+            "actors.csv",
+            bytes: Array("id;name;type\nc;Cli".utf8) + [0xEB]
+                + Array("ntenraad;clientorganisatie\nk;Caf".utf8) + [0xE9, 0x20, 0x80]
+                + Array(";overig\n".utf8))
         folder.write("relations.csv", "source;target;type\nc;k;overleg\n")
         let loaded = try load(folder)
         #expect(loaded.network.actor(id: "c")?.name == "Cliëntenraad")
         #expect(loaded.network.actor(id: "k")?.name == "Café €")
-        #expect(loaded.warnings.contains { $0.file.hasSuffix("actors.csv") && $0.message.contains("Windows-1252") })
+        #expect(
+            loaded.warnings.contains {
+                $0.file.hasSuffix("actors.csv") && $0.message.contains("Windows-1252")
+            })
     }
 
     @Test("bytes that are neither UTF-8 nor Windows-1252 are refused with the line")
     func undecodable() {
         let folder = TemporaryFolder()
-        folder.write("actors.csv", bytes: Array("id,name,type\ng,ok,gemeente\nx,bad".utf8) + [0x81] + Array(",overig\n".utf8))
+        folder.write(
+            "actors.csv",
+            bytes: Array("id,name,type\ng,ok,gemeente\nx,bad".utf8) + [0x81] + Array(",overig\n".utf8))
         folder.write("relations.csv", "source,target,type\n")
         let errors = failures(folder).filter { $0.severity == .error }
         #expect(errors.count == 1)
@@ -93,8 +116,12 @@ struct CSVReaderTests {
     @Test("column names are case-, accent- and language-insensitive; Dutch booleans for directed")
     func headersAndBooleans() throws {
         let folder = TemporaryFolder()
-        folder.write("actors.csv", "ID , NAAM,Soort,Invloed,Régio\ng,Gemeente,Gemeente,8,West\np,Aanbieder,ZorgAanbieder,3,West\n")
-        folder.write("relations.csv", "VAN,Naar,Relatie,Gewicht,Gericht,Jaar\ng,p,financiering,5,nee,2023\np,g,overleg,1,ja,2024\n")
+        folder.write(
+            "actors.csv",
+            "ID , NAAM,Soort,Invloed,Régio\ng,Gemeente,Gemeente,8,West\np,Aanbieder,ZorgAanbieder,3,West\n")
+        folder.write(
+            "relations.csv",
+            "VAN,Naar,Relatie,Gewicht,Gericht,Jaar\ng,p,financiering,5,nee,2023\np,g,overleg,1,ja,2024\n")
         let network = try load(folder).network
         #expect(network.actor(id: "g")?.type == "gemeente")
         #expect(network.actor(id: "p")?.type == "zorgaanbieder")
@@ -109,7 +136,8 @@ struct CSVReaderTests {
     func attributesAndSizeColumn() throws {
         let folder = TemporaryFolder()
         folder.write("network.yaml", "name: Test\nsize_attribute: budget_mln\n")
-        folder.write("actors.csv", "id,name,type,budget_mln,website\ng,Gemeente,gemeente,350,https://example.org\n")
+        folder.write(
+            "actors.csv", "id,name,type,budget_mln,website\ng,Gemeente,gemeente,350,https://example.org\n")
         folder.write("relations.csv", "source,target,type\n")
         let actor = try #require(try load(folder).network.actor(id: "g"))
         #expect(actor.size == 350)
@@ -135,7 +163,8 @@ struct CSVReaderTests {
     @Test("an unclosed quote is reported at the line where it opens")
     func unclosedQuote() {
         let folder = TemporaryFolder()
-        folder.write("actors.csv", "id,name,type\ng,Gemeente,gemeente\np,\"Aanbieder,zorgaanbieder\nq,Q,overig\n")
+        folder.write(
+            "actors.csv", "id,name,type\ng,Gemeente,gemeente\np,\"Aanbieder,zorgaanbieder\nq,Q,overig\n")
         folder.write("relations.csv", "source,target,type\n")
         let error = failures(folder).first { $0.file.hasSuffix("actors.csv") }
         #expect(error?.line == 3)

@@ -1,8 +1,9 @@
 import Foundation
+import TestSupport
 import Testing
+
 @testable import NetGraph
 @testable import NetGraphIO
-import TestSupport
 
 @Suite("Fuzzing the readers (seeded, bounded)", .serialized)
 struct FuzzTests {
@@ -11,7 +12,9 @@ struct FuzzTests {
     @Test("mutated inputs of every format never crash a reader")
     func fuzz() throws {
         let directory = fixtures.appendingPathComponent("fuzz-seeds")
-        let seeds = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted().map { directory.appendingPathComponent($0) }
+        let seeds = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted().map {
+            directory.appendingPathComponent($0)
+        }
         #expect(seeds.count >= 9)
         let tried = Fuzzing.run(seeds: seeds, rounds: 40, seed: 20261123)
         #expect(tried == seeds.count * 40)

@@ -1,14 +1,17 @@
 import Foundation
+import TestSupport
 import Testing
 import ZIPFoundation
+
 @testable import NetGraph
 @testable import NetGraphIO
-import TestSupport
 
 @Suite("Interoperability: every format written and read back")
 struct InteropRoundTripTests {
     /// Every format this module reads and writes on its own (DOT needs Graphviz: NetGraphRenderTests).
-    static let formats: [NetworkFormat] = [.folder, .yaml, .json, .nodeLink, .graphml, .gexf, .pajek, .edgeList, .xlsx]
+    static let formats: [NetworkFormat] = [
+        .folder, .yaml, .json, .nodeLink, .graphml, .gexf, .pajek, .edgeList, .xlsx,
+    ]
 
     func fileName(_ format: NetworkFormat) -> String {
         switch format {
@@ -41,7 +44,9 @@ struct InteropRoundTripTests {
         let folder = TemporaryFolder()
         let path = folder.write("a.dot", "digraph { a -> b }\n")
         #expect(throws: NetworkLoadError.self) { try NetworkLoader.load(path: path) }
-        #expect(throws: CodecMissing.self) { try NetworkWriter.write(try interopSample(), to: path + ".out", format: .dot) }
+        #expect(throws: CodecMissing.self) {
+            try NetworkWriter.write(try interopSample(), to: path + ".out", format: .dot)
+        }
     }
 
     @Test("format detection from the path")
@@ -68,12 +73,20 @@ struct PeerFileTests {
     }
 
     func expected() throws -> Expected {
-        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: Self.directory.appendingPathComponent("expected.json"))) as! [String: Any]
-        return Expected(actors: object["actors"] as! [String: [String: Any]], relations: object["relations"] as! [[String: Any]])
+        let object =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: Self.directory.appendingPathComponent("expected.json")))
+            as! [String: Any]
+        return Expected(
+            actors: object["actors"] as! [String: [String: Any]],
+            relations: object["relations"] as! [[String: Any]])
     }
 
-    @Test("networkx and openpyxl files load with the right actors, types and weights",
-          arguments: ["networkx_node_link.json", "networkx.graphml", "networkx.gexf", "networkx.net", "openpyxl.xlsx"])
+    @Test(
+        "networkx and openpyxl files load with the right actors, types and weights",
+        arguments: [
+            "networkx_node_link.json", "networkx.graphml", "networkx.gexf", "networkx.net", "openpyxl.xlsx",
+        ])
     func peerFile(name: String) throws {
         let loaded = try NetworkLoader.load(path: Self.directory.appendingPathComponent(name).path)
         let network = loaded.network
@@ -82,14 +95,20 @@ struct PeerFileTests {
         for (id, values) in truth.actors {
             let actor = try #require(network.actor(id: id))
             #expect(actor.type == values["type"] as? String, "\(name) \(id) type")
-            if name != "networkx.net" || id != "co" { #expect(actor.name == values["name"] as? String, "\(name) \(id) name") }
+            if name != "networkx.net" || id != "co" {
+                #expect(actor.name == values["name"] as? String, "\(name) \(id) name")
+            }
             if name != "networkx.net" {
                 #expect(actor.size == values["size"] as? Double, "\(name) \(id) size")
-                #expect(actor.influence == (values["influence"] as? Int).map(Double.init), "\(name) \(id) influence")
+                #expect(
+                    actor.influence == (values["influence"] as? Int).map(Double.init),
+                    "\(name) \(id) influence")
             }
         }
         let relations = network.relations.map { "\($0.source)>\($0.target) \($0.type) \($0.weight)" }.sorted()
-        let want = truth.relations.map { "\($0["source"]!)>\($0["target"]!) \($0["type"]!) \($0["weight"] as! Double)" }.sorted()
+        let want = truth.relations.map {
+            "\($0["source"]!)>\($0["target"]!) \($0["type"]!) \($0["weight"] as! Double)"
+        }.sorted()
         #expect(relations == want, "\(name)")
         let allDirected = network.relations.allSatisfy { $0.directed }
         #expect(allDirected)
@@ -99,12 +118,24 @@ struct PeerFileTests {
     func peersReadOurs() throws {
         let folder = TemporaryFolder()
         let network = try DemoDataset.load().network
-        try NetworkWriter.write(network, to: folder.url.appendingPathComponent("net.graphml").path, format: .graphml)
-        try NetworkWriter.write(network, to: folder.url.appendingPathComponent("net.gexf").path, format: .gexf)
-        try NetworkWriter.write(network, to: folder.url.appendingPathComponent("node-link.json").path, format: .nodeLink)
-        try NetworkWriter.write(network, to: folder.url.appendingPathComponent("net.xlsx").path, format: .xlsx)
-        try NetworkWriter.write(network, to: folder.url.appendingPathComponent("source.json").path, format: .json)
-        guard let result = try runCheckScript("/usr/bin/env", ["python3", packageRoot.appendingPathComponent("scripts/interop/check_with_peers.py").path, folder.path]) else { return }
+        try NetworkWriter.write(
+            network, to: folder.url.appendingPathComponent("net.graphml").path, format: .graphml)
+        try NetworkWriter.write(
+            network, to: folder.url.appendingPathComponent("net.gexf").path, format: .gexf)
+        try NetworkWriter.write(
+            network, to: folder.url.appendingPathComponent("node-link.json").path, format: .nodeLink)
+        try NetworkWriter.write(
+            network, to: folder.url.appendingPathComponent("net.xlsx").path, format: .xlsx)
+        try NetworkWriter.write(
+            network, to: folder.url.appendingPathComponent("source.json").path, format: .json)
+        guard
+            let result = try runCheckScript(
+                "/usr/bin/env",
+                [
+                    "python3", packageRoot.appendingPathComponent("scripts/interop/check_with_peers.py").path,
+                    folder.path,
+                ])
+        else { return }
         #expect(result.status == 0, "\(result.output)")
     }
 }
@@ -114,12 +145,17 @@ struct InteropSafetyTests {
     @Test("GraphML with an external entity or a DTD is refused without reading the entity")
     func externalEntity() {
         let folder = TemporaryFolder()
-        let path = folder.write("xxe.graphml", """
+        let path = folder.write(
+            "xxe.graphml",
+            """
             <?xml version="1.0"?>
             <!DOCTYPE graphml [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
             <graphml><graph edgedefault="directed"><node id="&secret;"/></graph></graphml>
             """)
-        do { _ = try NetworkLoader.load(path: path); Issue.record("loaded") } catch let error as NetworkLoadError {
+        do {
+            _ = try NetworkLoader.load(path: path)
+            Issue.record("loaded")
+        } catch let error as NetworkLoadError {
             #expect(error.errors.first?.message.contains("DTD") == true)
         } catch { Issue.record("\(error)") }
     }
@@ -127,8 +163,12 @@ struct InteropSafetyTests {
     @Test("malformed XML names the line")
     func malformed() {
         let folder = TemporaryFolder()
-        let path = folder.write("bad.gexf", "<gexf>\n<graph>\n<nodes>\n<node id=\"a\">\n</nodes></graph></gexf>\n")
-        do { _ = try NetworkLoader.load(path: path); Issue.record("loaded") } catch let error as NetworkLoadError {
+        let path = folder.write(
+            "bad.gexf", "<gexf>\n<graph>\n<nodes>\n<node id=\"a\">\n</nodes></graph></gexf>\n")
+        do {
+            _ = try NetworkLoader.load(path: path)
+            Issue.record("loaded")
+        } catch let error as NetworkLoadError {
             #expect(error.errors.first?.line != nil)
         } catch { Issue.record("\(error)") }
     }
@@ -139,10 +179,15 @@ struct InteropSafetyTests {
         let path = folder.url.appendingPathComponent("bomb.xlsx")
         let archive = try Archive(url: path, accessMode: .create)
         let size = 40 * 1024 * 1024
-        try archive.addEntry(with: "xl/workbook.xml", type: .file, uncompressedSize: Int64(size), compressionMethod: .deflate) { _, chunk in
+        try archive.addEntry(
+            with: "xl/workbook.xml", type: .file, uncompressedSize: Int64(size), compressionMethod: .deflate
+        ) { _, chunk in
             Data(count: chunk)
         }
-        do { _ = try NetworkLoader.load(path: path.path); Issue.record("loaded") } catch let error as NetworkLoadError {
+        do {
+            _ = try NetworkLoader.load(path: path.path)
+            Issue.record("loaded")
+        } catch let error as NetworkLoadError {
             #expect(error.errors.first?.message.contains("zip bomb") == true)
         } catch { Issue.record("\(error)") }
     }
@@ -156,7 +201,10 @@ struct InteropSafetyTests {
         try NetworkWriter.write(network, to: path, format: .xlsx)
         #expect((try? NetworkLoader.load(path: path)) != nil)
         let notZip = folder.write("fake.xlsx", "id,type\n")
-        do { _ = try NetworkLoader.load(path: notZip); Issue.record("loaded") } catch let error as NetworkLoadError {
+        do {
+            _ = try NetworkLoader.load(path: notZip)
+            Issue.record("loaded")
+        } catch let error as NetworkLoadError {
             #expect(error.errors.first?.message.contains("not a valid .xlsx") == true)
         } catch { Issue.record("\(error)") }
     }
@@ -169,7 +217,10 @@ struct InteropSafetyTests {
         #expect(loaded.network.actors.count == 3)
         #expect(loaded.warnings.contains { $0.message.contains("inferred") })
         let bad = folder.write("bad.txt", "a b\nlonely\n")
-        do { _ = try NetworkLoader.load(path: bad); Issue.record("loaded") } catch let error as NetworkLoadError {
+        do {
+            _ = try NetworkLoader.load(path: bad)
+            Issue.record("loaded")
+        } catch let error as NetworkLoadError {
             #expect(error.errors.first?.line == 2)
         } catch { Issue.record("\(error)") }
     }

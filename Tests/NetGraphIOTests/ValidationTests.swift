@@ -1,8 +1,9 @@
 import Foundation
+import TestSupport
 import Testing
+
 @testable import NetGraph
 @testable import NetGraphIO
-import TestSupport
 
 @Suite("Validation: every problem with file, line, and what to do")
 struct ValidationTests {
@@ -23,14 +24,22 @@ struct ValidationTests {
         folder.write("relations.csv", "source,type\ng,overleg\n")
         let errors = failures(folder).filter { $0.severity == .error }
         #expect(errors.count == 2)
-        #expect(errors.contains { $0.file.hasSuffix("actors.csv") && $0.line == 1 && $0.message.contains("\"type\"") })
-        #expect(errors.contains { $0.file.hasSuffix("relations.csv") && $0.line == 1 && $0.message.contains("\"target\"") })
+        #expect(
+            errors.contains {
+                $0.file.hasSuffix("actors.csv") && $0.line == 1 && $0.message.contains("\"type\"")
+            })
+        #expect(
+            errors.contains {
+                $0.file.hasSuffix("relations.csv") && $0.line == 1 && $0.message.contains("\"target\"")
+            })
     }
 
     @Test("all problems of all files are reported in one run, each with its line")
     func everythingAtOnce() throws {
         let folder = TemporaryFolder()
-        folder.write("actors.csv", """
+        folder.write(
+            "actors.csv",
+            """
             id,name,type
             g,Gemeente,gemeente
             p,Aanbieder,zorgaanbeider
@@ -38,7 +47,9 @@ struct ValidationTests {
             c,Clientenraad,clientorganisatie
 
             """)
-        folder.write("relations.csv", """
+        folder.write(
+            "relations.csv",
+            """
             source,target,type,weight
             g,p,financiering,-5
             g,q,contract,1
@@ -119,7 +130,9 @@ struct ValidationTests {
     @Test("network.yaml: added types, new roles, thresholds; bad YAML reports its line")
     func metadata() throws {
         let folder = validFolder()
-        folder.write("network.yaml", """
+        folder.write(
+            "network.yaml",
+            """
             naam: Regio Test
             regio: Noord
             jaar: 2023
@@ -170,7 +183,9 @@ struct DocumentReaderTests {
     @Test("a YAML file with network, actors and relations")
     func yaml() throws {
         let folder = TemporaryFolder()
-        let path = folder.write("net.yaml", """
+        let path = folder.write(
+            "net.yaml",
+            """
             network:
               name: Klein netwerk
               year: 2024
@@ -194,7 +209,9 @@ struct DocumentReaderTests {
     @Test("a JSON file; errors carry the JSON line")
     func json() throws {
         let folder = TemporaryFolder()
-        let good = folder.write("net.json", """
+        let good = folder.write(
+            "net.json",
+            """
             {"name": "JSON-netwerk",
              "actors": [{"id": "g", "name": "Gemeente", "type": "gemeente"},
                         {"id": "c", "name": "Cliëntenraad", "type": "clientorganisatie"}],
@@ -205,7 +222,9 @@ struct DocumentReaderTests {
         #expect(network.actor(id: "c")?.name == "Cliëntenraad")
         #expect(network.relations.first?.directed == false)
 
-        let bad = folder.write("bad.json", """
+        let bad = folder.write(
+            "bad.json",
+            """
             {"name": "x",
              "actors": [{"id": "g", "type": "gemeente"}],
              "relations": [
@@ -225,7 +244,9 @@ struct DocumentReaderTests {
         var previous = "a"
         for level in 1...7 {
             let name = "l\(level)"
-            yaml += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ", ") + "]\n"
+            yaml +=
+                "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ", ")
+                + "]\n"
             previous = name
         }
         let path = folder.write("bomb.yaml", yaml + "actors: []\nrelations: []\n")

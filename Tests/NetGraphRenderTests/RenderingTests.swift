@@ -1,12 +1,14 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
+import TestSupport
 import Testing
+
 @testable import NetGraph
 @testable import NetGraphIO
 @testable import NetGraphRender
-import TestSupport
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 @Suite("Graphviz in process", .serialized)
 struct RenderingTests {
@@ -21,8 +23,11 @@ struct RenderingTests {
             n.add(Actor(id: "id \"\(i)\"\\", name: name, type: i == 0 ? "gemeente" : "eigen <type>"))
         }
         for i in 1..<Self.awkwardNames.count {
-            n.add(Relation(source: n.actors[0].id, target: n.actors[i].id, type: i % 2 == 0 ? "overleg" : "financiering",
-                           weight: Double(i), directed: i % 2 == 1))
+            n.add(
+                Relation(
+                    source: n.actors[0].id, target: n.actors[i].id,
+                    type: i % 2 == 0 ? "overleg" : "financiering",
+                    weight: Double(i), directed: i % 2 == 1))
         }
         return n
     }
@@ -37,7 +42,8 @@ struct RenderingTests {
     @Test("SVG is well-formed XML and shows every name literally")
     func svgLabels() throws {
         let network = awkwardNetwork()
-        let dot = DiagramBuilder.dot(for: network, options: DiagramOptions(nodeMeasure: [5, 1, 1, 1, 1, 1, 1], measureName: "graad"))
+        let dot = DiagramBuilder.dot(
+            for: network, options: DiagramOptions(nodeMeasure: [5, 1, 1, 1, 1, 1, 1], measureName: "graad"))
         let svg = try Graphviz.render(dot: dot, engine: .neato, format: .svg)
         let texts = try #require(TextCollector.parse(svg.data))
         for name in Self.awkwardNames {
@@ -62,17 +68,22 @@ struct RenderingTests {
 
     @Test("every layout engine works on a small graph", arguments: LayoutEngine.allCases)
     func engines(engine: LayoutEngine) throws {
-        let svg = try Graphviz.render(dot: "digraph g { a -> b; b -> c; c -> a; }", engine: engine, format: .svg)
+        let svg = try Graphviz.render(
+            dot: "digraph g { a -> b; b -> c; c -> a; }", engine: engine, format: .svg)
         #expect(TextCollector.parse(svg.data) != nil)
     }
 
     @Test("malformed DOT throws with Graphviz' message, and the next parse still works")
     func malformed() throws {
-        #expect(throws: GraphvizError.self) { try Graphviz.render(dot: "digraph { a -> ; }", engine: .dot, format: .svg) }
+        #expect(throws: GraphvizError.self) {
+            try Graphviz.render(dot: "digraph { a -> ; }", engine: .dot, format: .svg)
+        }
         do { _ = try Graphviz.validate(dot: "digraph { a -> ; }") } catch let error as GraphvizError {
             #expect(error.diagnostics.contains { $0.contains("syntax error") })
         }
-        #expect(throws: GraphvizError.self) { try Graphviz.render(dot: "digraph {a -> b} garbage", engine: .dot, format: .svg) }
+        #expect(throws: GraphvizError.self) {
+            try Graphviz.render(dot: "digraph {a -> b} garbage", engine: .dot, format: .svg)
+        }
         #expect(throws: GraphvizError.self) { try Graphviz.render(dot: "", engine: .dot, format: .svg) }
         let svg = try Graphviz.render(dot: "digraph { x -> y }", engine: .dot, format: .svg)
         #expect(TextCollector.parse(svg.data)?.contains("x") == true)
@@ -90,7 +101,9 @@ struct RenderingTests {
         let results = ResultBox(count: 8)
         DispatchQueue.concurrentPerform(iterations: 8) { i in
             let engine: LayoutEngine = i % 2 == 0 ? .neato : .sfdp
-            let ok = (try? Graphviz.render(dot: dot, engine: engine, format: i % 3 == 0 ? .png : .svg))?.data.isEmpty == false
+            let ok =
+                (try? Graphviz.render(dot: dot, engine: engine, format: i % 3 == 0 ? .png : .svg))?.data
+                .isEmpty == false
             results.set(i, ok)
         }
         #expect(results.values.allSatisfy { $0 })
@@ -100,8 +113,10 @@ struct RenderingTests {
     func demoDiagram() throws {
         let network = try DemoDataset.load().network
         let degree = Degree.partners(Graph(network)).map(Double.init)
-        let dot = DiagramBuilder.dot(for: network, options: DiagramOptions(nodeMeasure: degree, measureName: "graad"))
-        let texts = try #require(TextCollector.parse(try Graphviz.render(dot: dot, engine: .neato, format: .svg).data))
+        let dot = DiagramBuilder.dot(
+            for: network, options: DiagramOptions(nodeMeasure: degree, measureName: "graad"))
+        let texts = try #require(
+            TextCollector.parse(try Graphviz.render(dot: dot, engine: .neato, format: .svg).data))
         for actor in network.actors { #expect(texts.contains(actor.name)) }
         for type in Set(network.actors.map(\.type)) {
             let label = network.vocabulary.actorType(named: type)!.label
@@ -114,6 +129,14 @@ final class ResultBox: @unchecked Sendable {
     private let lock = NSLock()
     private var storage: [Bool]
     init(count: Int) { storage = Array(repeating: false, count: count) }
-    func set(_ i: Int, _ value: Bool) { lock.lock(); storage[i] = value; lock.unlock() }
-    var values: [Bool] { lock.lock(); defer { lock.unlock() }; return storage }
+    func set(_ i: Int, _ value: Bool) {
+        lock.lock()
+        storage[i] = value
+        lock.unlock()
+    }
+    var values: [Bool] {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage
+    }
 }

@@ -1,10 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
+
 @testable import NetGraph
 @testable import NetGraphIO
 @testable import NetGraphRender
 @testable import NetGraphReports
-import TestSupport
 
 @Suite("generate, compare, diff")
 struct CompareTests {
@@ -19,9 +20,14 @@ struct CompareTests {
         #expect(try Jeugdregio.find("jz14")?.name == "Twente")
         #expect(try Jeugdregio.find("Atlantis") == nil)
         // The embedded copy is the one documented in datasets/reference.
-        let embedded = FileManager.default.contents(atPath: Jeugdregio.resources.appendingPathComponent("jeugdregio-gemeenten.csv").path)
+        let embedded = FileManager.default.contents(
+            atPath: Jeugdregio.resources.appendingPathComponent("jeugdregio-gemeenten.csv").path)
         #expect(embedded != nil)
-        #expect(embedded == FileManager.default.contents(atPath: packageRoot.appendingPathComponent("datasets/reference/jeugdregio-gemeenten.csv").path))
+        #expect(
+            embedded
+                == FileManager.default.contents(
+                    atPath: packageRoot.appendingPathComponent("datasets/reference/jeugdregio-gemeenten.csv")
+                        .path))
     }
 
     @Test("the generator repeats for a seed, differs across seeds, and follows its knobs")
@@ -29,7 +35,8 @@ struct CompareTests {
         let region = try #require(try Jeugdregio.find("JZ34"))
         var settings = GeneratorSettings()
         settings.seed = 5
-        let a = RegionGenerator.generate(region, settings: settings), b = RegionGenerator.generate(region, settings: settings)
+        let a = RegionGenerator.generate(region, settings: settings)
+        let b = RegionGenerator.generate(region, settings: settings)
         #expect(a.actors.map(\.id) == b.actors.map(\.id))
         #expect(a.relations == b.relations)
         settings.seed = 6
@@ -38,7 +45,9 @@ struct CompareTests {
         #expect(a.actors.filter { $0.type == "gemeente" }.count == region.gemeenten.count)
         // Dominance: the largest provider's share of provider money follows the knob.
         func largestShare(_ dominance: Double) -> Double {
-            var s = GeneratorSettings(); s.seed = 5; s.dominance = dominance
+            var s = GeneratorSettings()
+            s.seed = 5
+            s.dominance = dominance
             let network = RegionGenerator.generate(region, settings: s)
             let flows = FlowAnalysis(Graph(network, relationTypes: ["financiering"]))
             let providers = network.actors.indices.filter { network.actors[$0].type == "zorgaanbieder" }
@@ -48,13 +57,17 @@ struct CompareTests {
         #expect(largestShare(0.7) > largestShare(0.2) + 0.2)
         // Without intermediaries there is no regio and no VNG.
         settings.intermediaries = false
-        #expect(!RegionGenerator.generate(region, settings: settings).actors.contains { $0.type == "regio" || $0.type == "vng" })
+        #expect(
+            !RegionGenerator.generate(region, settings: settings).actors.contains {
+                $0.type == "regio" || $0.type == "vng"
+            })
     }
 
     @Test("a generated region is valid: written and read back without errors")
     func generatedIsValid() throws {
         let folder = TemporaryFolder()
-        let network = RegionGenerator.generate(try #require(try Jeugdregio.find("JZ22")), settings: GeneratorSettings())
+        let network = RegionGenerator.generate(
+            try #require(try Jeugdregio.find("JZ22")), settings: GeneratorSettings())
         try NetworkWriter.write(network, to: folder.path, format: .folder)
         let loaded = try NetworkLoader.load(path: folder.path)
         #expect(loaded.network.actors.count == network.actors.count)
@@ -63,7 +76,9 @@ struct CompareTests {
 
     @Test("compare gives the same figures as analyze for each network")
     func compareEqualsAnalyze() throws {
-        let paths = ["datasets/breda-illustratief", "datasets/scenarios/evenwichtig"].map { packageRoot.appendingPathComponent($0).path }
+        let paths = ["datasets/breda-illustratief", "datasets/scenarios/evenwichtig"].map {
+            packageRoot.appendingPathComponent($0).path
+        }
         let networks = try paths.map { (path: $0, network: try NetworkLoader.load(path: $0).network) }
         let comparison = NetworkComparison(networks.map { ($0.path, NetworkAnalysis($0.network)) })
         for (row, item) in zip(comparison.rows, networks) {
@@ -77,13 +92,18 @@ struct CompareTests {
                 #expect(value == analysis[measure], "\(measure)")
             }
             let power = PowerAnalysis(item.network)
-            #expect(row.values["flags_warning"] == Double(power.flags.filter { $0.severity == .warning }.count))
+            #expect(
+                row.values["flags_warning"] == Double(power.flags.filter { $0.severity == .warning }.count))
         }
         // Ranks: 1 = highest; the larger network has more relations.
         #expect(comparison.ranks["relations"] == [1, 2])
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(comparison.render(.json, language: "en").utf8)) as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(comparison.render(.json, language: "en").utf8))
+                as? [String: Any])
         let rows = try #require(json["networks"] as? [[String: Any]])
-        #expect(rows.count == 2 && rows[0]["betweenness_centralization"] != nil && rows[0]["path"] as? String == paths[0])
+        #expect(
+            rows.count == 2 && rows[0]["betweenness_centralization"] != nil
+                && rows[0]["path"] as? String == paths[0])
     }
 
     @Test("diff of a network with itself is empty; planted changes are all found")
@@ -93,7 +113,8 @@ struct CompareTests {
         var changed = Network(metadata: network.metadata, vocabulary: network.vocabulary)
         for actor in network.actors where actor.id != "mantelzorg" { changed.add(actor) }
         changed.add(Actor(id: "nieuw", name: "Nieuwe aanbieder", type: "zorgaanbieder", size: 1))
-        for relation in network.relations where relation.source != "mantelzorg" && relation.target != "mantelzorg" {
+        for relation in network.relations
+        where relation.source != "mantelzorg" && relation.target != "mantelzorg" {
             var r = relation
             if r.source == "gem-breda" && r.target == "welzijn" && r.type == "financiering" { r.weight = 20 }
             changed.add(r)
@@ -103,19 +124,29 @@ struct CompareTests {
         #expect(diff.addedActors == ["nieuw"])
         #expect(diff.removedActors == ["mantelzorg"])
         #expect(diff.addedRelations == ["gem-breda → nieuw (contract)"])
-        #expect(Set(diff.removedRelations) == ["wmo-raad → mantelzorg (vertegenwoordiging)", "welzijn → mantelzorg (samenwerking)"])
-        #expect(diff.weightChanges.count == 1 && diff.weightChanges[0].old == 10 && diff.weightChanges[0].new == 20)
+        #expect(
+            Set(diff.removedRelations) == [
+                "wmo-raad → mantelzorg (vertegenwoordiging)", "welzijn → mantelzorg (samenwerking)",
+            ])
+        #expect(
+            diff.weightChanges.count == 1 && diff.weightChanges[0].old == 10
+                && diff.weightChanges[0].new == 20)
         #expect(diff.render(.table, language: "nl").contains("1 actoren erbij, 1 weg"))
     }
 
     @Test("netan compare with a glob and netan diff with a diagram, end to end")
     func commands() throws {
         let folder = TemporaryFolder()
-        let compare = try netan(["compare", packageRoot.path + "/datasets/scenarios/*", "--format", "markdown", "--language", "en"])
+        let compare = try netan([
+            "compare", packageRoot.path + "/datasets/scenarios/*", "--format", "markdown", "--language", "en",
+        ])
         #expect(compare.status == 0, "\(compare.stderr)")
         #expect(compare.stdout.contains("| Balanced") || compare.stdout.contains("Evenwichtig"))
         let svg = folder.url.appendingPathComponent("diff.svg").path
-        let diff = try netan(["diff", packageRoot.path + "/datasets/regions/groningen/2023", packageRoot.path + "/datasets/regions/groningen/2024", "-o", svg])
+        let diff = try netan([
+            "diff", packageRoot.path + "/datasets/regions/groningen/2023",
+            packageRoot.path + "/datasets/regions/groningen/2024", "-o", svg,
+        ])
         #expect(diff.status == 0, "\(diff.stderr)")
         #expect(diff.stdout.contains("→"))
         #expect(TextCollector.parse(FileManager.default.contents(atPath: svg) ?? Data()) != nil)

@@ -1,27 +1,34 @@
 import Foundation
+import TestSupport
 import Testing
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
+
 @testable import NetGraph
 @testable import NetGraphIO
 @testable import NetGraphRender
 @testable import NetGraphReports
-import TestSupport
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 @Suite("Reports", .serialized)
 struct ReportTests {
     func write(_ network: Network, language: String = "nl") throws -> TemporaryFolder {
         let folder = TemporaryFolder()
-        try ReportBuilder(NetworkAnalysis(network), language: language, inputDescription: "test").write(to: folder.url.appendingPathComponent("rapport"))
+        try ReportBuilder(NetworkAnalysis(network), language: language, inputDescription: "test").write(
+            to: folder.url.appendingPathComponent("rapport"))
         return folder
     }
 
     @Test("every file is present and non-empty")
     func files() throws {
         let folder = try write(try DemoDataset.load().network)
-        for name in ["index.html", "report.md", "analysis.ipynb", "tables/actors.csv", "tables/network.csv", "tables/flags.csv",
-                     "tables/groups.csv", "figures/netwerk.svg", "figures/netwerk.png", "figures/lorenz.svg", "figures/top-pagerank.svg"] {
+        for name in [
+            "index.html", "report.md", "analysis.ipynb", "tables/actors.csv", "tables/network.csv",
+            "tables/flags.csv",
+            "tables/groups.csv", "figures/netwerk.svg", "figures/netwerk.png", "figures/lorenz.svg",
+            "figures/top-pagerank.svg",
+        ] {
             let data = folder.contents("rapport/" + name)
             #expect(data != nil && !data!.isEmpty, "\(name)")
         }
@@ -59,34 +66,57 @@ struct ReportTests {
         #expect(html.contains("&lt;img src=x onerror=alert(1)&gt;"))
         let md = String(decoding: folder.contents("rapport/report.md")!, as: UTF8.self)
         #expect(md.contains("\\<script\\>"))
-        let notebook = try JSONSerialization.jsonObject(with: folder.contents("rapport/analysis.ipynb")!) as! [String: Any]
+        let notebook =
+            try JSONSerialization.jsonObject(with: folder.contents("rapport/analysis.ipynb")!)
+            as! [String: Any]
         #expect(notebook["nbformat"] as? Int == 4)
     }
 
     @Test("the notebook validates against nbformat's schema (skipped without nbformat)")
     func notebook() throws {
         let folder = try write(try DemoDataset.load().network, language: "en")
-        guard let result = try runCheckScript("/usr/bin/env", ["python3", packageRoot.appendingPathComponent("scripts/report/check_notebook.py").path,
-                                                               folder.url.appendingPathComponent("rapport/analysis.ipynb").path]) else { return }
+        guard
+            let result = try runCheckScript(
+                "/usr/bin/env",
+                [
+                    "python3", packageRoot.appendingPathComponent("scripts/report/check_notebook.py").path,
+                    folder.url.appendingPathComponent("rapport/analysis.ipynb").path,
+                ])
+        else { return }
         #expect(result.status == 0, "\(result.output)")
     }
 
-    @Test("rewriting replaces the report in one step and keeps what is outside it; a folder of other files is never replaced")
+    @Test(
+        "rewriting replaces the report in one step and keeps what is outside it; a folder of other files is never replaced"
+    )
     func rewrite() throws {
         let folder = try write(try DemoDataset.load().network)
         let outside = folder.write("notities.txt", "mijn aantekeningen")
-        try ReportBuilder(NetworkAnalysis(try DemoDataset.load().network), language: "en", inputDescription: "test").write(to: folder.url.appendingPathComponent("rapport"))
+        try ReportBuilder(
+            NetworkAnalysis(try DemoDataset.load().network), language: "en", inputDescription: "test"
+        ).write(to: folder.url.appendingPathComponent("rapport"))
         // A folder that holds anything else is refused, and left as it was.
-        try "eigen werk".write(toFile: folder.url.appendingPathComponent("rapport/extra.txt").path, atomically: true, encoding: .utf8)
+        try "eigen werk".write(
+            toFile: folder.url.appendingPathComponent("rapport/extra.txt").path, atomically: true,
+            encoding: .utf8)
         #expect(throws: ReportBuilder.NotAReport.self) {
-            try ReportBuilder(NetworkAnalysis(try DemoDataset.load().network), language: "nl", inputDescription: "test").write(to: folder.url.appendingPathComponent("rapport"))
+            try ReportBuilder(
+                NetworkAnalysis(try DemoDataset.load().network), language: "nl", inputDescription: "test"
+            ).write(to: folder.url.appendingPathComponent("rapport"))
         }
-        #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("rapport/extra.txt").path))
+        #expect(
+            FileManager.default.fileExists(
+                atPath: folder.url.appendingPathComponent("rapport/extra.txt").path))
         #expect(throws: ReportBuilder.NotAReport.self) {
-            try ReportBuilder(NetworkAnalysis(try DemoDataset.load().network), language: "nl", inputDescription: "test").write(to: folder.url)
+            try ReportBuilder(
+                NetworkAnalysis(try DemoDataset.load().network), language: "nl", inputDescription: "test"
+            ).write(to: folder.url)
         }
-        #expect(String(decoding: FileManager.default.contents(atPath: outside)!, as: UTF8.self) == "mijn aantekeningen")
-        #expect(String(decoding: folder.contents("rapport/index.html")!, as: UTF8.self).contains("lang=\"en\""))
+        #expect(
+            String(decoding: FileManager.default.contents(atPath: outside)!, as: UTF8.self)
+                == "mijn aantekeningen")
+        #expect(
+            String(decoding: folder.contents("rapport/index.html")!, as: UTF8.self).contains("lang=\"en\""))
     }
 
     @Test("slugs are safe folder names")
@@ -102,16 +132,21 @@ struct ComparisonReportTests {
     @Test("a comparison report has the table, one diagram per network and the findings")
     func compareReport() throws {
         let folder = TemporaryFolder()
-        let paths = ["evenwichtig", "grote-aanbieder-als-poortwachter"].map { packageRoot.appendingPathComponent("datasets/scenarios/" + $0).path }
+        let paths = ["evenwichtig", "grote-aanbieder-als-poortwachter"].map {
+            packageRoot.appendingPathComponent("datasets/scenarios/" + $0).path
+        }
         let networks = try paths.map { (path: $0, network: try NetworkLoader.load(path: $0).network) }
-        try ComparisonReport(analyses: networks.map { ($0.path, NetworkAnalysis($0.network)) }, language: "nl").write(to: folder.url.appendingPathComponent("vergelijking"))
+        try ComparisonReport(
+            analyses: networks.map { ($0.path, NetworkAnalysis($0.network)) }, language: "nl"
+        ).write(to: folder.url.appendingPathComponent("vergelijking"))
         let html = try #require(folder.contents("vergelijking/index.html"))
         let parser = XMLParser(data: html)
         #expect(parser.parse(), "\(String(describing: parser.parserError))")
         let text = String(decoding: html, as: UTF8.self)
         #expect(text.contains("Evenwichtig netwerk") && text.contains("Zorgconcern Groot"))
         #expect(text.contains("geen dominantie-bevindingen"))
-        let figures = try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("vergelijking/figures").path)
+        let figures = try FileManager.default.contentsOfDirectory(
+            atPath: folder.url.appendingPathComponent("vergelijking/figures").path)
         #expect(figures.count == 2)
         #expect(folder.contents("vergelijking/tables/comparison.csv") != nil)
     }

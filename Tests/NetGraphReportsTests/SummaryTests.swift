@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NetGraph
 @testable import NetGraphReports
 
@@ -7,7 +8,9 @@ import Testing
 struct SummaryTests {
     static func sample() -> Network {
         var n = Network(metadata: NetworkMetadata(name: "t"))
-        for (id, type) in [("g", "gemeente"), ("p", "zorgaanbieder"), ("c", "clientorganisatie"), ("i", "overig")] {
+        for (id, type) in [
+            ("g", "gemeente"), ("p", "zorgaanbieder"), ("c", "clientorganisatie"), ("i", "overig"),
+        ] {
             n.add(Actor(id: id, type: type))
         }
         n.add(Relation(source: "g", target: "p", type: "overleg", weight: 4, directed: false))

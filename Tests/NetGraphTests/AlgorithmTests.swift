@@ -1,8 +1,9 @@
 import Foundation
+import TestSupport
 import Testing
+
 @testable import NetGraph
 @testable import NetGraphIO
-import TestSupport
 
 /// Builds a graph from edge pairs on nodes 0..<n.
 func makeGraph(_ n: Int, _ edges: [(Int, Int)], directed: Bool = false, weights: [Double]? = nil) -> Graph {
@@ -12,13 +13,15 @@ func makeGraph(_ n: Int, _ edges: [(Int, Int)], directed: Bool = false, weights:
         arcs.append((Int32(u), Int32(v), w))
         if !directed { arcs.append((Int32(v), Int32(u), w)) }
     }
-    return Graph(nodeCount: n, arcs: arcs, isDirected: directed, weights: weights == nil ? .ignore : .strength)
+    return Graph(
+        nodeCount: n, arcs: arcs, isDirected: directed, weights: weights == nil ? .ignore : .strength)
 }
 
 /// Seeded random graph for invariant tests.
 func randomGraph(n: Int, p: Double, directed: Bool, weighted: Bool, seed: UInt64) -> Graph {
     var rng = SplitMix64(seed: seed)
-    var edges: [(Int, Int)] = [], weights: [Double] = []
+    var edges: [(Int, Int)] = []
+    var weights: [Double] = []
     for u in 0..<n {
         for v in (directed ? 0 : u + 1)..<n where u != v && rng.nextDouble() < p {
             edges.append((u, v))
@@ -50,9 +53,24 @@ struct HandWorkedTests {
         #expect(b.raw[0] == 10)
         #expect(b.normalized[0] == 1)
         let n = 6
-        #expect(close(NetworkMeasures.centralization(b.raw, denominator: NetworkMeasures.freemanDenominator(.betweenness, nodeCount: n, directed: false))!, 1))
-        #expect(close(NetworkMeasures.centralization(Degree.degree(g).map(Double.init), denominator: NetworkMeasures.freemanDenominator(.degree, nodeCount: n, directed: false))!, 1))
-        #expect(close(NetworkMeasures.centralization(Closeness.compute(g).closeness, denominator: NetworkMeasures.freemanDenominator(.closeness, nodeCount: n, directed: false))!, 1))
+        #expect(
+            close(
+                NetworkMeasures.centralization(
+                    b.raw,
+                    denominator: NetworkMeasures.freemanDenominator(
+                        .betweenness, nodeCount: n, directed: false))!, 1))
+        #expect(
+            close(
+                NetworkMeasures.centralization(
+                    Degree.degree(g).map(Double.init),
+                    denominator: NetworkMeasures.freemanDenominator(.degree, nodeCount: n, directed: false))!,
+                1))
+        #expect(
+            close(
+                NetworkMeasures.centralization(
+                    Closeness.compute(g).closeness,
+                    denominator: NetworkMeasures.freemanDenominator(.closeness, nodeCount: n, directed: false)
+                )!, 1))
         #expect(Structure.coreNumbers(g) == [1, 1, 1, 1, 1, 1])
     }
 
@@ -90,7 +108,7 @@ struct HandWorkedTests {
         #expect(cuts.articulation == [false, false, true, true, false, false, false])
         let c = Structure.clustering(g)
         #expect(c.local[0] == 1 && close(c.local[2], 1.0 / 3) && c.local[6] == 0)
-        #expect(close(c.transitivity, 6.0 / 10))   // 2 triangles ×3 / (6×1 + 2×3) triples
+        #expect(close(c.transitivity, 6.0 / 10))  // 2 triangles ×3 / (6×1 + 2×3) triples
     }
 
     @Test("Gini: equal values 0, one holder of everything (n−1)/n; Lorenz ends at (1, 1)")
@@ -114,7 +132,12 @@ struct HandWorkedTests {
     @Test("communities: two cliques joined by one edge are found, Q as computed by hand")
     func communities() {
         var edges: [(Int, Int)] = []
-        for a in 0..<4 { for b in (a + 1)..<4 { edges.append((a, b)); edges.append((a + 4, b + 4)) } }
+        for a in 0..<4 {
+            for b in (a + 1)..<4 {
+                edges.append((a, b))
+                edges.append((a + 4, b + 4))
+            }
+        }
         edges.append((0, 4))
         let g = makeGraph(8, edges)
         for method in Communities.Method.allCases {
@@ -131,7 +154,7 @@ struct HandWorkedTests {
         let dag = makeGraph(3, [(0, 1), (1, 2)], directed: true)
         #expect(throws: Spectral.Undefined.self) { try Spectral.eigenvector(dag) }
         let triangle = makeGraph(3, [(0, 1), (1, 2), (0, 2)])
-        #expect(throws: Spectral.Undefined.self) { try Spectral.katz(triangle, alpha: 0.6) }   // λ_max = 2
+        #expect(throws: Spectral.Undefined.self) { try Spectral.katz(triangle, alpha: 0.6) }  // λ_max = 2
         #expect((try? Spectral.katz(triangle, alpha: 0.4)) != nil)
     }
 }
@@ -142,9 +165,12 @@ struct InvariantTests {
     func unitWeights(directed: Bool) {
         let unweighted = randomGraph(n: 40, p: 0.08, directed: directed, weighted: false, seed: 7)
         var arcs: [(Int32, Int32, Double)] = []
-        for u in 0..<unweighted.nodeCount { for v in unweighted.outNeighbors(of: u) { arcs.append((Int32(u), v, 1)) } }
+        for u in 0..<unweighted.nodeCount {
+            for v in unweighted.outNeighbors(of: u) { arcs.append((Int32(u), v, 1)) }
+        }
         let weightedOnes = Graph(nodeCount: 40, arcs: arcs, isDirected: directed, weights: .strength)
-        let a = Betweenness.compute(unweighted).raw, b = Betweenness.compute(weightedOnes).raw
+        let a = Betweenness.compute(unweighted).raw
+        let b = Betweenness.compute(weightedOnes).raw
         for i in 0..<40 { #expect(close(a[i], b[i])) }
         #expect(Closeness.compute(unweighted).closeness == Closeness.compute(weightedOnes).closeness)
     }
@@ -154,12 +180,17 @@ struct InvariantTests {
         let g = randomGraph(n: 30, p: 0.12, directed: directed, weighted: weighted, seed: 3)
         var rng = SplitMix64(seed: 99)
         var permutation = Array(0..<30)
-        for i in stride(from: 29, to: 0, by: -1) { permutation.swapAt(i, Int(rng.next(below: UInt64(i + 1)))) }
+        for i in stride(from: 29, to: 0, by: -1) {
+            permutation.swapAt(i, Int(rng.next(below: UInt64(i + 1))))
+        }
         var arcs: [(Int32, Int32, Double)] = []
         for u in 0..<30 {
-            for (v, w) in zip(g.outNeighbors(of: u), g.outArcWeights(of: u)) { arcs.append((Int32(permutation[u]), Int32(permutation[Int(v)]), w)) }
+            for (v, w) in zip(g.outNeighbors(of: u), g.outArcWeights(of: u)) {
+                arcs.append((Int32(permutation[u]), Int32(permutation[Int(v)]), w))
+            }
         }
-        let h = Graph(nodeCount: 30, arcs: arcs, isDirected: directed, weights: weighted ? .strength : .ignore)
+        let h = Graph(
+            nodeCount: 30, arcs: arcs, isDirected: directed, weights: weighted ? .strength : .ignore)
         let (bg, bh) = (Betweenness.compute(g).raw, Betweenness.compute(h).raw)
         let (cg, ch) = (Closeness.compute(g).harmonic, Closeness.compute(h).harmonic)
         let (pg, ph) = (Spectral.pageRank(g), Spectral.pageRank(h))
@@ -186,12 +217,15 @@ struct InvariantTests {
         let exact = Betweenness.compute(g).raw
         let all = Betweenness.sampled(g, sampleSize: 35, seed: 1).raw
         for i in 0..<35 { #expect(close(exact[i], all[i])) }
-        #expect(Betweenness.sampled(g, sampleSize: 10, seed: 4).raw == Betweenness.sampled(g, sampleSize: 10, seed: 4).raw)
+        #expect(
+            Betweenness.sampled(g, sampleSize: 10, seed: 4).raw
+                == Betweenness.sampled(g, sampleSize: 10, seed: 4).raw)
         #expect(Communities.detect(g, seed: 8).membership == Communities.detect(g, seed: 8).membership)
     }
 
-    @Test("the (ε, δ) estimate stays within ε of the exact share of pairs (bidirectional BFS unweighted, Dijkstra weighted)",
-          arguments: [(false, false), (false, true), (true, false)])
+    @Test(
+        "the (ε, δ) estimate stays within ε of the exact share of pairs (bidirectional BFS unweighted, Dijkstra weighted)",
+        arguments: [(false, false), (false, true), (true, false)])
     func errorBound(directed: Bool, weighted: Bool) {
         let g = randomGraph(n: 60, p: 0.06, directed: directed, weighted: weighted, seed: 21)
         let n = 60.0
@@ -215,13 +249,15 @@ struct InvariantTests {
         for i in 0..<400 { #expect(close(sequential[i], parallel[i])) }
     }
 
-    @Test("the fast kernels equal the textbook searches (several 64-source batches, components, isolates, ties)",
-          arguments: [(false, false), (false, true), (true, false), (true, true)])
+    @Test(
+        "the fast kernels equal the textbook searches (several 64-source batches, components, isolates, ties)",
+        arguments: [(false, false), (false, true), (true, false), (true, true)])
     func kernelsAgree(directed: Bool, weighted: Bool) {
         // n = 300: four full batches of 64 and a partial one; p gives several components.
-        let g = randomGraph(n: 300, p: directed ? 0.006 : 0.005, directed: directed, weighted: weighted, seed: 99)
+        let g = randomGraph(
+            n: 300, p: directed ? 0.006 : 0.005, directed: directed, weighted: weighted, seed: 99)
         let fast = Betweenness.compute(g).raw
-        let textbook = Betweenness.computeWithEdges(g).raw   // predecessor scan over in-arcs
+        let textbook = Betweenness.computeWithEdges(g).raw  // predecessor scan over in-arcs
         for i in 0..<300 { #expect(close(fast[i], textbook[i]), "node \(i): \(fast[i]) vs \(textbook[i])") }
         #expect(fast.contains { $0 > 0 })
 
@@ -230,28 +266,33 @@ struct InvariantTests {
         for u in 0..<300 {
             let d = ShortestPaths.distances(incoming, from: u).filter { $0.isFinite && $0 > 0 }
             let harmonic = d.reduce(0) { $0 + 1 / $1 }
-            let r = Double(d.count + 1), total = d.reduce(0, +)
+            let r = Double(d.count + 1)
+            let total = d.reduce(0, +)
             let expected = total > 0 ? (r - 1) / total * ((r - 1) / 299) : 0
             #expect(close(closeness.closeness[u], expected), "closeness of \(u)")
             #expect(close(closeness.harmonic[u], harmonic), "harmonic of \(u)")
         }
     }
 
-    @Test("the C kernel of weighted betweenness equals the textbook search with distinct lengths (deep heaps, hubs, directed and undirected)",
-          arguments: [false, true])
+    @Test(
+        "the C kernel of weighted betweenness equals the textbook search with distinct lengths (deep heaps, hubs, directed and undirected)",
+        arguments: [false, true])
     func weightedKernelAgrees(directed: Bool) {
         // Preferential attachment with log-uniform strengths 0.05–20: every length differs,
         // the heap is several levels deep and hubs are reached along many paths.
         var rng = SplitMix64(seed: directed ? 17 : 23)
         let n = 500
-        var edges: [(Int, Int)] = [], weights: [Double] = [], ends: [Int] = [0, 1, 2]
+        var edges: [(Int, Int)] = []
+        var weights: [Double] = []
+        var ends: [Int] = [0, 1, 2]
         for v in 3..<n {
             var chosen = Set<Int>()
             while chosen.count < 3 { chosen.insert(ends[Int(rng.next(below: UInt64(ends.count)))]) }
             for u in chosen.sorted() {
                 edges.append(directed && rng.nextDouble() < 0.5 ? (u, v) : (v, u))
                 weights.append(exp(log(0.05) + rng.nextDouble() * log(400)))
-                ends.append(u); ends.append(v)
+                ends.append(u)
+                ends.append(v)
             }
         }
         let g = makeGraph(n, edges, directed: directed, weights: weights)
@@ -261,7 +302,9 @@ struct InvariantTests {
         #expect(fast.filter { $0 > 0 }.count > n / 10)
     }
 
-    @Test("an error bound that needs more Dijkstra samples than there are sources gives exact values; unweighted graphs still sample")
+    @Test(
+        "an error bound that needs more Dijkstra samples than there are sources gives exact values; unweighted graphs still sample"
+    )
     func boundFallsBackToExact() throws {
         let weighted = randomGraph(n: 60, p: 0.08, directed: false, weighted: true, seed: 4)
         // ε = 0.05 needs hundreds of samples: more than the 60 searches of the exact computation.

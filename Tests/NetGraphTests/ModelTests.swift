@@ -1,8 +1,9 @@
 import Foundation
+import TestSupport
 import Testing
+
 @testable import NetGraph
 @testable import NetGraphIO
-import TestSupport
 
 @Suite("Domain model and CSR graph")
 struct ModelTests {
@@ -10,15 +11,20 @@ struct ModelTests {
     func defaults() {
         let v = Vocabulary.standard
         let roles = Dictionary(uniqueKeysWithValues: v.actorTypes.map { ($0.name, $0.role) })
-        #expect(roles == [
-            "gemeente": .publicAuthority, "rijk": .publicAuthority, "vng": .intermediary, "regio": .intermediary,
-            "zorgaanbieder": .provider, "welzijnsorganisatie": .provider, "wijkteam": .frontline,
-            "clientorganisatie": .clientVoice, "burgerinitiatief": .citizen, "financier": .financier,
-            "uitvoeringsorganisatie": .executor, "overig": .other,
-        ])
+        #expect(
+            roles == [
+                "gemeente": .publicAuthority, "rijk": .publicAuthority, "vng": .intermediary,
+                "regio": .intermediary,
+                "zorgaanbieder": .provider, "welzijnsorganisatie": .provider, "wijkteam": .frontline,
+                "clientorganisatie": .clientVoice, "burgerinitiatief": .citizen, "financier": .financier,
+                "uitvoeringsorganisatie": .executor, "overig": .other,
+            ])
         let directed = Dictionary(uniqueKeysWithValues: v.relationTypes.map { ($0.name, $0.directed) })
-        #expect(directed == ["financiering": true, "contract": true, "overleg": false, "informatie": true,
-                             "vertegenwoordiging": true, "samenwerking": false, "verwijzing": true])
+        #expect(
+            directed == [
+                "financiering": true, "contract": true, "overleg": false, "informatie": true,
+                "vertegenwoordiging": true, "samenwerking": false, "verwijzing": true,
+            ])
         #expect(v.actorType(named: "Cliënt-organisatie") == nil)
         #expect(v.actorType(named: "CLIENTORGANISATIE")?.role == .clientVoice)
         #expect(v.role(ofActorType: "onbekend") == .other)
@@ -48,7 +54,9 @@ struct ModelTests {
     /// g —overleg— p, g →financiering(10) p, g →contract(1) p, c →informatie(2) g.
     func sample() -> Network {
         var n = Network(metadata: NetworkMetadata(name: "t"))
-        for (id, type) in [("g", "gemeente"), ("p", "zorgaanbieder"), ("c", "clientorganisatie"), ("i", "overig")] {
+        for (id, type) in [
+            ("g", "gemeente"), ("p", "zorgaanbieder"), ("c", "clientorganisatie"), ("i", "overig"),
+        ] {
             n.add(Actor(id: id, type: type))
         }
         n.add(Relation(source: "g", target: "p", type: "overleg", weight: 4, directed: false))
@@ -63,10 +71,10 @@ struct ModelTests {
         let graph = Graph(sample())
         #expect(graph.checkInvariants())
         #expect(graph.nodeCount == 4)
-        #expect(graph.arcCount == 3)            // g→p (merged), p→g, c→g
+        #expect(graph.arcCount == 3)  // g→p (merged), p→g, c→g
         #expect(graph.isDirected)
         #expect(Array(graph.outNeighbors(of: 0)) == [1])
-        #expect(graph.outWeights[graph.outOffsets[0]] == 15)   // 4 + 10 + 1
+        #expect(graph.outWeights[graph.outOffsets[0]] == 15)  // 4 + 10 + 1
         #expect(Array(graph.inNeighbors(of: 0)) == [1, 2])
         #expect(graph.outDegree(of: 3) == 0 && graph.inDegree(of: 3) == 0)
 
@@ -81,7 +89,7 @@ struct ModelTests {
         let graph = Graph(sample())
         #expect(Degree.degree(graph) == [3, 2, 1, 0])
         #expect(Degree.partners(graph) == [2, 1, 1, 0])
-        let strength: [Double] = [21, 19, 2, 0]   // g: out 15 (to p), in 4 (p, overleg) + 2 (c); p: out 4, in 15
+        let strength: [Double] = [21, 19, 2, 0]  // g: out 15 (to p), in 4 (p, overleg) + 2 (c); p: out 4, in 15
         #expect(Degree.strength(graph) == strength)
         #expect(Degree.inDegree(graph) == [2, 1, 0, 0])
         #expect(Degree.outDegree(graph) == [1, 1, 1, 0])

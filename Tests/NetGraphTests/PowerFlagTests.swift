@@ -1,11 +1,13 @@
 import Foundation
+import TestSupport
 import Testing
+
 @testable import NetGraph
 @testable import NetGraphIO
-import TestSupport
 
 func scenario(_ name: String) throws -> Network {
-    try NetworkReader.load(path: packageRoot.appendingPathComponent("datasets/scenarios/\(name)").path).network
+    try NetworkReader.load(path: packageRoot.appendingPathComponent("datasets/scenarios/\(name)").path)
+        .network
 }
 
 extension PowerAnalysis {
@@ -26,16 +28,24 @@ struct ScenarioFlagTests {
     @Test("one large provider as the only bridge between client organisations and the gemeente")
     func largeProviderGatekeeper() throws {
         let power = PowerAnalysis(try scenario("grote-aanbieder-als-poortwachter"))
-        for rule in ["dominant-broker", "single-gatekeeper", "large-party-dominance", "funding-concentration"] {
+        for rule in [
+            "dominant-broker", "single-gatekeeper", "large-party-dominance", "funding-concentration",
+        ] {
             let found = power.flags(rule)
             #expect(!found.isEmpty, "\(rule) did not fire")
-            #expect(found.contains { $0.subject.ids.contains("groot") }, "\(rule) does not name the large provider")
+            #expect(
+                found.contains { $0.subject.ids.contains("groot") },
+                "\(rule) does not name the large provider")
         }
         let gatekeeper = try #require(power.flags("single-gatekeeper", atLeast: .critical).first)
         #expect(gatekeeper.subject.ids.first == "groot")
         #expect(Set(["co1", "co2", "co3"]).isSubset(of: Set(gatekeeper.subject.ids)))
         let sidelined = power.flags("sidelined-group")
-        #expect(sidelined.contains { $0.subject.ids.first == "clientorganisatie" && Set(["co1", "co2", "co3"]).isSubset(of: Set($0.subject.ids)) })
+        #expect(
+            sidelined.contains {
+                $0.subject.ids.first == "clientorganisatie"
+                    && Set(["co1", "co2", "co3"]).isSubset(of: Set($0.subject.ids))
+            })
         #expect(power.flags("dominant-broker", atLeast: .critical).first?.subject.ids == ["groot"])
     }
 
@@ -64,14 +74,22 @@ struct ScenarioFlagTests {
         let power = PowerAnalysis(try scenario("perceptie-verschil"))
         let gap = try #require(power.flags("perception-gap").first { $0.subject.ids == ["stil"] })
         #expect(gap.evidence.first!.value <= -0.5)
-        #expect(power.flags("perception-gap", atLeast: .info).contains { $0.subject.ids == ["wet"] && $0.severity == .info })
+        #expect(
+            power.flags("perception-gap", atLeast: .info).contains {
+                $0.subject.ids == ["wet"] && $0.severity == .info
+            })
     }
 
     @Test("every flag has both languages, a reference and evidence")
     func completeness() throws {
-        for name in ["evenwichtig", "grote-aanbieder-als-poortwachter", "eenzijdige-afhankelijkheid", "versnipperd", "perceptie-verschil"] {
+        for name in [
+            "evenwichtig", "grote-aanbieder-als-poortwachter", "eenzijdige-afhankelijkheid", "versnipperd",
+            "perceptie-verschil",
+        ] {
             for flag in PowerAnalysis(try scenario(name)).flags {
-                #expect(!flag.messageDutch.isEmpty && !flag.messageEnglish.isEmpty && flag.messageDutch != flag.messageEnglish)
+                #expect(
+                    !flag.messageDutch.isEmpty && !flag.messageEnglish.isEmpty
+                        && flag.messageDutch != flag.messageEnglish)
                 #expect(!flag.reference.isEmpty)
                 #expect(!flag.evidence.isEmpty)
                 #expect(!flag.subject.ids.isEmpty)
@@ -83,18 +101,31 @@ struct ScenarioFlagTests {
 @Suite("Flags fire at their threshold and not just above it")
 struct ThresholdEdgeTests {
     /// Runs the analysis with `key` set to the evidence value (fires) and just above it (does not).
-    func edge(_ network: Network, rule: String, key: String, evidence: String, subject: String? = nil, above: Bool = true,
-              severity: PowerFlag.Severity = .info) {
+    func edge(
+        _ network: Network, rule: String, key: String, evidence: String, subject: String? = nil,
+        above: Bool = true,
+        severity: PowerFlag.Severity = .info
+    ) {
         let base = PowerAnalysis(network)
-        guard let flag = base.flags.first(where: { $0.rule == rule && $0.severity >= severity && (subject == nil || $0.subject.ids.contains(subject!)) && $0.evidence.contains { $0.name == evidence } }) else {
-            Issue.record("\(rule) did not fire at the default threshold"); return
+        guard
+            let flag = base.flags.first(where: {
+                $0.rule == rule && $0.severity >= severity
+                    && (subject == nil || $0.subject.ids.contains(subject!))
+                    && $0.evidence.contains { $0.name == evidence }
+            })
+        else {
+            Issue.record("\(rule) did not fire at the default threshold")
+            return
         }
         let value = flag.evidence.first { $0.name == evidence }!.value
         let nudge = max(abs(value) * 1e-9, 1e-12) * (above ? 1 : -1)
         func fires(_ threshold: Double) -> Bool {
-            PowerAnalysis(network, options: try! PowerOptions(network: network, overrides: [key: threshold])).flags.contains {
-                $0.rule == rule && $0.severity >= severity && (subject == nil || $0.subject.ids.contains(subject!)) && $0.evidence.contains { $0.name == evidence }
-            }
+            PowerAnalysis(network, options: try! PowerOptions(network: network, overrides: [key: threshold]))
+                .flags.contains {
+                    $0.rule == rule && $0.severity >= severity
+                        && (subject == nil || $0.subject.ids.contains(subject!))
+                        && $0.evidence.contains { $0.name == evidence }
+                }
         }
         #expect(fires(value), "\(rule) should fire with \(key) = \(value)")
         #expect(!fires(value + nudge), "\(rule) should not fire with \(key) just beyond \(value)")
@@ -103,30 +134,49 @@ struct ThresholdEdgeTests {
     @Test("dominant-broker, funding-concentration, large-party-dominance, centralized-network")
     func poortwachter() throws {
         let network = try scenario("grote-aanbieder-als-poortwachter")
-        edge(network, rule: "dominant-broker", key: "dominant-broker.share", evidence: "betweenness_share", subject: "groot")
-        edge(try scenario("eenzijdige-afhankelijkheid"), rule: "funding-concentration", key: "funding-concentration.high", evidence: "hhi_points",
-             subject: "zorgaanbieder", severity: .warning)
+        edge(
+            network, rule: "dominant-broker", key: "dominant-broker.share", evidence: "betweenness_share",
+            subject: "groot")
+        edge(
+            try scenario("eenzijdige-afhankelijkheid"), rule: "funding-concentration",
+            key: "funding-concentration.high", evidence: "hhi_points",
+            subject: "zorgaanbieder", severity: .warning)
         // Large parties: the rule reports the first of degree, betweenness, PageRank whose
         // ratio reaches the threshold, so the edge is the largest of the three ratios.
         let values = PowerAnalysis(network).centrality
-        let large = network.index(ofActor: "groot")!     // the only large party here
+        let large = network.index(ofActor: "groot")!  // the only large party here
         let ratios = [ActorMeasure.degree, .betweenness, .pagerank].map {
             values[$0][large] / values[$0].reduce(0, +) * Double(network.actors.count)
         }
         let edgeRatio = ratios.max()!
-        let fires = { (t: Double) in PowerAnalysis(network, options: try! PowerOptions(network: network, overrides: ["large-party-dominance.ratio": t]))
-            .flags.contains { $0.rule == "large-party-dominance" && $0.subject.kind == .actor } }
+        let fires = { (t: Double) in
+            PowerAnalysis(
+                network,
+                options: try! PowerOptions(network: network, overrides: ["large-party-dominance.ratio": t])
+            )
+            .flags.contains { $0.rule == "large-party-dominance" && $0.subject.kind == .actor }
+        }
         #expect(fires(edgeRatio))
         #expect(!fires(edgeRatio * (1 + 1e-9)))
-        edge(network, rule: "centralized-network", key: "centralized-network.centralization", evidence: "degree_centralization")
-        edge(network, rule: "fragmentation", key: "fragmentation.key-player", evidence: "increase", subject: "groot")
+        edge(
+            network, rule: "centralized-network", key: "centralized-network.centralization",
+            evidence: "degree_centralization")
+        edge(
+            network, rule: "fragmentation", key: "fragmentation.key-player", evidence: "increase",
+            subject: "groot")
     }
 
     @Test("one-sided-dependence, sidelined-group, fragmentation, perception-gap")
     func others() throws {
-        edge(try scenario("eenzijdige-afhankelijkheid"), rule: "one-sided-dependence", key: "one-sided-dependence.dependence", evidence: "dependence", subject: "onder")
-        edge(try scenario("versnipperd"), rule: "fragmentation", key: "fragmentation.fragmentation", evidence: "fragmentation")
-        edge(try DemoDataset.load().network, rule: "sidelined-group", key: "sidelined-group.ratio", evidence: "representation_ratio", subject: "clientorganisatie", above: false)
+        edge(
+            try scenario("eenzijdige-afhankelijkheid"), rule: "one-sided-dependence",
+            key: "one-sided-dependence.dependence", evidence: "dependence", subject: "onder")
+        edge(
+            try scenario("versnipperd"), rule: "fragmentation", key: "fragmentation.fragmentation",
+            evidence: "fragmentation")
+        edge(
+            try DemoDataset.load().network, rule: "sidelined-group", key: "sidelined-group.ratio",
+            evidence: "representation_ratio", subject: "clientorganisatie", above: false)
     }
 
     @Test("thresholds from network.yaml are applied")
@@ -134,15 +184,20 @@ struct ThresholdEdgeTests {
         var network = try scenario("grote-aanbieder-als-poortwachter")
         network.metadata.thresholds = ["dominant-broker.share": 0.99]
         let power = PowerAnalysis(network, options: try PowerOptions(network: network))
-        #expect(!power.flags.contains { $0.rule == "dominant-broker" && $0.evidence.contains { $0.name == "betweenness_share" } })
+        #expect(
+            !power.flags.contains {
+                $0.rule == "dominant-broker" && $0.evidence.contains { $0.name == "betweenness_share" }
+            })
     }
 
     @Test("permutation tests give seeded, repeatable p-values")
     func pValues() throws {
         let network = try scenario("grote-aanbieder-als-poortwachter")
         let options = PowerOptions(permutations: 199, seed: 3)
-        let a = PowerAnalysis(network, options: options), b = PowerAnalysis(network, options: options)
-        let pa = a.flags.compactMap(\.pValue), pb = b.flags.compactMap(\.pValue)
+        let a = PowerAnalysis(network, options: options)
+        let b = PowerAnalysis(network, options: options)
+        let pa = a.flags.compactMap(\.pValue)
+        let pb = b.flags.compactMap(\.pValue)
         #expect(!pa.isEmpty)
         #expect(pa == pb)
         #expect(pa.allSatisfy { $0 > 0 && $0 <= 1 })
@@ -206,7 +261,7 @@ struct PowerMeasureTests {
         #expect(close(result.scores[0][.coordinator]!.expected, 0.126))
         #expect(close(result.scores[0][.representative]!.expected, 0.378))
         #expect(close(result.scores[0][.total]!.standardDeviation, 1.51391545338569))
-        #expect(result.scores[3][.coordinator]!.z == nil)   // VNG alone in its group: sd 0
+        #expect(result.scores[3][.coordinator]!.z == nil)  // VNG alone in its group: sd 0
     }
 
     @Test("Spearman with ties, representation ratio, fragmentation after removal")
@@ -222,7 +277,10 @@ struct PowerMeasureTests {
         #expect(Inequality.componentFragmentation(path, removing: 1) == 1)
         let g = randomGraph(n: 30, p: 0.05, directed: false, weighted: false, seed: 17)
         for x in [nil, 0, 5, 29] as [Int?] {
-            #expect(close(Inequality.componentFragmentation(g, removing: x), Inequality.fragmentation(g, removing: x).fragmentation))
+            #expect(
+                close(
+                    Inequality.componentFragmentation(g, removing: x),
+                    Inequality.fragmentation(g, removing: x).fragmentation))
         }
         // DF of a path of 3: pairs at distance 1, 1, 2 (each twice): 1 − (2 + 2 + 1)/6.
         #expect(close(Inequality.fragmentation(path).distanceFragmentation, 1 - 5.0 / 6))
@@ -239,11 +297,14 @@ struct CorePeripheryTests {
 
     func fixture() throws -> Fixture {
         let url = fixtures.appendingPathComponent("power/florentine_core_periphery.json")
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
         let nodes = object["nodes"] as! [String]
         let index = Dictionary(uniqueKeysWithValues: nodes.enumerated().map { ($1, $0) })
         let edges = (object["edges"] as! [[Any]]).map { (index[$0[0] as! String]!, index[$0[1] as! String]!) }
-        return Fixture(nodes: nodes, graph: makeGraph(nodes.count, edges), reference: object["core_periphery"] as! [String: Any])
+        return Fixture(
+            nodes: nodes, graph: makeGraph(nodes.count, edges),
+            reference: object["core_periphery"] as! [String: Any])
     }
 
     @Test("discrete: the best split and its correlation, for both readings of core–periphery ties")
@@ -264,18 +325,25 @@ struct CorePeripheryTests {
         let result = CorePeriphery.continuous(f.graph)
         // The reference vector came from a numerical optimiser, accurate to about 1e-8
         // absolute (its residual agrees with ours to 1e-9 relative): compare at 1e-7 absolute.
-        for (i, name) in f.nodes.enumerated() { #expect(abs(result.coreness[i] - expected[name]!) <= 1e-7, "\(name)") }
+        for (i, name) in f.nodes.enumerated() {
+            #expect(abs(result.coreness[i] - expected[name]!) <= 1e-7, "\(name)")
+        }
         #expect(close(result.residual, f.reference["continuous_residual"] as! Double, relative: 1e-9))
     }
 }
 
 @Suite("Power analysis shortcuts are exact")
 struct PowerShortcutTests {
-    @Test("fragmentation after removal: the cut-vertex shortcut equals recomputing", arguments: ["versnipperd", "grote-aanbieder-als-poortwachter", "perceptie-verschil"])
+    @Test(
+        "fragmentation after removal: the cut-vertex shortcut equals recomputing",
+        arguments: ["versnipperd", "grote-aanbieder-als-poortwachter", "perceptie-verschil"])
     func fragmentationShortcut(name: String) throws {
         let power = PowerAnalysis(try scenario(name))
         for i in power.actors.indices {
-            #expect(close(power.actors[i].fragmentationWithout, Inequality.componentFragmentation(power.centrality.graph, removing: i), absolute: 1e-12))
+            #expect(
+                close(
+                    power.actors[i].fragmentationWithout,
+                    Inequality.componentFragmentation(power.centrality.graph, removing: i), absolute: 1e-12))
         }
     }
 }

@@ -1,14 +1,15 @@
 import Foundation
-import Testing
 import NetGraph
 import NetGraphIO
+import Testing
 
 /// A temporary folder removed when the value goes away.
 public final class TemporaryFolder {
     public let url: URL
 
     public init() {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("netan-tests-\(UUID().uuidString)")
+        url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "netan-tests-\(UUID().uuidString)")
         try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
 
@@ -24,33 +25,44 @@ public final class TemporaryFolder {
     @discardableResult
     public func write(_ name: String, bytes: [UInt8]) -> String {
         let file = url.appendingPathComponent(name)
-        try! FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try! FileManager.default.createDirectory(
+            at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try! Data(bytes).write(to: file)
         return file.path
     }
 
-    public func contents(_ name: String) -> Data? { FileManager.default.contents(atPath: url.appendingPathComponent(name).path) }
+    public func contents(_ name: String) -> Data? {
+        FileManager.default.contents(atPath: url.appendingPathComponent(name).path)
+    }
 }
 
 /// Loads a network folder or throws the load error.
-public func load(_ folder: TemporaryFolder) throws -> LoadedNetwork { try NetworkReader.load(path: folder.path) }
+public func load(_ folder: TemporaryFolder) throws -> LoadedNetwork {
+    try NetworkReader.load(path: folder.path)
+}
 
 /// The diagnostics of a load that is expected to fail (empty when it unexpectedly succeeds).
 public func failures(_ folder: TemporaryFolder) -> [Diagnostic] {
-    do { _ = try load(folder); return [] } catch let error as NetworkLoadError { return error.diagnostics } catch { return [] }
+    do {
+        _ = try load(folder)
+        return []
+    } catch let error as NetworkLoadError { return error.diagnostics } catch { return [] }
 }
 
 /// A minimal valid folder: three actors, two relations.
 public func validFolder() -> TemporaryFolder {
     let folder = TemporaryFolder()
     folder.write("network.yaml", "name: Test\nyear: 2024\n")
-    folder.write("actors.csv", "id,name,type\ng,Gemeente,gemeente\np,Aanbieder,zorgaanbieder\nc,Clientenraad,clientorganisatie\n")
+    folder.write(
+        "actors.csv",
+        "id,name,type\ng,Gemeente,gemeente\np,Aanbieder,zorgaanbieder\nc,Clientenraad,clientorganisatie\n")
     folder.write("relations.csv", "source,target,type,weight\ng,p,financiering,10\nc,g,overleg,2\n")
     return folder
 }
 
 /// The package's root folder (tests run from anywhere).
-public let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+public let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
     .deletingLastPathComponent()
 
 /// The shared test fixtures (reference values, bad inputs, interop files, fuzz seeds).
@@ -58,7 +70,9 @@ public let fixtures = Bundle.module.resourceURL!.appendingPathComponent("Fixture
 
 /// Runs a check script; nil when it could not start or reported "skipped" (exit 3: a Python
 /// package or Chromium is missing on this machine).
-public func runCheckScript(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String)? {
+public func runCheckScript(_ executable: String, _ arguments: [String]) throws -> (
+    status: Int32, output: String
+)? {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
@@ -80,48 +94,72 @@ public struct CommandResult {
 
 public func netanBinary() -> URL {
     // The test bundle sits next to the products of the same build.
-    let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("netan")
+    let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        .appendingPathComponent("netan")
     if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
     return packageRoot.appendingPathComponent(".build/debug/netan")
 }
 
-public func netan(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> CommandResult {
+public func netan(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws
+    -> CommandResult
+{
     let process = Process()
     process.executableURL = netanBinary()
     process.arguments = arguments
-    if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
+    if !environment.isEmpty {
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     if let directory { process.currentDirectoryURL = directory }
-    let out = Pipe(), err = Pipe()
+    let out = Pipe()
+    let err = Pipe()
     process.standardOutput = out
     process.standardError = err
     try process.run()
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     let errData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return CommandResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    return CommandResult(
+        status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+        stderr: String(decoding: errData, as: UTF8.self))
 }
 
-
 /// Compares two networks: everything the format can hold.
-public func expectSame(_ a: Network, _ b: Network, format: NetworkFormat, sourceLocation: SourceLocation = #_sourceLocation) {
-    #expect(a.actors.map(\.id).sorted() == b.actors.map(\.id).sorted(), "\(format) actor ids", sourceLocation: sourceLocation)
-    #expect(a.relations.count == b.relations.count, "\(format) relation count", sourceLocation: sourceLocation)
+public func expectSame(
+    _ a: Network, _ b: Network, format: NetworkFormat, sourceLocation: SourceLocation = #_sourceLocation
+) {
+    #expect(
+        a.actors.map(\.id).sorted() == b.actors.map(\.id).sorted(), "\(format) actor ids",
+        sourceLocation: sourceLocation)
+    #expect(
+        a.relations.count == b.relations.count, "\(format) relation count", sourceLocation: sourceLocation)
     let keepsActors = format != .pajek && format != .edgeList
     for actor in a.actors {
         guard let other = b.actor(id: actor.id) else { continue }
         if keepsActors {
-            #expect(other.name == actor.name && other.type == actor.type, "\(format) \(actor.id)", sourceLocation: sourceLocation)
-            #expect(other.size == actor.size && other.influence == actor.influence && other.region == actor.region, "\(format) \(actor.id) numbers", sourceLocation: sourceLocation)
-            #expect(other.attributes == actor.attributes, "\(format) \(actor.id) attributes", sourceLocation: sourceLocation)
+            #expect(
+                other.name == actor.name && other.type == actor.type, "\(format) \(actor.id)",
+                sourceLocation: sourceLocation)
+            #expect(
+                other.size == actor.size && other.influence == actor.influence
+                    && other.region == actor.region, "\(format) \(actor.id) numbers",
+                sourceLocation: sourceLocation)
+            #expect(
+                other.attributes == actor.attributes, "\(format) \(actor.id) attributes",
+                sourceLocation: sourceLocation)
         }
     }
     // Pajek has no place for the year.
-    func key(_ r: Relation) -> String { "\(r.source)|\(r.target)|\(r.type)|\(r.weight)|\(r.directed)|\(format == .pajek ? "" : r.year.map(String.init) ?? "")" }
+    func key(_ r: Relation) -> String {
+        "\(r.source)|\(r.target)|\(r.type)|\(r.weight)|\(r.directed)|\(format == .pajek ? "" : r.year.map(String.init) ?? "")"
+    }
     let expected = a.relations.map(key).sorted()
     let actual = b.relations.map(key).sorted()
     if format == .edgeList {
         // An edge list keeps ids, type and weight, not direction.
-        #expect(a.relations.map { "\($0.source)|\($0.target)|\($0.type)|\($0.weight)" }.sorted() == b.relations.map { "\($0.source)|\($0.target)|\($0.type)|\($0.weight)" }.sorted(), sourceLocation: sourceLocation)
+        #expect(
+            a.relations.map { "\($0.source)|\($0.target)|\($0.type)|\($0.weight)" }.sorted()
+                == b.relations.map { "\($0.source)|\($0.target)|\($0.type)|\($0.weight)" }.sorted(),
+            sourceLocation: sourceLocation)
     } else {
         #expect(actual == expected, "\(format) relations", sourceLocation: sourceLocation)
     }
@@ -130,12 +168,18 @@ public func expectSame(_ a: Network, _ b: Network, format: NetworkFormat, source
     }
 }
 
-
 /// The demo network plus awkward names, a custom attribute, a year and an undirected tie.
 public func interopSample() throws -> Network {
     var network = try DemoDataset.load().network
-    network.add(Actor(id: "raar", name: "Naam met \"quotes\", <tags> & ; komma ]]> --> \\N \\G <script>x</script> onload=1 =SUM(A1)", type: "overig", size: 0.5, influence: 2, region: "Zuid", attributes: ["website": "https://example.org/?a=1&b=2"]))
-    network.add(Relation(source: "raar", target: "gem-breda", type: "overleg", weight: 2.5, directed: false, year: 2023))
+    network.add(
+        Actor(
+            id: "raar",
+            name:
+                "Naam met \"quotes\", <tags> & ; komma ]]> --> \\N \\G <script>x</script> onload=1 =SUM(A1)",
+            type: "overig", size: 0.5, influence: 2, region: "Zuid",
+            attributes: ["website": "https://example.org/?a=1&b=2"]))
+    network.add(
+        Relation(
+            source: "raar", target: "gem-breda", type: "overleg", weight: 2.5, directed: false, year: 2023))
     return network
 }
-

@@ -1,18 +1,27 @@
 import Foundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Collects the text content of an XML document (and checks that it is well-formed).
 public final class TextCollector: NSObject, XMLParserDelegate {
     public var text: [String] = []
     private var current: String?
-    public func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?, attributes: [String: String] = [:]) {
+    public func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+        qualifiedName qName: String?, attributes: [String: String] = [:]
+    ) {
         if elementName == "text" { current = "" }
     }
     public func parser(_ parser: XMLParser, foundCharacters string: String) { current? += string }
-    public func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
-        if elementName == "text", let current { text.append(current.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    public func parser(
+        _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
+        qualifiedName qName: String?
+    ) {
+        if elementName == "text", let current {
+            text.append(current.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
         if elementName == "text" { current = nil }
     }
 

@@ -1,12 +1,15 @@
 import Foundation
+import TestSupport
 import Testing
+
 @testable import NetGraph
 @testable import NetGraphIO
-import TestSupport
 
 @Suite("netan end to end", .serialized)
 struct CommandLineTests {
-    @Test("--help of every command has an example", arguments: [[], ["demo"], ["analyze"], ["render"], ["validate"]])
+    @Test(
+        "--help of every command has an example",
+        arguments: [[], ["demo"], ["analyze"], ["render"], ["validate"]])
     func help(command: [String]) throws {
         let result = try netan(command + ["--help"])
         #expect(result.status == 0)
@@ -26,9 +29,12 @@ struct CommandLineTests {
         #expect(TextCollector.parse(svg)?.contains("Gemeente Breda") == true)
         let png = try #require(folder.contents("notebooks-out/demo/figures/netwerk.png"))
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
-        for name in ["index.html", "report.md", "analysis.ipynb", "tables/actors.csv"] { #expect(folder.contents("notebooks-out/demo/" + name) != nil) }
+        for name in ["index.html", "report.md", "analysis.ipynb", "tables/actors.csv"] {
+            #expect(folder.contents("notebooks-out/demo/" + name) != nil)
+        }
         // No temporary files are left behind.
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("notebooks-out").path)
+        let names = try FileManager.default.contentsOfDirectory(
+            atPath: folder.url.appendingPathComponent("notebooks-out").path)
         #expect(names == ["demo"])
     }
 
@@ -58,7 +64,8 @@ struct CommandLineTests {
         let folder = validFolder()
         let result = try netan(["analyze", folder.path, "--format", "json"])
         #expect(result.status == 0)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(object["network"] != nil && object["actors"] != nil && object["flags"] != nil)
     }
 
@@ -75,9 +82,13 @@ struct CommandLineTests {
         #expect(wrong.stderr.contains(".svg"))
 
         let before = folder.contents("relations.csv")
-        let refuse = try netan(["render", folder.path, "-o", folder.url.appendingPathComponent("relations.dot").path])
-        #expect(refuse.status == 0) // relations.dot is not an input
-        let overwrite = try netan(["render", folder.path, "-o", folder.url.appendingPathComponent("network.yaml").path])
+        let refuse = try netan([
+            "render", folder.path, "-o", folder.url.appendingPathComponent("relations.dot").path,
+        ])
+        #expect(refuse.status == 0)  // relations.dot is not an input
+        let overwrite = try netan([
+            "render", folder.path, "-o", folder.url.appendingPathComponent("network.yaml").path,
+        ])
         #expect(overwrite.status != 0)
         #expect(folder.contents("relations.csv") == before)
     }
@@ -105,8 +116,10 @@ struct DatasetTests {
     @Test("the embedded demo dataset is the one in datasets/ and loads without warnings")
     func demoDataset() throws {
         for name in ["network.yaml", "actors.csv", "relations.csv"] {
-            let embedded = FileManager.default.contents(atPath: DemoDataset.folder.appendingPathComponent(name).path)
-            let shipped = FileManager.default.contents(atPath: packageRoot.appendingPathComponent("datasets/breda-illustratief/\(name)").path)
+            let embedded = FileManager.default.contents(
+                atPath: DemoDataset.folder.appendingPathComponent(name).path)
+            let shipped = FileManager.default.contents(
+                atPath: packageRoot.appendingPathComponent("datasets/breda-illustratief/\(name)").path)
             #expect(embedded != nil && embedded == shipped, "\(name) differs")
         }
         let loaded = try DemoDataset.load()
@@ -123,7 +136,8 @@ struct CentralityCommandTests {
         let folder = validFolder()
         let result = try netan(["centrality", folder.path, "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let actors = try #require(object["actors"] as? [[String: Any]])
         #expect(actors.count == 3)
         // The keys DESIGN.md documents, written out so a renamed case cannot slip through.
@@ -135,8 +149,12 @@ struct CentralityCommandTests {
         #expect(Set(documented) == Set(ActorMeasure.allCases.map(\.rawValue)))
         for key in documented { #expect(actors[0][key] != nil, "missing \(key)") }
         let network = try #require(object["network"] as? [String: Any])
-        for key in ["nodes", "relations", "density", "reciprocity", "components", "degree_centralization", "betweenness_centralization",
-                    "closeness_centralization", "gini_degree", "gini_betweenness", "transitivity", "modularity", "communities"] {
+        for key in [
+            "nodes", "relations", "density", "reciprocity", "components", "degree_centralization",
+            "betweenness_centralization",
+            "closeness_centralization", "gini_degree", "gini_betweenness", "transitivity", "modularity",
+            "communities",
+        ] {
             #expect(network[key] != nil, "missing \(key)")
         }
     }
@@ -144,8 +162,10 @@ struct CentralityCommandTests {
     @Test("a layer, ignored weights, selected measures as CSV")
     func layerCSV() throws {
         let folder = validFolder()
-        let result = try netan(["centrality", folder.path, "--relation", "financiering", "--weights", "ignore",
-                                "--measure", "degree", "--measure", "betweenness", "--format", "csv"])
+        let result = try netan([
+            "centrality", folder.path, "--relation", "financiering", "--weights", "ignore",
+            "--measure", "degree", "--measure", "betweenness", "--format", "csv",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\r\n")
         #expect(lines.first == "id,name,type,degree,betweenness")
@@ -178,14 +198,18 @@ struct CentralityCommandTests {
 struct FlagsCommandTests {
     @Test("JSON follows the documented shape")
     func json() throws {
-        let path = packageRoot.appendingPathComponent("datasets/scenarios/grote-aanbieder-als-poortwachter").path
+        let path = packageRoot.appendingPathComponent("datasets/scenarios/grote-aanbieder-als-poortwachter")
+            .path
         let result = try netan(["flags", path, "--format", "json", "--permutations", "99", "--seed", "5"])
         #expect(result.status == 0, "\(result.stderr)")
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let flags = try #require(object["flags"] as? [[String: Any]])
         #expect(!flags.isEmpty)
         for flag in flags {
-            for key in ["rule", "severity", "subject", "evidence", "threshold", "message", "reference", "p_value"] { #expect(flag[key] != nil, "missing \(key)") }
+            for key in [
+                "rule", "severity", "subject", "evidence", "threshold", "message", "reference", "p_value",
+            ] { #expect(flag[key] != nil, "missing \(key)") }
             let message = try #require(flag["message"] as? [String: String])
             #expect(message["nl"] != nil && message["en"] != nil)
             let subject = try #require(flag["subject"] as? [String: Any])
@@ -193,22 +217,33 @@ struct FlagsCommandTests {
         }
         #expect(flags.contains { ($0["p_value"] as? Double) != nil })
         let groups = try #require(object["groups"] as? [[String: Any]])
-        #expect(groups.contains { $0["type"] as? String == "clientorganisatie" && $0["share_of_actors"] is Double })
+        #expect(
+            groups.contains {
+                $0["type"] as? String == "clientorganisatie" && $0["share_of_actors"] is Double
+            })
         let actors = try #require(object["actors"] as? [[String: Any]])
         let brokerage = try #require(actors.first?["brokerage"] as? [String: Any])
-        for role in ["coordinator", "itinerant", "representative", "gatekeeper", "liaison", "total", "z"] { #expect(brokerage[role] != nil) }
-        #expect(actors.first?["constraint"] != nil && actors.first?["effective_size"] != nil && actors.first?["dependence"] != nil)
+        for role in ["coordinator", "itinerant", "representative", "gatekeeper", "liaison", "total", "z"] {
+            #expect(brokerage[role] != nil)
+        }
+        #expect(
+            actors.first?["constraint"] != nil && actors.first?["effective_size"] != nil
+                && actors.first?["dependence"] != nil)
     }
 
     @Test("Dutch by default, English on request; a threshold override silences a rule")
     func languageAndThresholds() throws {
-        let path = packageRoot.appendingPathComponent("datasets/scenarios/grote-aanbieder-als-poortwachter").path
+        let path = packageRoot.appendingPathComponent("datasets/scenarios/grote-aanbieder-als-poortwachter")
+            .path
         let dutch = try netan(["flags", path])
         #expect(dutch.status == 0)
         #expect(dutch.stdout.contains("bevindingen") && dutch.stdout.contains("Zorgconcern Groot"))
         let english = try netan(["flags", path, "--lang", "en"])
         #expect(english.stdout.contains("findings"))
-        let quiet = try netan(["flags", path, "--threshold", "dominant-broker.share=0.99", "--threshold", "dominant-broker.path-share=1.01", "--format", "csv"])
+        let quiet = try netan([
+            "flags", path, "--threshold", "dominant-broker.share=0.99", "--threshold",
+            "dominant-broker.path-share=1.01", "--format", "csv",
+        ])
         #expect(quiet.status == 0)
         #expect(!quiet.stdout.contains("dominant-broker"))
         let bad = try netan(["flags", path, "--threshold", "nonsense=1"])
@@ -216,7 +251,6 @@ struct FlagsCommandTests {
         #expect(bad.stderr.contains("dominant-broker.share"))
     }
 }
-
 
 @Suite("Output safety and limits", .serialized)
 struct OutputSafetyTests {
@@ -228,7 +262,9 @@ struct OutputSafetyTests {
         let refused = try netan(["render", folder.path, "-o", out])
         #expect(refused.status == 73 && refused.stderr.contains("--force"))
         #expect(try netan(["render", folder.path, "-o", out, "--force"]).status == 0)
-        let bad = try netan(["render", folder.path, "-o", folder.url.appendingPathComponent("e.svg").path, "--ego", "nobody"])
+        let bad = try netan([
+            "render", folder.path, "-o", folder.url.appendingPathComponent("e.svg").path, "--ego", "nobody",
+        ])
         #expect(bad.status == 64)
         #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("e.svg").path))
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
@@ -247,7 +283,6 @@ struct OutputSafetyTests {
         #expect(try netan(["validate", folder.path]).status == 0)
     }
 }
-
 
 @Suite("netan init", .serialized)
 struct InitTests {

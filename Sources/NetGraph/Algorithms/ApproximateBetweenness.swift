@@ -16,11 +16,19 @@ extension Betweenness {
     /// the size of the largest weak component. Unweighted graphs sample each path with a
     /// balanced bidirectional BFS (`BidirectionalSampler`); weighted ones with Dijkstra.
     /// - Complexity: O(r · m) unweighted, O(r · m log n) weighted; r does not grow with n.
-    public static func approximate(_ graph: Graph, epsilon: Double, delta: Double, seed: UInt64) -> (result: Result, samples: Int, vertexDiameterBound: Int) {
-        precondition(epsilon > 0 && epsilon < 1 && delta > 0 && delta < 1, "epsilon and delta must lie in (0, 1)")
+    public static func approximate(_ graph: Graph, epsilon: Double, delta: Double, seed: UInt64) -> (
+        result: Result, samples: Int, vertexDiameterBound: Int
+    ) {
+        precondition(
+            epsilon > 0 && epsilon < 1 && delta > 0 && delta < 1, "epsilon and delta must lie in (0, 1)")
         let n = graph.nodeCount
         guard n >= 3 else {
-            return (Result(raw: [Double](repeating: 0, count: n), arcs: [Double](repeating: 0, count: graph.arcCount), normalized: [Double](repeating: 0, count: n)), 0, n)
+            return (
+                Result(
+                    raw: [Double](repeating: 0, count: n),
+                    arcs: [Double](repeating: 0, count: graph.arcCount),
+                    normalized: [Double](repeating: 0, count: n)), 0, n
+            )
         }
         let (r, vd) = sampleCount(graph, epsilon: epsilon, delta: delta)
         var rng = SplitMix64(seed: seed)
@@ -33,7 +41,8 @@ extension Betweenness {
         // Per-sample random numbers drawn up front keep the result independent of threads.
         let seeds = (0..<r).map { _ in rng.next() }
         let work = Double(r) * Double(graph.arcCount + n)
-        let partials = Parallel.blocks(count: r, work: work, task: "betweenness (sampled)") { range -> [Double] in
+        let partials = Parallel.blocks(count: r, work: work, task: "betweenness (sampled)") {
+            range -> [Double] in
             var counts = [Double](repeating: 0, count: n)
             if graph.hasUnitWeights {
                 var sampler = BidirectionalSampler(graph)
@@ -57,8 +66,11 @@ extension Betweenness {
                     var chosen = -1
                     for e in graph.inOffsets[w]..<graph.inOffsets[w + 1] {
                         let v = Int(graph.inSources[e])
-                        let dv = ws.distance[v], dw = ws.distance[w]
-                        let isPredecessor = graph.hasUnitWeights ? dv == dw - 1 : (dv < dw && ShortestPaths.tie(dv + 1 / graph.inWeights[e], dw))
+                        let dv = ws.distance[v]
+                        let dw = ws.distance[w]
+                        let isPredecessor =
+                            graph.hasUnitWeights
+                            ? dv == dw - 1 : (dv < dw && ShortestPaths.tie(dv + 1 / graph.inWeights[e], dw))
                         guard isPredecessor else { continue }
                         running += ws.sigma[v]
                         chosen = v
@@ -81,7 +93,9 @@ extension Betweenness {
 
     /// The number of sampled paths r = ⌈(c/ε²)(⌊log₂(VD − 2)⌋ + 1 + ln(1/δ))⌉, c = 0.5, for a
     /// bound VD on the vertex diameter (Riondato & Kornaropoulos 2016, Theorem 1).
-    public static func sampleCount(_ graph: Graph, epsilon: Double, delta: Double) -> (samples: Int, vertexDiameterBound: Int) {
+    public static func sampleCount(_ graph: Graph, epsilon: Double, delta: Double) -> (
+        samples: Int, vertexDiameterBound: Int
+    ) {
         let vd = vertexDiameterBound(graph)
         let logTerm = vd > 2 ? floor(log2(Double(vd - 2))) : 0
         return (Int(ceil(0.5 / (epsilon * epsilon) * (logTerm + 1 + log(1 / delta)))), vd)

@@ -67,9 +67,10 @@ public enum Betweenness {
     static func compute(_ graph: Graph, sources: [Int], scale: Double) -> Result {
         let n = graph.nodeCount
         let work = Double(sources.count) * Double(graph.arcCount + n)
-        let partials = Parallel.blocks(count: sources.count, work: work, task: "betweenness") { range -> ([Double], [Double]) in
+        let partials = Parallel.blocks(count: sources.count, work: work, task: "betweenness") {
+            range -> ([Double], [Double]) in
             var nodeScore = [Double](repeating: 0, count: n)
-            var arcScore = [Double](repeating: 0, count: graph.arcCount)   // in-arc (CSR) order
+            var arcScore = [Double](repeating: 0, count: graph.arcCount)  // in-arc (CSR) order
             var workspace = ShortestPaths.Workspace(nodeCount: n)
             var delta = [Double](repeating: 0, count: n)
             for index in range {
@@ -95,7 +96,9 @@ public enum Betweenness {
             for u in 0..<n {
                 for e in graph.outOffsets[u]..<graph.outOffsets[u + 1] {
                     let v = Int(graph.outTargets[e])
-                    if let back = arcIndex(graph, from: v, to: u) { arcResult[e] = (arcs[e] + arcs[back]) * 0.5 }
+                    if let back = arcIndex(graph, from: v, to: u) {
+                        arcResult[e] = (arcs[e] + arcs[back]) * 0.5
+                    }
                 }
             }
         }
@@ -105,8 +108,10 @@ public enum Betweenness {
     }
 
     /// Brandes phase 2: dependency accumulation in reverse settled order.
-    private static func accumulate(_ graph: Graph, source: Int, _ ws: inout ShortestPaths.Workspace,
-                                   _ delta: inout [Double], _ nodeScore: inout [Double], _ arcScore: inout [Double]) {
+    private static func accumulate(
+        _ graph: Graph, source: Int, _ ws: inout ShortestPaths.Workspace,
+        _ delta: inout [Double], _ nodeScore: inout [Double], _ arcScore: inout [Double]
+    ) {
         for v in ws.order { delta[Int(v)] = 0 }
         let unit = graph.hasUnitWeights
         for position in stride(from: ws.order.count - 1, through: 0, by: -1) {
@@ -116,7 +121,8 @@ public enum Betweenness {
             for e in graph.inOffsets[w]..<graph.inOffsets[w + 1] {
                 let v = Int(graph.inSources[e])
                 let dv = ws.distance[v]
-                let isPredecessor = unit ? dv == dw - 1 : (dv < dw && ShortestPaths.tie(dv + 1 / graph.inWeights[e], dw))
+                let isPredecessor =
+                    unit ? dv == dw - 1 : (dv < dw && ShortestPaths.tie(dv + 1 / graph.inWeights[e], dw))
                 if isPredecessor {
                     let c = ws.sigma[v] * coefficient
                     delta[v] += c
@@ -129,7 +135,8 @@ public enum Betweenness {
 
     /// Index of the out-arc u → v, by binary search in u's sorted targets.
     static func arcIndex(_ graph: Graph, from u: Int, to v: Int) -> Int? {
-        var lo = graph.outOffsets[u], hi = graph.outOffsets[u + 1]
+        var lo = graph.outOffsets[u]
+        var hi = graph.outOffsets[u + 1]
         while lo < hi {
             let mid = (lo + hi) / 2
             let t = Int(graph.outTargets[mid])
@@ -144,7 +151,9 @@ public enum Betweenness {
         var result = [Double](repeating: 0, count: graph.arcCount)
         for w in 0..<graph.nodeCount {
             for e in graph.inOffsets[w]..<graph.inOffsets[w + 1] {
-                if let out = arcIndex(graph, from: Int(graph.inSources[e]), to: w) { result[out] = inArcValues[e] }
+                if let out = arcIndex(graph, from: Int(graph.inSources[e]), to: w) {
+                    result[out] = inArcValues[e]
+                }
             }
         }
         return result

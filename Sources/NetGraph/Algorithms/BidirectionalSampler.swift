@@ -17,20 +17,32 @@ struct BidirectionalSampler {
     init(_ graph: Graph) {
         self.graph = graph
         let n = graph.nodeCount
-        distS = [Int32](repeating: -1, count: n); distT = distS
-        sigmaS = [Double](repeating: 0, count: n); sigmaT = sigmaS
+        distS = [Int32](repeating: -1, count: n)
+        distT = distS
+        sigmaS = [Double](repeating: 0, count: n)
+        sigmaT = sigmaS
     }
 
     /// Interior nodes of one uniformly drawn shortest s–t path (empty if t is unreachable or
     /// adjacent).
     mutating func samplePath(_ s: Int, _ t: Int, _ rng: inout SplitMix64) -> [Int] {
         defer {
-            for v in touched { distS[Int(v)] = -1; distT[Int(v)] = -1; sigmaS[Int(v)] = 0; sigmaT[Int(v)] = 0 }
+            for v in touched {
+                distS[Int(v)] = -1
+                distT[Int(v)] = -1
+                sigmaS[Int(v)] = 0
+                sigmaT[Int(v)] = 0
+            }
             touched.removeAll(keepingCapacity: true)
         }
-        distS[s] = 0; sigmaS[s] = 1; distT[t] = 0; sigmaT[t] = 1
-        touched.append(Int32(s)); touched.append(Int32(t))
-        var frontierS = [s], frontierT = [t]
+        distS[s] = 0
+        sigmaS[s] = 1
+        distT[t] = 0
+        sigmaT[t] = 1
+        touched.append(Int32(s))
+        touched.append(Int32(t))
+        var frontierS = [s]
+        var frontierT = [t]
         var meeting: [Int] = []
         while meeting.isEmpty && !frontierS.isEmpty && !frontierT.isEmpty {
             // Grow the side whose frontier has fewer arcs to scan.
@@ -47,7 +59,13 @@ struct BidirectionalSampler {
         let weights = meeting.map { sigmaS[$0] * sigmaT[$0] }
         var target = rng.nextDouble() * weights.reduce(0, +)
         var w = meeting.last!
-        for (k, m) in meeting.enumerated() { target -= weights[k]; if target < 0 { w = m; break } }
+        for (k, m) in meeting.enumerated() {
+            target -= weights[k]
+            if target < 0 {
+                w = m
+                break
+            }
+        }
         var path: [Int] = []
         if w != s && w != t { path.append(w) }
         // Back to s over in-arcs, forward to t over out-arcs.
@@ -76,14 +94,22 @@ struct BidirectionalSampler {
                 let w = Int(wRaw)
                 if forward {
                     if distS[w] < 0 {
-                        distS[w] = du + 1; sigmaS[w] = su; next.append(w)
+                        distS[w] = du + 1
+                        sigmaS[w] = su
+                        next.append(w)
                         if distT[w] < 0 { touched.append(Int32(w)) } else { meeting.append(w) }
-                    } else if distS[w] == du + 1 { sigmaS[w] += su }
+                    } else if distS[w] == du + 1 {
+                        sigmaS[w] += su
+                    }
                 } else {
                     if distT[w] < 0 {
-                        distT[w] = du + 1; sigmaT[w] = su; next.append(w)
+                        distT[w] = du + 1
+                        sigmaT[w] = su
+                        next.append(w)
                         if distS[w] < 0 { touched.append(Int32(w)) } else { meeting.append(w) }
-                    } else if distT[w] == du + 1 { sigmaT[w] += su }
+                    } else if distT[w] == du + 1 {
+                        sigmaT[w] += su
+                    }
                 }
             }
         }

@@ -27,16 +27,21 @@ struct KernelGraph: Sendable {
         nodeCount = n
         symmetric = !graph.isDirected
         unit = graph.hasUnitWeights
-        func degree(_ v: Int) -> Int { graph.outOffsets[v + 1] - graph.outOffsets[v] + graph.inOffsets[v + 1] - graph.inOffsets[v] }
+        func degree(_ v: Int) -> Int {
+            graph.outOffsets[v + 1] - graph.outOffsets[v] + graph.inOffsets[v + 1] - graph.inOffsets[v]
+        }
         let old = (0..<n).sorted { a, b in
-            let da = degree(a), db = degree(b)
+            let da = degree(a)
+            let db = degree(b)
             return da != db ? da > db : a < b
         }
         var new = [Int32](repeating: 0, count: n)
         for (i, v) in old.enumerated() { new[v] = Int32(i) }
         newID = new
         oldID = old.map { Int32($0) }
-        func permute(_ offsets: [Int], _ targets: [Int32], _ weights: [Double], lengths: Bool) -> ([Int], [Int32], [Double]) {
+        func permute(_ offsets: [Int], _ targets: [Int32], _ weights: [Double], lengths: Bool) -> (
+            [Int], [Int32], [Double]
+        ) {
             var o = [Int](repeating: 0, count: n + 1)
             for i in 0..<n { o[i + 1] = o[i] + offsets[old[i] + 1] - offsets[old[i]] }
             var t = [Int32](repeating: 0, count: o[n])
@@ -45,7 +50,9 @@ struct KernelGraph: Sendable {
             for i in 0..<n {
                 let v = old[i]
                 pairs.removeAll(keepingCapacity: true)
-                for e in offsets[v]..<offsets[v + 1] { pairs.append((new[Int(targets[e])], lengths ? 1 / weights[e] : 0)) }
+                for e in offsets[v]..<offsets[v + 1] {
+                    pairs.append((new[Int(targets[e])], lengths ? 1 / weights[e] : 0))
+                }
                 pairs.sort { $0.0 < $1.0 }
                 for (k, pair) in pairs.enumerated() {
                     t[o[i] + k] = pair.0
@@ -54,11 +61,13 @@ struct KernelGraph: Sendable {
             }
             return (o, t, l)
         }
-        (outOffsets, outTargets, outLengths) = permute(graph.outOffsets, graph.outTargets, graph.outWeights, lengths: !unit)
+        (outOffsets, outTargets, outLengths) = permute(
+            graph.outOffsets, graph.outTargets, graph.outWeights, lengths: !unit)
         if symmetric {
             (inOffsets, inSources, inLengths) = ([], [], [])
         } else {
-            (inOffsets, inSources, inLengths) = permute(graph.inOffsets, graph.inSources, graph.inWeights, lengths: !unit)
+            (inOffsets, inSources, inLengths) = permute(
+                graph.inOffsets, graph.inSources, graph.inWeights, lengths: !unit)
         }
     }
 }
@@ -93,7 +102,7 @@ enum BrandesKernel {
         var sigma = [Double](repeating: 0, count: n)
         var frontier = [Double](repeating: 0, count: n)
         var sums = [Double](repeating: 0, count: n)
-        var order = [Int32](repeating: 0, count: n + 1)   // one spare slot for the unconditional append
+        var order = [Int32](repeating: 0, count: n + 1)  // one spare slot for the unconditional append
         var dist = [Int32](repeating: -1, count: n)
         var unvisited = [Int32](repeating: 0, count: n)
         var levels: [Int] = []
@@ -102,92 +111,139 @@ enum BrandesKernel {
         let inOffsets = graph.symmetric ? graph.outOffsets : graph.inOffsets
         let inSources = graph.symmetric ? graph.outTargets : graph.inSources
         graph.outOffsets.withUnsafeBufferPointer { off in
-        graph.outTargets.withUnsafeBufferPointer { tg in
-        inOffsets.withUnsafeBufferPointer { inOff in
-        inSources.withUnsafeBufferPointer { inSrc in
-        score.withUnsafeMutableBufferPointer { score in
-        sigma.withUnsafeMutableBufferPointer { sigma in
-        frontier.withUnsafeMutableBufferPointer { frontier in
-        sums.withUnsafeMutableBufferPointer { sums in
-        order.withUnsafeMutableBufferPointer { order in
-        unvisited.withUnsafeMutableBufferPointer { unvisited in
-        dist.withUnsafeMutableBufferPointer { dist in
-            for s in sources {
-                order[0] = Int32(s); dist[s] = 0; sigma[s] = 1; frontier[s] = 1
-                levels.removeAll(keepingCapacity: true)
-                levels.append(0); levels.append(1)
-                var tail = 1
-                var next: Int32 = 1
-                var unvisitedArcs = totalArcs - (inOff[s + 1] - inOff[s])
-                // levels[k]..<levels[k + 1] are the positions of level k in `order`.
-                while true {
-                    let lower = levels[levels.count - 2], upper = levels[levels.count - 1]
-                    if lower == upper { break }
-                    var frontierArcs = 0
-                    for i in lower..<upper { let v = Int(order[i]); frontierArcs += off[v + 1] - off[v] }
-                    if frontierArcs * alpha > unvisitedArcs {
-                        var count = 0
-                        for u in 0..<n where dist[u] < 0 { unvisited[count] = Int32(truncatingIfNeeded: u); count += 1 }
-                        for k in 0..<count {
-                            let u = Int(unvisited[k])
-                            var sum = 0.0
-                            for e in inOff[u]..<inOff[u + 1] { sum += frontier[Int(inSrc[e])] }
-                            if sum > 0 {
-                                dist[u] = next; sigma[u] = sum
-                                order[tail] = Int32(truncatingIfNeeded: u); tail += 1
-                                unvisitedArcs -= inOff[u + 1] - inOff[u]
+            graph.outTargets.withUnsafeBufferPointer { tg in
+                inOffsets.withUnsafeBufferPointer { inOff in
+                    inSources.withUnsafeBufferPointer { inSrc in
+                        score.withUnsafeMutableBufferPointer { score in
+                            sigma.withUnsafeMutableBufferPointer { sigma in
+                                frontier.withUnsafeMutableBufferPointer { frontier in
+                                    sums.withUnsafeMutableBufferPointer { sums in
+                                        order.withUnsafeMutableBufferPointer { order in
+                                            unvisited.withUnsafeMutableBufferPointer { unvisited in
+                                                dist.withUnsafeMutableBufferPointer { dist in
+                                                    for s in sources {
+                                                        order[0] = Int32(s)
+                                                        dist[s] = 0
+                                                        sigma[s] = 1
+                                                        frontier[s] = 1
+                                                        levels.removeAll(keepingCapacity: true)
+                                                        levels.append(0)
+                                                        levels.append(1)
+                                                        var tail = 1
+                                                        var next: Int32 = 1
+                                                        var unvisitedArcs =
+                                                            totalArcs - (inOff[s + 1] - inOff[s])
+                                                        // levels[k]..<levels[k + 1] are the positions of level k in `order`.
+                                                        while true {
+                                                            let lower = levels[levels.count - 2]
+                                                            let upper = levels[levels.count - 1]
+                                                            if lower == upper { break }
+                                                            var frontierArcs = 0
+                                                            for i in lower..<upper {
+                                                                let v = Int(order[i])
+                                                                frontierArcs += off[v + 1] - off[v]
+                                                            }
+                                                            if frontierArcs * alpha > unvisitedArcs {
+                                                                var count = 0
+                                                                for u in 0..<n where dist[u] < 0 {
+                                                                    unvisited[count] = Int32(
+                                                                        truncatingIfNeeded: u)
+                                                                    count += 1
+                                                                }
+                                                                for k in 0..<count {
+                                                                    let u = Int(unvisited[k])
+                                                                    var sum = 0.0
+                                                                    for e in inOff[u]..<inOff[u + 1] {
+                                                                        sum += frontier[Int(inSrc[e])]
+                                                                    }
+                                                                    if sum > 0 {
+                                                                        dist[u] = next
+                                                                        sigma[u] = sum
+                                                                        order[tail] = Int32(
+                                                                            truncatingIfNeeded: u)
+                                                                        tail += 1
+                                                                        unvisitedArcs -=
+                                                                            inOff[u + 1] - inOff[u]
+                                                                    }
+                                                                }
+                                                            } else {
+                                                                for i in lower..<upper {
+                                                                    let v = Int(order[i])
+                                                                    for e in off[v]..<off[v + 1] {
+                                                                        let w = Int(tg[e])
+                                                                        let dw = dist[w]
+                                                                        order[tail] = Int32(
+                                                                            truncatingIfNeeded: w)
+                                                                        tail &+= Int(
+                                                                            UInt32(bitPattern: dw) >> 31)  // advance only if new
+                                                                        dist[w] = dw < 0 ? next : dw
+                                                                    }
+                                                                }
+                                                                for i in upper..<tail {
+                                                                    let w = Int(order[i])
+                                                                    var sum = 0.0
+                                                                    for e in inOff[w]..<inOff[w + 1] {
+                                                                        sum += frontier[Int(inSrc[e])]
+                                                                    }
+                                                                    sigma[w] = sum
+                                                                    unvisitedArcs -= inOff[w + 1] - inOff[w]
+                                                                }
+                                                            }
+                                                            for i in lower..<upper {
+                                                                frontier[Int(order[i])] = 0
+                                                            }
+                                                            for i in upper..<tail {
+                                                                let w = Int(order[i])
+                                                                frontier[w] = sigma[w]
+                                                            }
+                                                            levels.append(tail)
+                                                            next += 1
+                                                        }
+                                                        levels.removeLast()  // the empty level after the last
+                                                        var level = levels.count - 2
+                                                        while level >= 0 {
+                                                            let lower = levels[level]
+                                                            let upper = levels[level + 1]
+                                                            for i in lower..<upper {
+                                                                let w = Int(order[i])
+                                                                var sum = 0.0
+                                                                for e in off[w]..<off[w + 1] {
+                                                                    sum += frontier[Int(tg[e])]
+                                                                }
+                                                                sums[i] = sum
+                                                            }
+                                                            if level + 2 < levels.count {
+                                                                for i in upper..<levels[level + 2] {
+                                                                    frontier[Int(order[i])] = 0
+                                                                }
+                                                            }
+                                                            let counts = level > 0  // the source (level 0) gets no dependency
+                                                            for i in lower..<upper {
+                                                                let w = Int(order[i])
+                                                                let dependency = sigma[w] * sums[i]
+                                                                if counts { score[w] += dependency }
+                                                                frontier[w] = (1 + dependency) / sigma[w]
+                                                            }
+                                                            level -= 1
+                                                        }
+                                                        frontier[s] = 0
+                                                        for k in 0..<tail {
+                                                            let v = Int(order[k])
+                                                            dist[v] = -1
+                                                            sigma[v] = 0
+                                                        }
+                                                    }
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
                             }
                         }
-                    } else {
-                        for i in lower..<upper {
-                            let v = Int(order[i])
-                            for e in off[v]..<off[v + 1] {
-                                let w = Int(tg[e])
-                                let dw = dist[w]
-                                order[tail] = Int32(truncatingIfNeeded: w)
-                                tail &+= Int(UInt32(bitPattern: dw) >> 31)   // advance only if new
-                                dist[w] = dw < 0 ? next : dw
-                            }
-                        }
-                        for i in upper..<tail {
-                            let w = Int(order[i])
-                            var sum = 0.0
-                            for e in inOff[w]..<inOff[w + 1] { sum += frontier[Int(inSrc[e])] }
-                            sigma[w] = sum
-                            unvisitedArcs -= inOff[w + 1] - inOff[w]
-                        }
                     }
-                    for i in lower..<upper { frontier[Int(order[i])] = 0 }
-                    for i in upper..<tail { let w = Int(order[i]); frontier[w] = sigma[w] }
-                    levels.append(tail)
-                    next += 1
                 }
-                levels.removeLast()   // the empty level after the last
-                var level = levels.count - 2
-                while level >= 0 {
-                    let lower = levels[level], upper = levels[level + 1]
-                    for i in lower..<upper {
-                        let w = Int(order[i])
-                        var sum = 0.0
-                        for e in off[w]..<off[w + 1] { sum += frontier[Int(tg[e])] }
-                        sums[i] = sum
-                    }
-                    if level + 2 < levels.count {
-                        for i in upper..<levels[level + 2] { frontier[Int(order[i])] = 0 }
-                    }
-                    let counts = level > 0   // the source (level 0) gets no dependency
-                    for i in lower..<upper {
-                        let w = Int(order[i])
-                        let dependency = sigma[w] * sums[i]
-                        if counts { score[w] += dependency }
-                        frontier[w] = (1 + dependency) / sigma[w]
-                    }
-                    level -= 1
-                }
-                frontier[s] = 0
-                for k in 0..<tail { let v = Int(order[k]); dist[v] = -1; sigma[v] = 0 }
             }
-        } } } } } } } } } } }
+        }
         return score
     }
 
@@ -223,8 +279,9 @@ enum BrandesKernel {
         let inLengths = graph.symmetric ? graph.outLengths : graph.inLengths
         // Arrays pass as pointers valid for the call (Swift's array-to-pointer conversion).
         let status = sources.withUnsafeBufferPointer { src in
-            netan_weighted_brandes(n, graph.outOffsets, graph.outTargets, graph.outLengths, inOffsets, inSources, inLengths,
-                                   graph.symmetric ? 1 : 0, src.baseAddress, src.count, ShortestPaths.tolerance, &score)
+            netan_weighted_brandes(
+                n, graph.outOffsets, graph.outTargets, graph.outLengths, inOffsets, inSources, inLengths,
+                graph.symmetric ? 1 : 0, src.baseAddress, src.count, ShortestPaths.tolerance, &score)
         }
         precondition(status == 0, "out of memory for the buffers of weighted betweenness")
         return score

@@ -37,61 +37,78 @@ public enum Closeness {
         // Distances *to* u: u's bit travels backwards along arcs, so a node pulls from the
         // nodes it points to (its out-arcs); on symmetric graphs the same arcs.
         offsets.withUnsafeBufferPointer { off in
-        targets.withUnsafeBufferPointer { tg in
-        seen.withUnsafeMutableBufferPointer { seen in
-        frontier.withUnsafeMutableBufferPointer { frontier in
-        next.withUnsafeMutableBufferPointer { next in
-            for batch in batches {
-                let first = batch * 64, width = min(64, n - first)
-                let full: UInt64 = width == 64 ? ~0 : (1 << UInt64(width)) - 1
-                for i in 0..<n { seen[i] = 0; frontier[i] = 0 }
-                for j in 0..<width { seen[first + j] = 1 << UInt64(j); frontier[first + j] = 1 << UInt64(j) }
-                var total = [Int](repeating: 0, count: width)
-                var reached = [Int](repeating: 1, count: width)
-                var harmonic = [Double](repeating: 0, count: width)
-                var level = 0
-                var active = Array(0..<n)   // nodes not yet seen by every source of the batch
-                while true {
-                    level += 1
-                    var counts = [Int](repeating: 0, count: width)
-                    var found = false
-                    for w in active {
-                        let missing = full & ~seen[w]
-                        var gathered: UInt64 = 0
-                        for e in off[w]..<off[w + 1] {
-                            gathered |= frontier[Int(tg[e])]
-                            if gathered & missing == missing { break }
-                        }
-                        var fresh = gathered & missing
-                        next[w] = fresh
-                        if fresh != 0 {
-                            found = true
-                            while fresh != 0 {
-                                counts[fresh.trailingZeroBitCount] += 1
-                                fresh &= fresh - 1
+            targets.withUnsafeBufferPointer { tg in
+                seen.withUnsafeMutableBufferPointer { seen in
+                    frontier.withUnsafeMutableBufferPointer { frontier in
+                        next.withUnsafeMutableBufferPointer { next in
+                            for batch in batches {
+                                let first = batch * 64
+                                let width = min(64, n - first)
+                                let full: UInt64 = width == 64 ? ~0 : (1 << UInt64(width)) - 1
+                                for i in 0..<n {
+                                    seen[i] = 0
+                                    frontier[i] = 0
+                                }
+                                for j in 0..<width {
+                                    seen[first + j] = 1 << UInt64(j)
+                                    frontier[first + j] = 1 << UInt64(j)
+                                }
+                                var total = [Int](repeating: 0, count: width)
+                                var reached = [Int](repeating: 1, count: width)
+                                var harmonic = [Double](repeating: 0, count: width)
+                                var level = 0
+                                var active = Array(0..<n)  // nodes not yet seen by every source of the batch
+                                while true {
+                                    level += 1
+                                    var counts = [Int](repeating: 0, count: width)
+                                    var found = false
+                                    for w in active {
+                                        let missing = full & ~seen[w]
+                                        var gathered: UInt64 = 0
+                                        for e in off[w]..<off[w + 1] {
+                                            gathered |= frontier[Int(tg[e])]
+                                            if gathered & missing == missing { break }
+                                        }
+                                        var fresh = gathered & missing
+                                        next[w] = fresh
+                                        if fresh != 0 {
+                                            found = true
+                                            while fresh != 0 {
+                                                counts[fresh.trailingZeroBitCount] += 1
+                                                fresh &= fresh - 1
+                                            }
+                                        }
+                                    }
+                                    if !found { break }
+                                    var kept = 0
+                                    for w in active {
+                                        frontier[w] = next[w]
+                                        seen[w] |= next[w]
+                                        if seen[w] != full {
+                                            active[kept] = w
+                                            kept += 1
+                                        }
+                                    }
+                                    // A node that dropped out keeps its last frontier word: every neighbour
+                                    // had those bits by the next level, so they are masked out afterwards.
+                                    active.removeLast(active.count - kept)
+                                    let inverse = 1 / Double(level)
+                                    for j in 0..<width where counts[j] > 0 {
+                                        total[j] += level * counts[j]
+                                        reached[j] += counts[j]
+                                        harmonic[j] += Double(counts[j]) * inverse
+                                    }
+                                }
+                                for j in 0..<width {
+                                    result.append(
+                                        Reach(reached: reached[j], total: total[j], harmonic: harmonic[j]))
+                                }
                             }
                         }
                     }
-                    if !found { break }
-                    var kept = 0
-                    for w in active {
-                        frontier[w] = next[w]
-                        seen[w] |= next[w]
-                        if seen[w] != full { active[kept] = w; kept += 1 }
-                    }
-                    // A node that dropped out keeps its last frontier word: every neighbour
-                    // had those bits by the next level, so they are masked out afterwards.
-                    active.removeLast(active.count - kept)
-                    let inverse = 1 / Double(level)
-                    for j in 0..<width where counts[j] > 0 {
-                        total[j] += level * counts[j]
-                        reached[j] += counts[j]
-                        harmonic[j] += Double(counts[j]) * inverse
-                    }
                 }
-                for j in 0..<width { result.append(Reach(reached: reached[j], total: total[j], harmonic: harmonic[j])) }
             }
-        } } } } }
+        }
         return result
     }
 
@@ -124,18 +141,23 @@ public enum Closeness {
                 return v.total > 0 && n > 1 ? (r - 1) / Double(v.total) * ((r - 1) / Double(n - 1)) : 0
             }
             let harmonic = values.map(\.harmonic)
-            return Result(closeness: closeness, harmonic: harmonic,
-                          harmonicNormalized: harmonic.map { n > 1 ? $0 / Double(n - 1) : 0 })
+            return Result(
+                closeness: closeness, harmonic: harmonic,
+                harmonicNormalized: harmonic.map { n > 1 ? $0 / Double(n - 1) : 0 })
         }
         let incoming = graph.isDirected ? graph.reversed : graph
         let blocks = Parallel.blocks(count: n, work: work, task: "closeness") { range -> [(Double, Double)] in
             var workspace = ShortestPaths.Workspace(nodeCount: n)
             return range.map { u in
                 workspace.run(incoming, source: u, countPaths: false)
-                var total = 0.0, harmonic = 0.0
+                var total = 0.0
+                var harmonic = 0.0
                 for v in workspace.order {
                     let d = workspace.distance[Int(v)]
-                    if d > 0 { total += d; harmonic += 1 / d }
+                    if d > 0 {
+                        total += d
+                        harmonic += 1 / d
+                    }
                 }
                 let reached = Double(workspace.order.count)
                 var closeness = 0.0
@@ -147,7 +169,8 @@ public enum Closeness {
         }
         let values = blocks.flatMap { $0 }
         let harmonic = values.map(\.1)
-        return Result(closeness: values.map(\.0), harmonic: harmonic,
-                      harmonicNormalized: harmonic.map { n > 1 ? $0 / Double(n - 1) : 0 })
+        return Result(
+            closeness: values.map(\.0), harmonic: harmonic,
+            harmonicNormalized: harmonic.map { n > 1 ? $0 / Double(n - 1) : 0 })
     }
 }

@@ -28,7 +28,9 @@ public enum Communities {
         public var modularity: Double
     }
 
-    public static func detect(_ graph: Graph, method: Method = .leiden, resolution: Double = 1, seed: UInt64 = 42) -> Result {
+    public static func detect(
+        _ graph: Graph, method: Method = .leiden, resolution: Double = 1, seed: UInt64 = 42
+    ) -> Result {
         let base = LevelGraph(graph)
         var rng = SplitMix64(seed: seed)
         guard base.totalWeight > 0 else {
@@ -54,11 +56,14 @@ public enum Communities {
                     let next = leiden(base, resolution, &rng, initial: membership)
                     let q = modularity(base, membership: next, resolution: resolution)
                     if q <= quality + 1e-12 { break }
-                    membership = next; quality = q
+                    membership = next
+                    quality = q
                 }
             }
             let (renumbered, count) = renumber(membership)
-            let result = Result(membership: renumbered, count: count, modularity: modularity(base, membership: renumbered, resolution: resolution))
+            let result = Result(
+                membership: renumbered, count: count,
+                modularity: modularity(base, membership: renumbered, resolution: resolution))
             if best == nil || result.modularity > best!.modularity + 1e-12 { best = result }
         }
         return best!
@@ -72,15 +77,20 @@ public enum Communities {
     static func modularity(_ g: LevelGraph, membership: [Int], resolution: Double) -> Double {
         guard g.totalWeight > 0 else { return 0 }
         let k = (membership.max() ?? -1) + 1
-        var inside = [Double](repeating: 0, count: k), total = [Double](repeating: 0, count: k)
+        var inside = [Double](repeating: 0, count: k)
+        var total = [Double](repeating: 0, count: k)
         for i in 0..<g.n {
             let c = membership[i]
             total[c] += g.strength[i]
             inside[c] += g.selfLoop[i]
-            for e in g.offsets[i]..<g.offsets[i + 1] where membership[Int(g.neighbors[e])] == c { inside[c] += g.weights[e] }
+            for e in g.offsets[i]..<g.offsets[i + 1] where membership[Int(g.neighbors[e])] == c {
+                inside[c] += g.weights[e]
+            }
         }
         let twoM = g.totalWeight
-        return (0..<k).reduce(0) { $0 + inside[$1] / twoM - resolution * (total[$1] / twoM) * (total[$1] / twoM) }
+        return (0..<k).reduce(0) {
+            $0 + inside[$1] / twoM - resolution * (total[$1] / twoM) * (total[$1] / twoM)
+        }
     }
 
     // MARK: - Level graph
@@ -101,8 +111,9 @@ public enum Communities {
         /// are shared, not copied.
         init(_ graph: Graph) {
             let view = graph.undirectedArcs()
-            self.init(offsets: view.offsets, neighbors: view.targets, weights: view.weights,
-                      selfLoop: [Double](repeating: 0, count: graph.nodeCount))
+            self.init(
+                offsets: view.offsets, neighbors: view.targets, weights: view.weights,
+                selfLoop: [Double](repeating: 0, count: graph.nodeCount))
         }
 
         init(offsets: [Int], neighbors: [Int32], weights: [Double], selfLoop: [Double]) {
@@ -126,9 +137,13 @@ public enum Communities {
             for c in 0..<count { start[c + 1] += start[c] }
             var fill = start
             var members = [Int32](repeating: 0, count: n)
-            for i in 0..<n { members[fill[membership[i]]] = Int32(i); fill[membership[i]] += 1 }
+            for i in 0..<n {
+                members[fill[membership[i]]] = Int32(i)
+                fill[membership[i]] += 1
+            }
             var offsets = [Int](repeating: 0, count: count + 1)
-            var rowNeighbors: [Int32] = [], rowWeights: [Double] = []
+            var rowNeighbors: [Int32] = []
+            var rowWeights: [Double] = []
             var loops = [Double](repeating: 0, count: count)
             var weightTo = [Double](repeating: 0, count: count)
             var touched: [Int32] = []
@@ -138,12 +153,19 @@ public enum Communities {
                     loops[c] += selfLoop[i]
                     for e in self.offsets[i]..<self.offsets[i + 1] {
                         let d = membership[Int(neighbors[e])]
-                        if d == c { loops[c] += weights[e]; continue }
+                        if d == c {
+                            loops[c] += weights[e]
+                            continue
+                        }
                         if weightTo[d] == 0 { touched.append(Int32(d)) }
                         weightTo[d] += weights[e]
                     }
                 }
-                for d in touched { rowNeighbors.append(d); rowWeights.append(weightTo[Int(d)]); weightTo[Int(d)] = 0 }
+                for d in touched {
+                    rowNeighbors.append(d)
+                    rowWeights.append(weightTo[Int(d)])
+                    weightTo[Int(d)] = 0
+                }
                 touched.removeAll(keepingCapacity: true)
                 offsets[c + 1] = rowNeighbors.count
             }
@@ -163,7 +185,11 @@ public enum Communities {
 
     static func shuffled(_ n: Int, _ rng: inout SplitMix64) -> [Int] {
         var order = Array(0..<n)
-        if n > 1 { for i in stride(from: n - 1, to: 0, by: -1) { order.swapAt(i, Int(rng.next(below: UInt64(i + 1)))) } }
+        if n > 1 {
+            for i in stride(from: n - 1, to: 0, by: -1) {
+                order.swapAt(i, Int(rng.next(below: UInt64(i + 1))))
+            }
+        }
         return order
     }
 
@@ -171,8 +197,10 @@ public enum Communities {
     /// improves Q. With `queue`, only neighbours of moved nodes are revisited (Leiden's fast
     /// local moving); otherwise full sweeps (Louvain). Returns whether anything moved.
     @discardableResult
-    static func moveNodes(_ g: LevelGraph, _ communityOut: inout [Int], _ totals: inout [Double], _ resolution: Double,
-                          _ rng: inout SplitMix64, queue: Bool) -> Bool {
+    static func moveNodes(
+        _ g: LevelGraph, _ communityOut: inout [Int], _ totals: inout [Double], _ resolution: Double,
+        _ rng: inout SplitMix64, queue: Bool
+    ) -> Bool {
         // 32-bit labels in the hot loop: half the cache footprint of the random lookups.
         var community = communityOut.map { Int32(truncatingIfNeeded: $0) }
         defer { communityOut = community.map { Int($0) } }
@@ -182,78 +210,102 @@ public enum Communities {
         var touched = [Int](repeating: 0, count: g.n)
         let pendingStart = queue ? shuffled(g.n, &rng) : []
         g.offsets.withUnsafeBufferPointer { off in
-        g.neighbors.withUnsafeBufferPointer { nb in
-        g.weights.withUnsafeBufferPointer { wt in
-        g.strength.withUnsafeBufferPointer { strength in
-        community.withUnsafeMutableBufferPointer { community in
-        totals.withUnsafeMutableBufferPointer { totals in
-        weightTo.withUnsafeMutableBufferPointer { weightTo in
-        touched.withUnsafeMutableBufferPointer { touched in
-            /// The community with the best modularity gain for node i (its own on no gain).
-            func bestMove(_ i: Int) -> Int32 {
-                let own = Int(community[i])
-                var count = 0
-                for e in off[i]..<off[i + 1] {
-                    let c = Int(community[Int(nb[e])])
-                    if weightTo[c] == 0 { touched[count] = c; count += 1 }
-                    weightTo[c] += wt[e]
-                }
-                let ki = strength[i]
-                totals[own] -= ki
-                var best = own
-                var bestGain = weightTo[own] - resolution * totals[own] * ki / twoM
-                for k in 0..<count {
-                    let c = touched[k]
-                    if c == own { continue }
-                    let gain = weightTo[c] - resolution * totals[c] * ki / twoM
-                    if gain > bestGain + 1e-12 * max(1, abs(bestGain)) || (gain == bestGain && c < best && best != own) {
-                        best = c; bestGain = gain
-                    }
-                }
-                totals[best] += ki
-                for k in 0..<count { weightTo[touched[k]] = 0 }
-                weightTo[own] = 0
-                return Int32(truncatingIfNeeded: best)
-            }
-            if queue {
-                var pending = pendingStart
-                var inQueue = [Bool](repeating: true, count: g.n)
-                var head = 0
-                while head < pending.count {
-                    let i = pending[head]; head += 1
-                    inQueue[i] = false
-                    let target = bestMove(i)
-                    if target != community[i] {
-                        community[i] = target
-                        moved = true
-                        for e in off[i]..<off[i + 1] {
-                            let j = Int(nb[e])
-                            guard !inQueue[j] && community[j] != target else { continue }
-                            inQueue[j] = true
-                            pending.append(j)
+            g.neighbors.withUnsafeBufferPointer { nb in
+                g.weights.withUnsafeBufferPointer { wt in
+                    g.strength.withUnsafeBufferPointer { strength in
+                        community.withUnsafeMutableBufferPointer { community in
+                            totals.withUnsafeMutableBufferPointer { totals in
+                                weightTo.withUnsafeMutableBufferPointer { weightTo in
+                                    touched.withUnsafeMutableBufferPointer { touched in
+                                        /// The community with the best modularity gain for node i (its own on no gain).
+                                        func bestMove(_ i: Int) -> Int32 {
+                                            let own = Int(community[i])
+                                            var count = 0
+                                            for e in off[i]..<off[i + 1] {
+                                                let c = Int(community[Int(nb[e])])
+                                                if weightTo[c] == 0 {
+                                                    touched[count] = c
+                                                    count += 1
+                                                }
+                                                weightTo[c] += wt[e]
+                                            }
+                                            let ki = strength[i]
+                                            totals[own] -= ki
+                                            var best = own
+                                            var bestGain =
+                                                weightTo[own] - resolution * totals[own] * ki / twoM
+                                            for k in 0..<count {
+                                                let c = touched[k]
+                                                if c == own { continue }
+                                                let gain = weightTo[c] - resolution * totals[c] * ki / twoM
+                                                if gain > bestGain + 1e-12 * max(1, abs(bestGain))
+                                                    || (gain == bestGain && c < best && best != own)
+                                                {
+                                                    best = c
+                                                    bestGain = gain
+                                                }
+                                            }
+                                            totals[best] += ki
+                                            for k in 0..<count { weightTo[touched[k]] = 0 }
+                                            weightTo[own] = 0
+                                            return Int32(truncatingIfNeeded: best)
+                                        }
+                                        if queue {
+                                            var pending = pendingStart
+                                            var inQueue = [Bool](repeating: true, count: g.n)
+                                            var head = 0
+                                            while head < pending.count {
+                                                let i = pending[head]
+                                                head += 1
+                                                inQueue[i] = false
+                                                let target = bestMove(i)
+                                                if target != community[i] {
+                                                    community[i] = target
+                                                    moved = true
+                                                    for e in off[i]..<off[i + 1] {
+                                                        let j = Int(nb[e])
+                                                        guard !inQueue[j] && community[j] != target else {
+                                                            continue
+                                                        }
+                                                        inQueue[j] = true
+                                                        pending.append(j)
+                                                    }
+                                                }
+                                                if head > 4096 && head * 2 > pending.count {
+                                                    pending.removeFirst(head)
+                                                    head = 0
+                                                }
+                                            }
+                                        } else {
+                                            var improved = true
+                                            var sweeps = 0
+                                            while improved && sweeps < 1000 {
+                                                improved = false
+                                                sweeps += 1
+                                                for i in shuffled(g.n, &rng) {
+                                                    let target = bestMove(i)
+                                                    if target != community[i] {
+                                                        community[i] = target
+                                                        improved = true
+                                                        moved = true
+                                                    }
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
                         }
                     }
-                    if head > 4096 && head * 2 > pending.count { pending.removeFirst(head); head = 0 }
-                }
-            } else {
-                var improved = true
-                var sweeps = 0
-                while improved && sweeps < 1000 {
-                    improved = false
-                    sweeps += 1
-                    for i in shuffled(g.n, &rng) {
-                        let target = bestMove(i)
-                        if target != community[i] { community[i] = target; improved = true; moved = true }
-                    }
                 }
             }
-        } } } } } } } }
+        }
         return moved
     }
 
     static func louvain(_ base: LevelGraph, _ resolution: Double, _ rng: inout SplitMix64) -> [Int] {
         var g = base
-        var membership = Array(0..<base.n)       // original node → current level node
+        var membership = Array(0..<base.n)  // original node → current level node
         while true {
             var community = Array(0..<g.n)
             var totals = g.strength
@@ -266,10 +318,12 @@ public enum Communities {
         return membership
     }
 
-    static func leiden(_ base: LevelGraph, _ resolution: Double, _ rng: inout SplitMix64, initial: [Int]?) -> [Int] {
+    static func leiden(_ base: LevelGraph, _ resolution: Double, _ rng: inout SplitMix64, initial: [Int]?)
+        -> [Int]
+    {
         var g = base
-        var membership = Array(0..<base.n)        // original node → level node
-        var community = initial.map { renumber($0).0 } ?? Array(0..<g.n)   // level node → community
+        var membership = Array(0..<base.n)  // original node → level node
+        var community = initial.map { renumber($0).0 } ?? Array(0..<g.n)  // level node → community
         while true {
             var totals = [Double](repeating: 0, count: g.n)
             for i in 0..<g.n { totals[community[i]] += g.strength[i] }
@@ -296,7 +350,9 @@ public enum Communities {
 
     /// Leiden refinement: inside each community, merge singleton nodes that are well connected
     /// to their community into the well-connected sub-community with the best gain (≥ 0).
-    static func refine(_ g: LevelGraph, _ community: [Int], _ count: Int, _ resolution: Double, _ rng: inout SplitMix64) -> [Int] {
+    static func refine(
+        _ g: LevelGraph, _ community: [Int], _ count: Int, _ resolution: Double, _ rng: inout SplitMix64
+    ) -> [Int] {
         let twoM = g.totalWeight
         var refined = Array(0..<g.n)
         var refinedTotal = g.strength
@@ -306,7 +362,9 @@ public enum Communities {
         // External weight of each refined community to the rest of its community.
         var external = [Double](repeating: 0, count: g.n)
         for i in 0..<g.n {
-            for e in g.offsets[i]..<g.offsets[i + 1] where community[Int(g.neighbors[e])] == community[i] { external[i] += g.weights[e] }
+            for e in g.offsets[i]..<g.offsets[i + 1] where community[Int(g.neighbors[e])] == community[i] {
+                external[i] += g.weights[e]
+            }
         }
         var weightTo = [Double](repeating: 0, count: g.n)
         var touched: [Int] = []
@@ -321,12 +379,18 @@ public enum Communities {
                 if weightTo[r] == 0 { touched.append(r) }
                 weightTo[r] += g.weights[e]
             }
-            var best = refined[i], bestGain = 0.0
+            var best = refined[i]
+            var bestGain = 0.0
             for r in touched where r != refined[i] {
                 // Target sub-community must be well connected to the community.
-                guard external[r] >= resolution * refinedTotal[r] * (communityTotal[c] - refinedTotal[r]) / twoM else { continue }
+                guard
+                    external[r] >= resolution * refinedTotal[r] * (communityTotal[c] - refinedTotal[r]) / twoM
+                else { continue }
                 let gain = weightTo[r] - resolution * refinedTotal[r] * ki / twoM
-                if gain > bestGain { best = r; bestGain = gain }
+                if gain > bestGain {
+                    best = r
+                    bestGain = gain
+                }
             }
             if best != refined[i] {
                 let old = refined[i]
@@ -339,7 +403,9 @@ public enum Communities {
                 isSingleton[i] = false
                 isSingleton[best] = false
                 // Members of `best` that were singletons are no longer.
-                for e in g.offsets[i]..<g.offsets[i + 1] where refined[Int(g.neighbors[e])] == best { isSingleton[Int(g.neighbors[e])] = false }
+                for e in g.offsets[i]..<g.offsets[i + 1] where refined[Int(g.neighbors[e])] == best {
+                    isSingleton[Int(g.neighbors[e])] = false
+                }
             }
             for r in touched { weightTo[r] = 0 }
         }

@@ -11,7 +11,9 @@
 /// - Complexity: O(n + m).
 public enum Degree {
     public static func degree(_ graph: Graph) -> [Int] {
-        (0..<graph.nodeCount).map { graph.isDirected ? graph.inDegree(of: $0) + graph.outDegree(of: $0) : graph.outDegree(of: $0) }
+        (0..<graph.nodeCount).map {
+            graph.isDirected ? graph.inDegree(of: $0) + graph.outDegree(of: $0) : graph.outDegree(of: $0)
+        }
     }
 
     public static func inDegree(_ graph: Graph) -> [Int] { (0..<graph.nodeCount).map(graph.inDegree(of:)) }
@@ -23,8 +25,12 @@ public enum Degree {
         return (0..<graph.nodeCount).map { view.offsets[$0 + 1] - view.offsets[$0] }
     }
 
-    public static func inStrength(_ graph: Graph) -> [Double] { (0..<graph.nodeCount).map { graph.inArcWeights(of: $0).reduce(0, +) } }
-    public static func outStrength(_ graph: Graph) -> [Double] { (0..<graph.nodeCount).map { graph.outArcWeights(of: $0).reduce(0, +) } }
+    public static func inStrength(_ graph: Graph) -> [Double] {
+        (0..<graph.nodeCount).map { graph.inArcWeights(of: $0).reduce(0, +) }
+    }
+    public static func outStrength(_ graph: Graph) -> [Double] {
+        (0..<graph.nodeCount).map { graph.outArcWeights(of: $0).reduce(0, +) }
+    }
 
     /// Total strength: out-strength on undirected graphs, in + out on directed ones.
     public static func strength(_ graph: Graph) -> [Double] {

@@ -14,7 +14,9 @@ public enum NetworkMeasures {
         guard graph.arcCount > 0 else { return 0 }
         var mutual = 0
         for u in 0..<graph.nodeCount {
-            for v in graph.outNeighbors(of: u) where Betweenness.arcIndex(graph, from: Int(v), to: u) != nil { mutual += 1 }
+            for v in graph.outNeighbors(of: u) where Betweenness.arcIndex(graph, from: Int(v), to: u) != nil {
+                mutual += 1
+            }
         }
         return Double(mutual) / Double(graph.arcCount)
     }
@@ -37,7 +39,9 @@ public enum NetworkMeasures {
     }
 
     /// The Freeman denominator for `kind` on n nodes (see `centralization`).
-    public static func freemanDenominator(_ kind: CentralizationKind, nodeCount n: Int, directed: Bool) -> Double {
+    public static func freemanDenominator(_ kind: CentralizationKind, nodeCount n: Int, directed: Bool)
+        -> Double
+    {
         let n = Double(n)
         switch kind {
         case .degree: return directed ? 2 * (n - 1) * (n - 2) : (n - 1) * (n - 2)
@@ -82,20 +86,36 @@ public enum NetworkMeasures {
     /// target (networkx `degree_assortativity_coefficient` defaults). nil when undefined
     /// (no arcs or zero variance).
     public static func degreeAssortativity(_ graph: Graph) -> Double? {
-        let x: [Int], y: [Int]
-        if graph.isDirected { x = Degree.outDegree(graph); y = Degree.inDegree(graph) } else { x = Degree.degree(graph); y = x }
+        let x: [Int]
+        let y: [Int]
+        if graph.isDirected {
+            x = Degree.outDegree(graph)
+            y = Degree.inDegree(graph)
+        } else {
+            x = Degree.degree(graph)
+            y = x
+        }
         var pairs: [(Double, Double)] = []
         pairs.reserveCapacity(graph.arcCount)
-        for u in 0..<graph.nodeCount { for v in graph.outNeighbors(of: u) { pairs.append((Double(x[u]), Double(y[Int(v)]))) } }
+        for u in 0..<graph.nodeCount {
+            for v in graph.outNeighbors(of: u) { pairs.append((Double(x[u]), Double(y[Int(v)]))) }
+        }
         return pearson(pairs)
     }
 
     static func pearson(_ pairs: [(Double, Double)]) -> Double? {
         let m = Double(pairs.count)
         guard m > 0 else { return nil }
-        let mx = pairs.reduce(0) { $0 + $1.0 } / m, my = pairs.reduce(0) { $0 + $1.1 } / m
-        var sxy = 0.0, sxx = 0.0, syy = 0.0
-        for (a, b) in pairs { sxy += (a - mx) * (b - my); sxx += (a - mx) * (a - mx); syy += (b - my) * (b - my) }
+        let mx = pairs.reduce(0) { $0 + $1.0 } / m
+        let my = pairs.reduce(0) { $0 + $1.1 } / m
+        var sxy = 0.0
+        var sxx = 0.0
+        var syy = 0.0
+        for (a, b) in pairs {
+            sxy += (a - mx) * (b - my)
+            sxx += (a - mx) * (a - mx)
+            syy += (b - my) * (b - my)
+        }
         guard sxx > 0, syy > 0 else { return nil }
         return sxy / (sxx * syy).squareRoot()
     }
@@ -107,11 +127,13 @@ public enum NetworkMeasures {
     public static func attributeAssortativity(_ graph: Graph, groups: [Int]) -> Double? {
         guard graph.arcCount > 0 else { return nil }
         var within = 0.0
-        var a: [Int: Double] = [:], b: [Int: Double] = [:]
+        var a: [Int: Double] = [:]
+        var b: [Int: Double] = [:]
         let m = Double(graph.arcCount)
         for u in 0..<graph.nodeCount {
             for v in graph.outNeighbors(of: u) {
-                let gu = groups[u], gv = groups[Int(v)]
+                let gu = groups[u]
+                let gv = groups[Int(v)]
                 if gu == gv { within += 1 }
                 a[gu, default: 0] += 1 / m
                 b[gv, default: 0] += 1 / m
@@ -128,7 +150,8 @@ public enum NetworkMeasures {
     /// nil without ties.
     public static func eiIndex(_ graph: Graph, groups: [Int]) -> Double? {
         let view = graph.undirectedNeighbors()
-        var external = 0, internalTies = 0
+        var external = 0
+        var internalTies = 0
         for u in 0..<graph.nodeCount {
             for v in view.targets[view.offsets[u]..<view.offsets[u + 1]] where Int(v) > u {
                 if groups[u] == groups[Int(v)] { internalTies += 1 } else { external += 1 }

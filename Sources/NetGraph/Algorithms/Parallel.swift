@@ -14,7 +14,9 @@ public enum Parallel {
     /// line sets it to print progress on a terminal. Library code never prints.
     nonisolated(unsafe) public static var progress: (@Sendable (String, Double) -> Void)?
 
-    static func blocks<T>(count: Int, work: Double, task: String = "", _ body: @Sendable (Range<Int>) -> T) -> [T] {
+    static func blocks<T>(count: Int, work: Double, task: String = "", _ body: @Sendable (Range<Int>) -> T)
+        -> [T]
+    {
         let threads = max(1, threadCount)
         // Long sequential runs are still cut into blocks, so progress can be reported.
         let reporting = progress != nil && work >= 5e8
@@ -29,7 +31,8 @@ public enum Parallel {
             // With one thread, one worker runs every block in order.
             let blocks = threads == 1 ? Array(0..<blockCount) : [worker]
             for b in blocks {
-                let lower = count * b / blockCount, upper = count * (b + 1) / blockCount
+                let lower = count * b / blockCount
+                let upper = count * (b + 1) / blockCount
                 let done = box.set(b, body(lower..<upper))
                 if reporting { report?(task, Double(done) / Double(blockCount)) }
             }
@@ -46,6 +49,12 @@ final class ResultSlots<T>: @unchecked Sendable {
     init(count: Int) { slots = Array(repeating: nil, count: count) }
     /// Stores a block result; returns how many slots are filled.
     @discardableResult
-    func set(_ i: Int, _ value: T) -> Int { lock.lock(); defer { lock.unlock() }; slots[i] = value; filled += 1; return filled }
+    func set(_ i: Int, _ value: T) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        slots[i] = value
+        filled += 1
+        return filled
+    }
     var values: [T] { slots.map { $0! } }
 }

@@ -10,9 +10,13 @@ public enum ShortestPaths {
     public static let tolerance = 1e-10
 
     /// `a` is shorter than `b` beyond rounding.
-    @inline(__always) static func shorter(_ a: Double, _ b: Double) -> Bool { a < b - tolerance * Swift.max(a, b) }
+    @inline(__always) static func shorter(_ a: Double, _ b: Double) -> Bool {
+        a < b - tolerance * Swift.max(a, b)
+    }
     /// `a` and `b` are the same length up to rounding.
-    @inline(__always) static func tie(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= tolerance * Swift.max(a, b) }
+    @inline(__always) static func tie(_ a: Double, _ b: Double) -> Bool {
+        abs(a - b) <= tolerance * Swift.max(a, b)
+    }
 
     /// Shortest-path distances from `source` along out-arcs (∞ where unreachable).
     /// - Complexity: O(m) for unit weights, O(m log n) otherwise.
@@ -47,7 +51,11 @@ public enum ShortestPaths {
 
         /// Resets only what the previous search touched. - Complexity: O(nodes reached).
         mutating func reset() {
-            for v in order { distance[Int(v)] = .infinity; sigma[Int(v)] = 0; settled[Int(v)] = false }
+            for v in order {
+                distance[Int(v)] = .infinity
+                sigma[Int(v)] = 0
+                settled[Int(v)] = false
+            }
             order.removeAll(keepingCapacity: true)
         }
 
@@ -55,18 +63,25 @@ public enum ShortestPaths {
         /// the number of shortest paths from the source.
         mutating func run(_ graph: Graph, source: Int, countPaths: Bool) {
             reset()
-            if graph.hasUnitWeights { bfs(graph, source, countPaths) } else { dijkstra(graph, source, countPaths) }
+            if graph.hasUnitWeights {
+                bfs(graph, source, countPaths)
+            } else {
+                dijkstra(graph, source, countPaths)
+            }
         }
 
         private mutating func bfs(_ graph: Graph, _ source: Int, _ countPaths: Bool) {
             distance[source] = 0
             sigma[source] = 1
-            var head = 0, tail = 0
-            queue[tail] = Int32(source); tail += 1
+            var head = 0
+            var tail = 0
+            queue[tail] = Int32(source)
+            tail += 1
             graph.outTargets.withUnsafeBufferPointer { targets in
                 graph.outOffsets.withUnsafeBufferPointer { offsets in
                     while head < tail {
-                        let v = Int(queue[head]); head += 1
+                        let v = Int(queue[head])
+                        head += 1
                         order.append(Int32(v))
                         let dv = distance[v] + 1
                         let sv = sigma[v]
@@ -74,7 +89,8 @@ public enum ShortestPaths {
                             let w = Int(targets[e])
                             if distance[w] == .infinity {
                                 distance[w] = dv
-                                queue[tail] = Int32(w); tail += 1
+                                queue[tail] = Int32(w)
+                                tail += 1
                             }
                             if countPaths && distance[w] == dv { sigma[w] += sv }
                         }
@@ -90,7 +106,7 @@ public enum ShortestPaths {
             heap.pushOrDecrease(0, Int32(source))
             while let (d, vv) = heap.pop() {
                 let v = Int(vv)
-                settled[v] = true   // the heap holds each node once: every pop is final
+                settled[v] = true  // the heap holds each node once: every pop is final
                 order.append(vv)
                 let sv = sigma[v]
                 for e in graph.outOffsets[v]..<graph.outOffsets[v + 1] {
@@ -118,7 +134,10 @@ public enum ShortestPaths {
 /// weighted betweenness 1.9 times as fast as a binary heap with lazy deletion; the betweenness
 /// kernel now runs the same heap in C (`Sources/CKernels`), this one serves the other searches.
 struct DistanceHeap {
-    private struct Entry { var key: Double; var node: Int32 }
+    private struct Entry {
+        var key: Double
+        var node: Int32
+    }
     private var items: [Entry] = []
     /// Position + 1 of each node in `items`; 0 when absent.
     private var position: [Int32]
@@ -135,17 +154,25 @@ struct DistanceHeap {
     mutating func pushOrDecrease(_ key: Double, _ node: Int32) {
         let present = Int(position[Int(node)])
         var i: Int
-        if present == 0 { items.append(Entry(key: key, node: node)); i = items.count - 1 } else { i = present - 1 }
+        if present == 0 {
+            items.append(Entry(key: key, node: node))
+            i = items.count - 1
+        } else {
+            i = present - 1
+        }
         items.withUnsafeMutableBufferPointer { a in
-        position.withUnsafeMutableBufferPointer { position in
-            while i > 0 {
-                let parent = (i - 1) >> 2
-                if a[parent].key <= key { break }
-                a[i] = a[parent]; position[Int(a[i].node)] = Int32(i + 1)
-                i = parent
+            position.withUnsafeMutableBufferPointer { position in
+                while i > 0 {
+                    let parent = (i - 1) >> 2
+                    if a[parent].key <= key { break }
+                    a[i] = a[parent]
+                    position[Int(a[i].node)] = Int32(i + 1)
+                    i = parent
+                }
+                a[i] = Entry(key: key, node: node)
+                position[Int(node)] = Int32(i + 1)
             }
-            a[i] = Entry(key: key, node: node); position[Int(node)] = Int32(i + 1)
-        } }
+        }
     }
 
     /// Removes and returns the node with the smallest key.
@@ -156,24 +183,31 @@ struct DistanceHeap {
         let n = items.count
         if n > 0 {
             items.withUnsafeMutableBufferPointer { a in
-            position.withUnsafeMutableBufferPointer { position in
-                var i = 0
-                while true {
-                    let first = 4 * i + 1
-                    if first >= n { break }
-                    var child = first, childKey = a[first].key
-                    var j = first + 1
-                    let end = Swift.min(first + 4, n)
-                    while j < end {
-                        if a[j].key < childKey { childKey = a[j].key; child = j }
-                        j += 1
+                position.withUnsafeMutableBufferPointer { position in
+                    var i = 0
+                    while true {
+                        let first = 4 * i + 1
+                        if first >= n { break }
+                        var child = first
+                        var childKey = a[first].key
+                        var j = first + 1
+                        let end = Swift.min(first + 4, n)
+                        while j < end {
+                            if a[j].key < childKey {
+                                childKey = a[j].key
+                                child = j
+                            }
+                            j += 1
+                        }
+                        if childKey >= last.key { break }
+                        a[i] = a[child]
+                        position[Int(a[i].node)] = Int32(i + 1)
+                        i = child
                     }
-                    if childKey >= last.key { break }
-                    a[i] = a[child]; position[Int(a[i].node)] = Int32(i + 1)
-                    i = child
+                    a[i] = last
+                    position[Int(last.node)] = Int32(i + 1)
                 }
-                a[i] = last; position[Int(last.node)] = Int32(i + 1)
-            } }
+            }
         }
         return (top.key, top.node)
     }

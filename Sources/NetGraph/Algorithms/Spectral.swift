@@ -21,7 +21,9 @@ public enum Spectral {
     static func multiplyTransposed(_ graph: Graph, _ x: [Double], into y: inout [Double]) {
         for i in 0..<graph.nodeCount {
             var sum = 0.0
-            for e in graph.inOffsets[i]..<graph.inOffsets[i + 1] { sum += graph.inWeights[e] * x[Int(graph.inSources[e])] }
+            for e in graph.inOffsets[i]..<graph.inOffsets[i + 1] {
+                sum += graph.inWeights[e] * x[Int(graph.inSources[e])]
+            }
             y[i] = sum
         }
     }
@@ -31,7 +33,9 @@ public enum Spectral {
     static func multiply(_ graph: Graph, _ x: [Double], into y: inout [Double]) {
         for i in 0..<graph.nodeCount {
             var sum = 0.0
-            for e in graph.outOffsets[i]..<graph.outOffsets[i + 1] { sum += graph.outWeights[e] * x[Int(graph.outTargets[e])] }
+            for e in graph.outOffsets[i]..<graph.outOffsets[i + 1] {
+                sum += graph.outWeights[e] * x[Int(graph.outTargets[e])]
+            }
             y[i] = sum
         }
     }
@@ -55,7 +59,9 @@ public enum Spectral {
     /// - Complexity: O(m) per iteration.
     public static func eigenvector(_ graph: Graph) throws -> (values: [Double], eigenvalue: Double) {
         let n = graph.nodeCount
-        guard n > 0, graph.arcCount > 0 else { throw Undefined(measure: "eigenvector centrality", reason: "the network has no relations") }
+        guard n > 0, graph.arcCount > 0 else {
+            throw Undefined(measure: "eigenvector centrality", reason: "the network has no relations")
+        }
         var x = [Double](repeating: 1 / Double(n).squareRoot(), count: n)
         var y = x
         for _ in 0..<maximumIterations {
@@ -69,12 +75,16 @@ public enum Spectral {
                 multiplyTransposed(graph, x, into: &y)
                 let lambda = zip(x, y).reduce(0) { $0 + $1.0 * $1.1 }
                 if lambda <= 1e-12 {
-                    throw Undefined(measure: "eigenvector centrality", reason: "the largest eigenvalue is 0 (the directed network has no cycles)")
+                    throw Undefined(
+                        measure: "eigenvector centrality",
+                        reason: "the largest eigenvalue is 0 (the directed network has no cycles)")
                 }
                 return (x.map { max(0, $0) }, lambda)
             }
         }
-        throw Undefined(measure: "eigenvector centrality", reason: "the power iteration did not converge (no unique dominant eigenvector)")
+        throw Undefined(
+            measure: "eigenvector centrality",
+            reason: "the power iteration did not converge (no unique dominant eigenvector)")
     }
 
     /// PageRank with damping α (default 0.85) and uniform teleport; a node without out-arcs
@@ -93,7 +103,12 @@ public enum Spectral {
         for _ in 0..<maximumIterations {
             var dangling = 0.0
             for i in 0..<n {
-                if outStrength[i] > 0 { share[i] = x[i] / outStrength[i] } else { share[i] = 0; dangling += x[i] }
+                if outStrength[i] > 0 {
+                    share[i] = x[i] / outStrength[i]
+                } else {
+                    share[i] = 0
+                    dangling += x[i]
+                }
             }
             multiplyTransposed(graph, share, into: &next)
             let base = (damping * dangling + (1 - damping)) / Double(n)
@@ -122,7 +137,8 @@ public enum Spectral {
         var y = x
         for _ in 0..<maximumIterations {
             multiplyTransposed(graph, x, into: &y)
-            var change = 0.0, size = 0.0
+            var change = 0.0
+            var size = 0.0
             for i in 0..<n {
                 y[i] = alpha * y[i] + beta
                 change += abs(y[i] - x[i])
@@ -132,7 +148,9 @@ public enum Spectral {
             if !size.isFinite || size > 1e200 { break }
             if change <= size * tolerance { return l2Normalized(x) }
         }
-        throw Undefined(measure: "Katz centrality", reason: "alpha = \(alpha) is not below 1/λ_max; choose a smaller alpha")
+        throw Undefined(
+            measure: "Katz centrality",
+            reason: "alpha = \(alpha) is not below 1/λ_max; choose a smaller alpha")
     }
 
     /// Hubs and authorities (Kleinberg 1999, doi:10.1145/324133.324140): a = Aᵀh, h = A a,
@@ -141,7 +159,9 @@ public enum Spectral {
     /// - Throws: `Undefined` when the network has no arcs or the iteration does not converge.
     public static func hits(_ graph: Graph) throws -> (hubs: [Double], authorities: [Double]) {
         let n = graph.nodeCount
-        guard n > 0, graph.arcCount > 0 else { throw Undefined(measure: "hubs and authorities", reason: "the network has no relations") }
+        guard n > 0, graph.arcCount > 0 else {
+            throw Undefined(measure: "hubs and authorities", reason: "the network has no relations")
+        }
         var h = [Double](repeating: 1 / Double(n), count: n)
         var a = h
         var nextH = h
@@ -155,10 +175,13 @@ public enum Spectral {
             h = nextH
             if change < Double(n) * tolerance {
                 multiplyTransposed(graph, h, into: &a)
-                let hs = h.reduce(0, +), aSum = a.reduce(0, +)
+                let hs = h.reduce(0, +)
+                let aSum = a.reduce(0, +)
                 return (h.map { $0 / hs }, a.map { $0 / aSum })
             }
         }
-        throw Undefined(measure: "hubs and authorities", reason: "the iteration did not converge (no unique dominant singular vector)")
+        throw Undefined(
+            measure: "hubs and authorities",
+            reason: "the iteration did not converge (no unique dominant singular vector)")
     }
 }

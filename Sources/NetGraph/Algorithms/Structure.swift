@@ -11,8 +11,14 @@ public enum Structure {
             label[start] = count
             stack.append(start)
             while let v = stack.popLast() {
-                for w in graph.outNeighbors(of: v) where label[Int(w)] < 0 { label[Int(w)] = count; stack.append(Int(w)) }
-                for w in graph.inNeighbors(of: v) where label[Int(w)] < 0 { label[Int(w)] = count; stack.append(Int(w)) }
+                for w in graph.outNeighbors(of: v) where label[Int(w)] < 0 {
+                    label[Int(w)] = count
+                    stack.append(Int(w))
+                }
+                for w in graph.inNeighbors(of: v) where label[Int(w)] < 0 {
+                    label[Int(w)] = count
+                    stack.append(Int(w))
+                }
             }
             count += 1
         }
@@ -23,23 +29,32 @@ public enum Structure {
     /// On undirected graphs they equal the weak components. - Complexity: O(n + m).
     public static func strongComponents(_ graph: Graph) -> (labels: [Int], count: Int) {
         let n = graph.nodeCount
-        var index = [Int](repeating: -1, count: n), low = [Int](repeating: 0, count: n)
+        var index = [Int](repeating: -1, count: n)
+        var low = [Int](repeating: 0, count: n)
         var onStack = [Bool](repeating: false, count: n)
         var label = [Int](repeating: -1, count: n)
-        var stack: [Int] = [], call: [(node: Int, edge: Int)] = []
-        var counter = 0, count = 0
+        var stack: [Int] = []
+        var call: [(node: Int, edge: Int)] = []
+        var counter = 0
+        var count = 0
         for root in 0..<n where index[root] < 0 {
             call.append((root, graph.outOffsets[root]))
-            index[root] = counter; low[root] = counter; counter += 1
-            stack.append(root); onStack[root] = true
+            index[root] = counter
+            low[root] = counter
+            counter += 1
+            stack.append(root)
+            onStack[root] = true
             while !call.isEmpty {
                 let (v, e) = call[call.count - 1]
                 if e < graph.outOffsets[v + 1] {
                     call[call.count - 1].edge += 1
                     let w = Int(graph.outTargets[e])
                     if index[w] < 0 {
-                        index[w] = counter; low[w] = counter; counter += 1
-                        stack.append(w); onStack[w] = true
+                        index[w] = counter
+                        low[w] = counter
+                        counter += 1
+                        stack.append(w)
+                        onStack[w] = true
                         call.append((w, graph.outOffsets[w]))
                     } else if onStack[w] {
                         low[v] = min(low[v], index[w])
@@ -70,7 +85,9 @@ public enum Structure {
         let n = graph.nodeCount
         guard n > 0 else { return [] }
         func neighbours(_ v: Int) -> [Int32] {
-            graph.isDirected ? Array(graph.outNeighbors(of: v)) + Array(graph.inNeighbors(of: v)) : Array(graph.outNeighbors(of: v))
+            graph.isDirected
+                ? Array(graph.outNeighbors(of: v)) + Array(graph.inNeighbors(of: v))
+                : Array(graph.outNeighbors(of: v))
         }
         var degree = Degree.degree(graph)
         let maxDegree = degree.max() ?? 0
@@ -78,17 +95,34 @@ public enum Structure {
         var binStart = [Int](repeating: 0, count: maxDegree + 1)
         for d in degree { binStart[d] += 1 }
         var start = 0
-        for d in 0...maxDegree { let c = binStart[d]; binStart[d] = start; start += c }
-        var position = [Int](repeating: 0, count: n), order = [Int](repeating: 0, count: n)
+        for d in 0...maxDegree {
+            let c = binStart[d]
+            binStart[d] = start
+            start += c
+        }
+        var position = [Int](repeating: 0, count: n)
+        var order = [Int](repeating: 0, count: n)
         var next = binStart
-        for v in 0..<n { position[v] = next[degree[v]]; order[position[v]] = v; next[degree[v]] += 1 }
+        for v in 0..<n {
+            position[v] = next[degree[v]]
+            order[position[v]] = v
+            next[degree[v]] += 1
+        }
         for i in 0..<n {
             let v = order[i]
             for wRaw in neighbours(v) {
                 let w = Int(wRaw)
                 if degree[w] > degree[v] {
-                    let dw = degree[w], pw = position[w], ps = binStart[dw], u = order[ps]
-                    if u != w { order[pw] = u; position[u] = pw; order[ps] = w; position[w] = ps }
+                    let dw = degree[w]
+                    let pw = position[w]
+                    let ps = binStart[dw]
+                    let u = order[ps]
+                    if u != w {
+                        order[pw] = u
+                        position[u] = pw
+                        order[ps] = w
+                        position[w] = ps
+                    }
                     binStart[dw] += 1
                     degree[w] -= 1
                 }
@@ -103,13 +137,16 @@ public enum Structure {
     public static func cutPointsAndBridges(_ graph: Graph) -> (articulation: [Bool], bridges: [(Int, Int)]) {
         let n = graph.nodeCount
         let view = graph.undirectedNeighbors()
-        var discovery = [Int](repeating: -1, count: n), low = [Int](repeating: 0, count: n)
+        var discovery = [Int](repeating: -1, count: n)
+        var low = [Int](repeating: 0, count: n)
         var isCut = [Bool](repeating: false, count: n)
         var bridges: [(Int, Int)] = []
         var time = 0
         var call: [(node: Int, parent: Int, edge: Int, children: Int)] = []
         for root in 0..<n where discovery[root] < 0 {
-            discovery[root] = time; low[root] = time; time += 1
+            discovery[root] = time
+            low[root] = time
+            time += 1
             call.append((root, -1, view.offsets[root], 0))
             while !call.isEmpty {
                 let top = call.count - 1
@@ -119,7 +156,9 @@ public enum Structure {
                     call[top].edge += 1
                     if discovery[w] < 0 {
                         call[top].children += 1
-                        discovery[w] = time; low[w] = time; time += 1
+                        discovery[w] = time
+                        low[w] = time
+                        time += 1
                         call.append((w, v, view.offsets[w], 0))
                     } else if w != call[top].parent {
                         low[v] = min(low[v], discovery[w])
@@ -149,7 +188,8 @@ public enum Structure {
         let n = graph.nodeCount
         let view = graph.undirectedNeighbors()
         var local = [Double](repeating: 0, count: n)
-        var triangles = 0.0, triples = 0.0
+        var triangles = 0.0
+        var triples = 0.0
         for v in 0..<n {
             let nbrs = view.targets[view.offsets[v]..<view.offsets[v + 1]]
             let k = nbrs.count
@@ -158,12 +198,21 @@ public enum Structure {
             for u in nbrs {
                 // |N(u) ∩ N(v)| by merging sorted lists.
                 let other = view.targets[view.offsets[Int(u)]..<view.offsets[Int(u) + 1]]
-                var i = nbrs.startIndex, j = other.startIndex
+                var i = nbrs.startIndex
+                var j = other.startIndex
                 while i < nbrs.endIndex && j < other.endIndex {
-                    if nbrs[i] < other[j] { i += 1 } else if other[j] < nbrs[i] { j += 1 } else { links += 1; i += 1; j += 1 }
+                    if nbrs[i] < other[j] {
+                        i += 1
+                    } else if other[j] < nbrs[i] {
+                        j += 1
+                    } else {
+                        links += 1
+                        i += 1
+                        j += 1
+                    }
                 }
             }
-            let t = Double(links) / 2          // each triangle edge seen from both ends
+            let t = Double(links) / 2  // each triangle edge seen from both ends
             local[v] = 2 * t / Double(k * (k - 1))
             triangles += t
             triples += Double(k * (k - 1)) / 2

@@ -86,13 +86,15 @@ public struct CentralityAnalysis: Sendable {
         networkMeasures: Set<NetworkMeasure> = []
     ) {
         let graph = Graph(network, relationTypes: view.relationTypes, weights: view.weights)
-        self.init(graph: graph, network: network, view: view, measures: measures, networkMeasures: networkMeasures)
+        self.init(
+            graph: graph, network: network, view: view, measures: measures, networkMeasures: networkMeasures)
     }
 
     /// Analysis of a prebuilt graph; `network` supplies actor types and the relation count
     /// (nil for graphs read straight from an edge list).
     public init(
-        graph: Graph, network: Network?, view: AnalysisView = AnalysisView(), measures: Set<ActorMeasure>? = nil,
+        graph: Graph, network: Network?, view: AnalysisView = AnalysisView(),
+        measures: Set<ActorMeasure>? = nil,
         networkMeasures: Set<NetworkMeasure> = []
     ) {
         var builder = Builder(graph: graph, view: view, wanted: measures)
@@ -137,7 +139,8 @@ public struct CentralityAnalysis: Sendable {
         case .typeAssortativity, .eiIndexType:
             return "actor types are unknown (graph read from an edge list)"
         default:
-            return networkValues[measure] == nil ? "not computed (only some measures were asked for)" : "undefined for this view"
+            return networkValues[measure] == nil
+                ? "not computed (only some measures were asked for)" : "undefined for this view"
         }
     }
 
@@ -235,7 +238,8 @@ private struct Builder {
         let n = graph.nodeCount
         let seed = view.seed
         if let bound = view.betweennessErrorBound, !graph.hasUnitWeights,
-            case let needed = Betweenness.sampleCount(graph, epsilon: bound.epsilon, delta: bound.delta).samples,
+            case let needed = Betweenness.sampleCount(graph, epsilon: bound.epsilon, delta: bound.delta)
+                .samples,
             needed >= n
         {
             // With lengths every sample is a full Dijkstra search; when the bound needs at
@@ -245,7 +249,8 @@ private struct Builder {
                 "exact: the Riondato–Kornaropoulos bound ±\(bound.epsilon) would need \(needed) sampled "
                 + "Dijkstra searches, more than the \(n) of the exact computation"
         } else if let bound = view.betweennessErrorBound {
-            let estimate = Betweenness.approximate(graph, epsilon: bound.epsilon, delta: bound.delta, seed: seed)
+            let estimate = Betweenness.approximate(
+                graph, epsilon: bound.epsilon, delta: bound.delta, seed: seed)
             betweenness = estimate.result
             actorNotes[.betweenness] =
                 "estimated from \(estimate.samples) sampled shortest paths (Riondato–Kornaropoulos, seed \(seed)): "
@@ -253,7 +258,8 @@ private struct Builder {
                 + "of ordered pairs"
         } else if let k = view.betweennessSample {
             betweenness = Betweenness.sampled(graph, sampleSize: k, seed: seed)
-            actorNotes[.betweenness] = "estimated from \(min(k, n)) sampled sources (Brandes–Pich, seed \(seed))"
+            actorNotes[.betweenness] =
+                "estimated from \(min(k, n)) sampled sources (Brandes–Pich, seed \(seed))"
         } else {
             betweenness = Betweenness.compute(graph)
         }
@@ -348,7 +354,8 @@ private struct Builder {
                 typeIndex[actor.type] = typeIndex.count
                 return typeIndex.count - 1
             }
-            network[.typeAssortativity] = NetworkMeasures.attributeAssortativity(graph, groups: groups) ?? .nan
+            network[.typeAssortativity] =
+                NetworkMeasures.attributeAssortativity(graph, groups: groups) ?? .nan
             network[.eiIndexType] = NetworkMeasures.eiIndex(graph, groups: groups) ?? .nan
         }
         if want(.modularity) { network[.modularity] = communities.modularity }
@@ -356,7 +363,8 @@ private struct Builder {
     }
 
     func centralization(_ values: [Double], _ kind: NetworkMeasures.CentralizationKind) -> Double {
-        let denominator = NetworkMeasures.freemanDenominator(kind, nodeCount: graph.nodeCount, directed: graph.isDirected)
+        let denominator = NetworkMeasures.freemanDenominator(
+            kind, nodeCount: graph.nodeCount, directed: graph.isDirected)
         return NetworkMeasures.centralization(values, denominator: denominator) ?? .nan
     }
 }

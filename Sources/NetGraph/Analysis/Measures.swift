@@ -119,7 +119,9 @@ public enum NetworkMeasure: String, CaseIterable, Sendable, Codable {
     case communities
 
     /// The counts that every analysis computes, even one limited to a few actor measures.
-    public static let counts: [NetworkMeasure] = [.nodes, .relations, .arcs, .density, .reciprocity, .components]
+    public static let counts: [NetworkMeasure] = [
+        .nodes, .relations, .arcs, .density, .reciprocity, .components,
+    ]
 
     /// Whether the value is a count.
     public var isInteger: Bool {

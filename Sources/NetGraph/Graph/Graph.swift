@@ -48,7 +48,9 @@ public struct Graph: Sendable {
         var directed = false
         for relation in network.relations {
             if let relationTypes, !relationTypes.contains(relation.type) { continue }
-            guard let u = network.index(ofActor: relation.source), let v = network.index(ofActor: relation.target), u != v else { continue }
+            guard let u = network.index(ofActor: relation.source),
+                let v = network.index(ofActor: relation.target), u != v
+            else { continue }
             let w = weights == .strength ? relation.weight : 1
             arcs.append((Int32(u), Int32(v), w))
             if relation.directed { directed = true } else { arcs.append((Int32(v), Int32(u), w)) }
@@ -60,10 +62,14 @@ public struct Graph: Sendable {
     /// - Precondition: every endpoint is in range and weights are positive and finite.
     /// - Complexity: O(n + m + Σ_v d_v log d_v): a counting sort by source, then each
     ///   node's short list sorted and merged.
-    public init(nodeCount: Int, arcs: [(Int32, Int32, Double)], isDirected: Bool, weights: WeightMode = .strength) {
+    public init(
+        nodeCount: Int, arcs: [(Int32, Int32, Double)], isDirected: Bool, weights: WeightMode = .strength
+    ) {
         for arc in arcs {
-            precondition(arc.0 >= 0 && Int(arc.0) < nodeCount && arc.1 >= 0 && Int(arc.1) < nodeCount && arc.2 > 0 && arc.2.isFinite,
-                         "arc endpoint out of range or non-positive weight")
+            precondition(
+                arc.0 >= 0 && Int(arc.0) < nodeCount && arc.1 >= 0 && Int(arc.1) < nodeCount && arc.2 > 0
+                    && arc.2.isFinite,
+                "arc endpoint out of range or non-positive weight")
         }
         let strength = weights == .strength
         // Counting sort by source.
@@ -75,7 +81,8 @@ public struct Graph: Sendable {
         var values = [Double](repeating: 0, count: arcs.count)
         for arc in arcs {
             let p = fill[Int(arc.0)]
-            targets[p] = arc.1; values[p] = strength ? arc.2 : 1
+            targets[p] = arc.1
+            values[p] = strength ? arc.2 : 1
             fill[Int(arc.0)] = p + 1
         }
         // Sort each node's arcs by target and merge parallel arcs, compacting in place.
@@ -83,10 +90,13 @@ public struct Graph: Sendable {
         var write = 0
         var scratch: [(Int32, Double)] = []
         for v in 0..<nodeCount {
-            let lo = start[v], hi = start[v + 1]
+            let lo = start[v]
+            let hi = start[v + 1]
             outOffsets[v] = write
             if hi - lo == 1 {
-                targets[write] = targets[lo]; values[write] = values[lo]; write += 1
+                targets[write] = targets[lo]
+                values[write] = values[lo]
+                write += 1
                 continue
             }
             scratch.removeAll(keepingCapacity: true)
@@ -96,7 +106,9 @@ public struct Graph: Sendable {
                 if write > outOffsets[v] && targets[write - 1] == t {
                     if strength { values[write - 1] += w }
                 } else {
-                    targets[write] = t; values[write] = w; write += 1
+                    targets[write] = t
+                    values[write] = w
+                    write += 1
                 }
             }
         }
@@ -119,7 +131,8 @@ public struct Graph: Sendable {
             for e in outOffsets[u]..<outOffsets[u + 1] {
                 let t = Int(targets[e])
                 let p = inFill[t]
-                inSources[p] = Int32(u); inWeights[p] = values[e]
+                inSources[p] = Int32(u)
+                inWeights[p] = values[e]
                 inFill[t] = p + 1
             }
         }
@@ -132,13 +145,21 @@ public struct Graph: Sendable {
     }
 
     /// Targets of the arcs leaving `node`. - Complexity: O(1).
-    public func outNeighbors(of node: Int) -> ArraySlice<Int32> { outTargets[outOffsets[node]..<outOffsets[node + 1]] }
+    public func outNeighbors(of node: Int) -> ArraySlice<Int32> {
+        outTargets[outOffsets[node]..<outOffsets[node + 1]]
+    }
     /// Sources of the arcs entering `node`. - Complexity: O(1).
-    public func inNeighbors(of node: Int) -> ArraySlice<Int32> { inSources[inOffsets[node]..<inOffsets[node + 1]] }
+    public func inNeighbors(of node: Int) -> ArraySlice<Int32> {
+        inSources[inOffsets[node]..<inOffsets[node + 1]]
+    }
     /// Weights of the arcs leaving `node`, parallel to `outNeighbors(of:)`. - Complexity: O(1).
-    public func outArcWeights(of node: Int) -> ArraySlice<Double> { outWeights[outOffsets[node]..<outOffsets[node + 1]] }
+    public func outArcWeights(of node: Int) -> ArraySlice<Double> {
+        outWeights[outOffsets[node]..<outOffsets[node + 1]]
+    }
     /// Weights of the arcs entering `node`, parallel to `inNeighbors(of:)`. - Complexity: O(1).
-    public func inArcWeights(of node: Int) -> ArraySlice<Double> { inWeights[inOffsets[node]..<inOffsets[node + 1]] }
+    public func inArcWeights(of node: Int) -> ArraySlice<Double> {
+        inWeights[inOffsets[node]..<inOffsets[node + 1]]
+    }
 
     /// The same graph with every arc reversed (out- and in-arcs swapped). - Complexity: O(1) extra work beyond copying references.
     public var reversed: Graph { Graph(reversing: self) }
@@ -148,8 +169,12 @@ public struct Graph: Sendable {
         arcCount = g.arcCount
         isDirected = g.isDirected
         hasUnitWeights = g.hasUnitWeights
-        outOffsets = g.inOffsets; outTargets = g.inSources; outWeights = g.inWeights
-        inOffsets = g.outOffsets; inSources = g.outTargets; inWeights = g.outWeights
+        outOffsets = g.inOffsets
+        outTargets = g.inSources
+        outWeights = g.inWeights
+        inOffsets = g.outOffsets
+        inSources = g.outTargets
+        inWeights = g.outWeights
     }
 
     /// Neighbours of every node regardless of direction, without duplicates (the
@@ -167,16 +192,32 @@ public struct Graph: Sendable {
     public func undirectedArcs() -> (offsets: [Int], targets: [Int32], weights: [Double]) {
         guard isDirected else { return (outOffsets, outTargets, outWeights) }
         var offsets = [Int](repeating: 0, count: nodeCount + 1)
-        var targets: [Int32] = [], weights: [Double] = []
-        targets.reserveCapacity(arcCount * 2); weights.reserveCapacity(arcCount * 2)
+        var targets: [Int32] = []
+        var weights: [Double] = []
+        targets.reserveCapacity(arcCount * 2)
+        weights.reserveCapacity(arcCount * 2)
         for v in 0..<nodeCount {
-            let outs = outNeighbors(of: v), ins = inNeighbors(of: v)
-            let outW = outArcWeights(of: v), inW = inArcWeights(of: v)
-            var i = outs.startIndex, j = ins.startIndex
+            let outs = outNeighbors(of: v)
+            let ins = inNeighbors(of: v)
+            let outW = outArcWeights(of: v)
+            let inW = inArcWeights(of: v)
+            var i = outs.startIndex
+            var j = ins.startIndex
             while i < outs.endIndex || j < ins.endIndex {
-                if j == ins.endIndex || (i < outs.endIndex && outs[i] < ins[j]) { targets.append(outs[i]); weights.append(outW[i]); i += 1 }
-                else if i == outs.endIndex || ins[j] < outs[i] { targets.append(ins[j]); weights.append(inW[j]); j += 1 }
-                else { targets.append(outs[i]); weights.append(outW[i] + inW[j]); i += 1; j += 1 }
+                if j == ins.endIndex || (i < outs.endIndex && outs[i] < ins[j]) {
+                    targets.append(outs[i])
+                    weights.append(outW[i])
+                    i += 1
+                } else if i == outs.endIndex || ins[j] < outs[i] {
+                    targets.append(ins[j])
+                    weights.append(inW[j])
+                    j += 1
+                } else {
+                    targets.append(outs[i])
+                    weights.append(outW[i] + inW[j])
+                    i += 1
+                    j += 1
+                }
             }
             offsets[v + 1] = targets.count
         }
@@ -191,6 +232,8 @@ public struct Graph: Sendable {
         outOffsets.count == nodeCount + 1 && inOffsets.count == nodeCount + 1
             && outOffsets.first == 0 && outOffsets.last == arcCount && inOffsets.last == arcCount
             && zip(outOffsets, outOffsets.dropFirst()).allSatisfy { $0 <= $1 }
-            && (0..<nodeCount).allSatisfy { v in zip(outNeighbors(of: v), outNeighbors(of: v).dropFirst()).allSatisfy { $0 < $1 } }
+            && (0..<nodeCount).allSatisfy { v in
+                zip(outNeighbors(of: v), outNeighbors(of: v).dropFirst()).allSatisfy { $0 < $1 }
+            }
     }
 }

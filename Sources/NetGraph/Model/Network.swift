@@ -14,8 +14,10 @@ public struct Actor: Hashable, Sendable {
     /// Every other column, by its header as written.
     public var attributes: [String: String]
 
-    public init(id: String, name: String? = nil, type: String, size: Double? = nil, influence: Double? = nil,
-                region: String? = nil, attributes: [String: String] = [:]) {
+    public init(
+        id: String, name: String? = nil, type: String, size: Double? = nil, influence: Double? = nil,
+        region: String? = nil, attributes: [String: String] = [:]
+    ) {
         self.id = id
         self.name = name ?? id
         self.type = type
@@ -37,8 +39,10 @@ public struct Relation: Hashable, Sendable {
     public var year: Int?
     public var attributes: [String: String]
 
-    public init(source: String, target: String, type: String, weight: Double = 1, directed: Bool,
-                year: Int? = nil, attributes: [String: String] = [:]) {
+    public init(
+        source: String, target: String, type: String, weight: Double = 1, directed: Bool,
+        year: Int? = nil, attributes: [String: String] = [:]
+    ) {
         self.source = source
         self.target = target
         self.type = type
@@ -65,8 +69,10 @@ public struct NetworkMetadata: Hashable, Sendable {
     /// Flag thresholds overriding the defaults, by rule id and parameter.
     public var thresholds: [String: Double]
 
-    public init(name: String, region: String? = nil, year: Int? = nil, language: String = "nl",
-                source: String? = nil, sizeAttribute: String? = nil, thresholds: [String: Double] = [:]) {
+    public init(
+        name: String, region: String? = nil, year: Int? = nil, language: String = "nl",
+        source: String? = nil, sizeAttribute: String? = nil, thresholds: [String: Double] = [:]
+    ) {
         self.name = name
         self.region = region
         self.year = year
@@ -107,8 +113,9 @@ public struct Network: Sendable {
     /// Adds a relation.
     /// - Precondition: both ends are actors of this network.
     public mutating func add(_ relation: Relation) {
-        precondition(indexByID[relation.source] != nil && indexByID[relation.target] != nil,
-                     "relation \(relation.source) → \(relation.target) names an unknown actor")
+        precondition(
+            indexByID[relation.source] != nil && indexByID[relation.target] != nil,
+            "relation \(relation.source) → \(relation.target) names an unknown actor")
         relations.append(relation)
     }
 

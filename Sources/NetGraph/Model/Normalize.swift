@@ -6,7 +6,9 @@ package enum Normalize {
     /// one `_`, trimmed. "Cliënt-organisatie " and "clientorganisatie" differ only in `_`;
     /// use `compactKey` to ignore separators as well.
     package static func key(_ text: String) -> String {
-        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+        let folded = text.folding(
+            options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive],
+            locale: Locale(identifier: "en_US_POSIX"))
         var out = ""
         var pendingSeparator = false
         for ch in folded.trimmingCharacters(in: .whitespacesAndNewlines) {
@@ -28,7 +30,8 @@ package enum Normalize {
 
     /// Levenshtein edit distance, for "did you mean" hints. - Complexity: O(|a|·|b|).
     package static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        let a = Array(a)
+        let b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous = Array(0...b.count)
@@ -51,7 +54,9 @@ package enum Normalize {
         guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
         // A prefix match ("zorg" → "zorgaanbieder") also counts as close.
         if compactKey(best.0).hasPrefix(key) || key.hasPrefix(compactKey(best.0)) { return best.0 }
-        if let prefix = candidates.first(where: { compactKey($0).hasPrefix(key) && key.count >= 3 }) { return prefix }
+        if let prefix = candidates.first(where: { compactKey($0).hasPrefix(key) && key.count >= 3 }) {
+            return prefix
+        }
         if best.1 <= max(2, key.count / 3) { return best.0 }
         // Every part of a candidate ("gem", "breda") found in the word ("gemeente-breda").
         let wordKey = Normalize.key(word)

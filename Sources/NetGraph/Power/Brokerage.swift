@@ -69,14 +69,23 @@ public enum Brokerage {
                 guard ii != j else { continue }
                 for k in graph.outNeighbors(of: j) {
                     let kk = Int(k)
-                    guard kk != ii, kk != j, Betweenness.arcIndex(graph, from: ii, to: kk) == nil else { continue }
-                    let gi = groups[ii], gk = groups[kk]
+                    guard kk != ii, kk != j, Betweenness.arcIndex(graph, from: ii, to: kk) == nil else {
+                        continue
+                    }
+                    let gi = groups[ii]
+                    let gk = groups[kk]
                     let role: Role
-                    if gi == gj && gj == gk { role = .coordinator }
-                    else if gi == gk { role = .itinerant }
-                    else if gi == gj { role = .representative }
-                    else if gj == gk { role = .gatekeeper }
-                    else { role = .liaison }
+                    if gi == gj && gj == gk {
+                        role = .coordinator
+                    } else if gi == gk {
+                        role = .itinerant
+                    } else if gi == gj {
+                        role = .representative
+                    } else if gj == gk {
+                        role = .gatekeeper
+                    } else {
+                        role = .liaison
+                    }
                     raw[role, default: 0] += 1
                     raw[.total, default: 0] += 1
                     brokered[role, default: []].append((ii, kk))
@@ -109,7 +118,8 @@ public enum Brokerage {
                 let variance = expected * (1 - q) + max(0, covariancePairs[role]!) * sharedArc
                 let sd = max(0, variance).squareRoot()
                 let r = raw[role] ?? 0
-                nodeScores[role] = Score(raw: r, expected: expected, standardDeviation: sd, z: sd > 0 ? (r - expected) / sd : nil)
+                nodeScores[role] = Score(
+                    raw: r, expected: expected, standardDeviation: sd, z: sd > 0 ? (r - expected) / sd : nil)
             }
             scores.append(nodeScores)
             pairs.append(brokered)

@@ -25,15 +25,27 @@ public enum CorePeriphery {
         let n = graph.nodeCount
         var a = [[Bool]](repeating: [Bool](repeating: false, count: n), count: n)
         let view = graph.undirectedNeighbors()
-        for u in 0..<n { for v in view.targets[view.offsets[u]..<view.offsets[u + 1]] { a[u][Int(v)] = true } }
+        for u in 0..<n {
+            for v in view.targets[view.offsets[u]..<view.offsets[u + 1]] { a[u][Int(v)] = true }
+        }
         return a
     }
 
     /// (tie, ideal) of the pair (i, j), or nil when the pattern ignores it.
     @inline(__always)
-    static func pair(_ a: [[Bool]], _ i: Int, _ j: Int, _ inCore: [Bool], _ pattern: Pattern) -> (Double, Double)? {
+    static func pair(_ a: [[Bool]], _ i: Int, _ j: Int, _ inCore: [Bool], _ pattern: Pattern) -> (
+        Double, Double
+    )? {
         let ideal: Double
-        if inCore[i] && inCore[j] { ideal = 1 } else if !inCore[i] && !inCore[j] { ideal = 0 } else if pattern == .missing { return nil } else { ideal = 1 }
+        if inCore[i] && inCore[j] {
+            ideal = 1
+        } else if !inCore[i] && !inCore[j] {
+            ideal = 0
+        } else if pattern == .missing {
+            return nil
+        } else {
+            ideal = 1
+        }
         return (a[i][j] ? 1 : 0, ideal)
     }
 
@@ -42,11 +54,18 @@ public enum CorePeriphery {
         var count = 0.0, sx = 0.0, sy = 0.0, sxy = 0.0, sxx = 0.0, syy = 0.0
         mutating func add(_ p: (Double, Double)?, _ sign: Double) {
             guard let (x, y) = p else { return }
-            count += sign; sx += sign * x; sy += sign * y; sxy += sign * x * y; sxx += sign * x * x; syy += sign * y * y
+            count += sign
+            sx += sign * x
+            sy += sign * y
+            sxy += sign * x * y
+            sxx += sign * x * x
+            syy += sign * y * y
         }
         var correlation: Double {
             guard count > 0 else { return -1 }
-            let cov = sxy - sx * sy / count, vx = sxx - sx * sx / count, vy = syy - sy * sy / count
+            let cov = sxy - sx * sy / count
+            let vx = sxx - sx * sx / count
+            let vy = syy - sy * sy / count
             return vx > 1e-12 && vy > 1e-12 ? cov / (vx * vy).squareRoot() : -1
         }
     }
@@ -54,20 +73,37 @@ public enum CorePeriphery {
     /// Correlation of the ties with the ideal pattern for the core membership `inCore`.
     static func fit(_ a: [[Bool]], _ inCore: [Bool], _ pattern: Pattern) -> Double {
         let n = a.count
-        var count = 0.0, sx = 0.0, sy = 0.0, sxy = 0.0, sxx = 0.0, syy = 0.0
+        var count = 0.0
+        var sx = 0.0
+        var sy = 0.0
+        var sxy = 0.0
+        var sxx = 0.0
+        var syy = 0.0
         for i in 0..<n {
             for j in (i + 1)..<n {
                 let ideal: Double
-                if inCore[i] && inCore[j] { ideal = 1 }
-                else if !inCore[i] && !inCore[j] { ideal = 0 }
-                else if pattern == .missing { continue }
-                else { ideal = 1 }
+                if inCore[i] && inCore[j] {
+                    ideal = 1
+                } else if !inCore[i] && !inCore[j] {
+                    ideal = 0
+                } else if pattern == .missing {
+                    continue
+                } else {
+                    ideal = 1
+                }
                 let x = a[i][j] ? 1.0 : 0.0
-                count += 1; sx += x; sy += ideal; sxy += x * ideal; sxx += x * x; syy += ideal * ideal
+                count += 1
+                sx += x
+                sy += ideal
+                sxy += x * ideal
+                sxx += x * x
+                syy += ideal * ideal
             }
         }
         guard count > 0 else { return -1 }
-        let cov = sxy - sx * sy / count, vx = sxx - sx * sx / count, vy = syy - sy * sy / count
+        let cov = sxy - sx * sy / count
+        let vx = sxx - sx * sx / count
+        let vy = syy - sy * sy / count
         return vx > 0 && vy > 0 ? cov / (vx * vy).squareRoot() : -1
     }
 
@@ -75,13 +111,17 @@ public enum CorePeriphery {
         let a = adjacency(graph)
         let n = a.count
         guard n >= 2 else { return Discrete(core: [], correlation: .nan) }
-        var best = [Bool](repeating: false, count: n), bestFit = -Double.infinity
+        var best = [Bool](repeating: false, count: n)
+        var bestFit = -Double.infinity
         if n <= 16 {
             var inCore = [Bool](repeating: false, count: n)
             for mask in 1..<(1 << n) {
                 for i in 0..<n { inCore[i] = mask & (1 << i) != 0 }
                 let f = fit(a, inCore, pattern)
-                if f > bestFit + 1e-12 { bestFit = f; best = inCore }
+                if f > bestFit + 1e-12 {
+                    bestFit = f
+                    best = inCore
+                }
             }
         } else {
             var rng = SplitMix64(seed: seed)
@@ -108,10 +148,19 @@ public enum CorePeriphery {
                         inCore[i].toggle()
                         for j in 0..<n where j != i { trial.add(pair(a, i, j, inCore, pattern), 1) }
                         let f = trial.correlation
-                        if f > current + 1e-12 { current = f; sums = trial; improved = true } else { inCore[i].toggle() }
+                        if f > current + 1e-12 {
+                            current = f
+                            sums = trial
+                            improved = true
+                        } else {
+                            inCore[i].toggle()
+                        }
                     }
                 }
-                if current > bestFit + 1e-12 { bestFit = current; best = inCore }
+                if current > bestFit + 1e-12 {
+                    bestFit = current
+                    best = inCore
+                }
             }
         }
         return Discrete(core: (0..<n).filter { best[$0] }, correlation: bestFit)
@@ -141,7 +190,12 @@ public enum CorePeriphery {
             if change < 1e-14 * Double(n) { break }
         }
         var residual = 0.0
-        for i in 0..<n { for j in 0..<n where j != i { let d = (a[i][j] ? 1.0 : 0.0) - c[i] * c[j]; residual += d * d } }
+        for i in 0..<n {
+            for j in 0..<n where j != i {
+                let d = (a[i][j] ? 1.0 : 0.0) - c[i] * c[j]
+                residual += d * d
+            }
+        }
         let norm = c.reduce(0) { $0 + $1 * $1 }.squareRoot()
         return (norm > 0 ? c.map { $0 / norm } : c, residual)
     }

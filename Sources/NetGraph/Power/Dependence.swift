@@ -41,13 +41,18 @@ public struct FlowAnalysis: Sendable {
     }
 
     /// PI(i over j) = D(j on i) − D(i on j).
-    public func powerImbalance(of i: Int, over j: Int) -> Double { dependence(of: j, on: i) - dependence(of: i, on: j) }
+    public func powerImbalance(of i: Int, over j: Int) -> Double {
+        dependence(of: j, on: i) - dependence(of: i, on: j)
+    }
 
-    public func mutualDependence(_ i: Int, _ j: Int) -> Double { dependence(of: j, on: i) + dependence(of: i, on: j) }
+    public func mutualDependence(_ i: Int, _ j: Int) -> Double {
+        dependence(of: j, on: i) + dependence(of: i, on: j)
+    }
 
     /// The partner j depends on most, and that share (nil without inflow).
     public func largestDependence(of j: Int) -> (partner: Int, share: Double)? {
-        guard inStrength[j] > 0, let top = inflow[j].max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) else { return nil }
+        guard inStrength[j] > 0, let top = inflow[j].max(by: { ($0.value, $1.key) < ($1.value, $0.key) })
+        else { return nil }
         return (top.key, top.value / inStrength[j])
     }
 
@@ -67,9 +72,14 @@ public struct FlowAnalysis: Sendable {
         guard total > 0 else { return nil }
         let h = positive.reduce(0) { $0 + ($1 / total) * ($1 / total) }
         let k = Double(positive.count)
-        return Concentration(hhi: h, normalized: positive.count > 1 ? (h - 1 / k) / (1 - 1 / k) : nil, parts: positive.count)
+        return Concentration(
+            hhi: h, normalized: positive.count > 1 ? (h - 1 / k) / (1 - 1 / k) : nil, parts: positive.count)
     }
 
-    public func inflowConcentration(_ j: Int) -> Concentration? { FlowAnalysis.concentration(Array(inflow[j].values)) }
-    public func outflowConcentration(_ i: Int) -> Concentration? { FlowAnalysis.concentration(Array(outflow[i].values)) }
+    public func inflowConcentration(_ j: Int) -> Concentration? {
+        FlowAnalysis.concentration(Array(inflow[j].values))
+    }
+    public func outflowConcentration(_ i: Int) -> Concentration? {
+        FlowAnalysis.concentration(Array(outflow[i].values))
+    }
 }

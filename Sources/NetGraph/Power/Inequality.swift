@@ -6,8 +6,12 @@ public enum Inequality {
     public static func representationRatio(_ values: [Double], groups: [Int]) -> [Int: Double]? {
         let total = values.reduce(0, +)
         guard total > 0, !values.isEmpty else { return nil }
-        var held: [Int: Double] = [:], count: [Int: Double] = [:]
-        for (v, g) in zip(values, groups) { held[g, default: 0] += v; count[g, default: 0] += 1 }
+        var held: [Int: Double] = [:]
+        var count: [Int: Double] = [:]
+        for (v, g) in zip(values, groups) {
+            held[g, default: 0] += v
+            count[g, default: 0] += 1
+        }
         let n = Double(values.count)
         return held.mapValues { $0 / total }.reduce(into: [:]) { result, entry in
             result[entry.key] = entry.value / (count[entry.key]! / n)
@@ -66,7 +70,9 @@ public enum Inequality {
     /// distance-weighted fragmentation DF = 1 − Σ_{i≠j} (1/d_ij)/(n(n − 1)) on the undirected
     /// view with unit lengths. Borgatti 2006, doi:10.1007/s10588-006-7084-x.
     /// `removing` drops one node first (n = remaining nodes): the key-player test.
-    public static func fragmentation(_ graph: Graph, removing removed: Int? = nil) -> (fragmentation: Double, distanceFragmentation: Double) {
+    public static func fragmentation(_ graph: Graph, removing removed: Int? = nil) -> (
+        fragmentation: Double, distanceFragmentation: Double
+    ) {
         let view = graph.undirectedNeighbors()
         let n = graph.nodeCount - (removed == nil ? 0 : 1)
         guard n >= 2 else { return (0, 0) }
@@ -74,7 +80,10 @@ public enum Inequality {
         if removed == nil {
             // The whole network: 64 sources per bit-parallel search (`Closeness.unitReach`).
             let batches = (graph.nodeCount + 63) / 64
-            let reach = Parallel.blocks(count: batches, work: Double(graph.nodeCount) * Double(view.targets.count) / 16, task: "fragmentation") { range in
+            let reach = Parallel.blocks(
+                count: batches, work: Double(graph.nodeCount) * Double(view.targets.count) / 16,
+                task: "fragmentation"
+            ) { range in
                 Closeness.unitReach(offsets: view.offsets, targets: view.targets, batches: range)
             }.flatMap { $0 }
             let reachable = reach.reduce(0.0) { $0 + Double($1.reached - 1) }
@@ -83,21 +92,25 @@ public enum Inequality {
         }
         var distance = [Int](repeating: -1, count: graph.nodeCount)
         var queue = [Int](repeating: 0, count: graph.nodeCount)
-        var reachablePairs = 0.0, inverseDistance = 0.0
+        var reachablePairs = 0.0
+        var inverseDistance = 0.0
         for s in 0..<graph.nodeCount where s != removed {
             for i in 0..<graph.nodeCount { distance[i] = -1 }
             distance[s] = 0
-            var head = 0, tail = 1
+            var head = 0
+            var tail = 1
             queue[0] = s
             while head < tail {
-                let v = queue[head]; head += 1
+                let v = queue[head]
+                head += 1
                 for wRaw in view.targets[view.offsets[v]..<view.offsets[v + 1]] {
                     let w = Int(wRaw)
                     if w == removed || distance[w] >= 0 { continue }
                     distance[w] = distance[v] + 1
                     reachablePairs += 1
                     inverseDistance += 1 / Double(distance[w])
-                    queue[tail] = w; tail += 1
+                    queue[tail] = w
+                    tail += 1
                 }
             }
         }

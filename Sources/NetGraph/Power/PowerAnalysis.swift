@@ -42,7 +42,9 @@ public struct PowerOptions: Sendable {
             }
             thresholds[keyPath: path] = value
         }
-        self.init(thresholds: thresholds, permutations: permutations, seed: seed, flowRelationTypes: flowRelationTypes)
+        self.init(
+            thresholds: thresholds, permutations: permutations, seed: seed,
+            flowRelationTypes: flowRelationTypes)
     }
 }
 
@@ -129,7 +131,9 @@ public struct PowerAnalysis: Sendable {
 
     /// Power analysis on a structural view computed elsewhere: every relation, weights
     /// ignored, with at least ``requiredMeasures`` and ``requiredNetworkMeasures``.
-    public init(_ network: Network, structural centrality: CentralityAnalysis, options: PowerOptions = PowerOptions()) {
+    public init(
+        _ network: Network, structural centrality: CentralityAnalysis, options: PowerOptions = PowerOptions()
+    ) {
         precondition(
             centrality.view.weights == .ignore && centrality.view.relationTypes == nil,
             "the power analysis needs the unweighted view of every relation")
@@ -151,18 +155,26 @@ public struct PowerAnalysis: Sendable {
 
         // Flow layer.
         let present = Set(network.relations.map(\.type))
-        let flowTypes = options.flowRelationTypes ?? (present.contains("financiering") ? ["financiering"]
-            : present.contains("contract") ? ["contract"] : [])
+        let flowTypes =
+            options.flowRelationTypes
+            ?? (present.contains("financiering")
+                ? ["financiering"]
+                : present.contains("contract") ? ["contract"] : [])
         flowRelationTypes = flowTypes
         let flows = FlowAnalysis(Graph(network, relationTypes: flowTypes, weights: .strength))
 
         let brokerage = Brokerage.compute(graph, groups: groupOf)
         // Core–periphery works on an n × n adjacency matrix: skipped beyond 5,000 actors.
-        let coreness = n <= CorePeriphery.maximumActors ? CorePeriphery.continuous(graph).coreness : [Double](repeating: .nan, count: n)
-        let core = n <= CorePeriphery.maximumActors ? Set(CorePeriphery.discrete(graph, seed: options.seed).core) : []
+        let coreness =
+            n <= CorePeriphery.maximumActors
+            ? CorePeriphery.continuous(graph).coreness : [Double](repeating: .nan, count: n)
+        let core =
+            n <= CorePeriphery.maximumActors
+            ? Set(CorePeriphery.discrete(graph, seed: options.seed).core) : []
         // Fragmentation after removing an actor: only a cut vertex splits its component; for
         // any other actor its component just shrinks by one (exact, O(1) each).
-        let cutVertices = Set(centrality[.articulationPoint].enumerated().filter { $0.element == 1 }.map(\.offset))
+        let cutVertices = Set(
+            centrality[.articulationPoint].enumerated().filter { $0.element == 1 }.map(\.offset))
         let componentOf = Structure.weakComponents(graph).labels
         var componentSize = [Int: Double]()
         for c in componentOf { componentSize[c, default: 0] += 1 }
@@ -193,25 +205,34 @@ public struct PowerAnalysis: Sendable {
                 return r.map { ($0 - 1) / Double(max(1, values.count - 1)) }
             }
             let perceived = percentiles(withInfluence.map { network.actors[$0].influence! })
-            let structuralParts = [degree, betweenness, pagerank].map { m in percentiles(withInfluence.map { m[$0] }) }
-            let structural = (0..<withInfluence.count).map { i in structuralParts.reduce(0) { $0 + $1[i] } / 3 }
+            let structuralParts = [degree, betweenness, pagerank].map { m in
+                percentiles(withInfluence.map { m[$0] })
+            }
+            let structural = (0..<withInfluence.count).map { i in structuralParts.reduce(0) { $0 + $1[i] } / 3
+            }
             for (k, i) in withInfluence.enumerated() { gaps[i] = perceived[k] - structural[k] }
-            perceptionCorrelation = Inequality.spearman(withInfluence.map { network.actors[$0].influence! }, structural)
+            perceptionCorrelation = Inequality.spearman(
+                withInfluence.map { network.actors[$0].influence! }, structural)
         }
         self.perceptionCorrelation = perceptionCorrelation
 
         actors = (0..<n).map { i in
-            ActorPower(brokerage: brokerage.scores[i], constraint: holes.constraint[i], effectiveSize: holes.effectiveSize[i],
-                       dependence: flows.largestDependence(of: i).map { ($0.share, $0.partner) },
-                       inflowHHI: flows.inflowConcentration(i), outflowHHI: flows.outflowConcentration(i),
-                       fragmentationWithout: fragmentationWithout(i),
-                       perceptionGap: gaps[i], betweennessShare: totalBetweenness > 0 ? betweenness[i] / totalBetweenness : 0,
-                       coreness: coreness[i], inCore: core.contains(i))
+            ActorPower(
+                brokerage: brokerage.scores[i], constraint: holes.constraint[i],
+                effectiveSize: holes.effectiveSize[i],
+                dependence: flows.largestDependence(of: i).map { ($0.share, $0.partner) },
+                inflowHHI: flows.inflowConcentration(i), outflowHHI: flows.outflowConcentration(i),
+                fragmentationWithout: fragmentationWithout(i),
+                perceptionGap: gaps[i],
+                betweennessShare: totalBetweenness > 0 ? betweenness[i] / totalBetweenness : 0,
+                coreness: coreness[i], inCore: core.contains(i))
         }
 
         let cores = centrality[.coreNumber]
         let minCore = cores.min() ?? 0
-        let representation = [degree, betweenness, pagerank].map { Inequality.representationRatio($0, groups: groupOf) }
+        let representation = [degree, betweenness, pagerank].map {
+            Inequality.representationRatio($0, groups: groupOf)
+        }
         func share(_ values: [Double], _ members: [Int]) -> Double {
             let total = values.reduce(0, +)
             return total > 0 ? members.reduce(0) { $0 + values[$1] } / total : 0
@@ -219,21 +240,34 @@ public struct PowerAnalysis: Sendable {
         groups = typeNames.enumerated().map { g, name in
             let members = (0..<n).filter { groupOf[$0] == g }
             let degrees = members.map { degree[$0] }.sorted()
-            let median = degrees.count % 2 == 1 ? degrees[degrees.count / 2] : (degrees[degrees.count / 2 - 1] + degrees[degrees.count / 2]) / 2
-            return GroupPower(type: name, role: network.vocabulary.role(ofActorType: name), actors: members,
-                              shareOfActors: Double(members.count) / Double(n),
-                              shareOfDegree: share(degree, members), shareOfBetweenness: share(betweenness, members), shareOfPageRank: share(pagerank, members),
-                              representationDegree: representation[0]?[g], representationBetweenness: representation[1]?[g], representationPageRank: representation[2]?[g],
-                              meanDegree: degrees.reduce(0, +) / Double(members.count), medianDegree: median,
-                              brokerageTotal: members.reduce(0) { $0 + (brokerage.scores[$1][.total]?.raw ?? 0) },
-                              inflowHHI: FlowAnalysis.concentration(members.map { flows.inStrength[$0] }),
-                              outerShellShare: Double(members.filter { cores[$0] == minCore }.count) / Double(members.count))
+            let median =
+                degrees.count % 2 == 1
+                ? degrees[degrees.count / 2]
+                : (degrees[degrees.count / 2 - 1] + degrees[degrees.count / 2]) / 2
+            return GroupPower(
+                type: name, role: network.vocabulary.role(ofActorType: name), actors: members,
+                shareOfActors: Double(members.count) / Double(n),
+                shareOfDegree: share(degree, members), shareOfBetweenness: share(betweenness, members),
+                shareOfPageRank: share(pagerank, members),
+                representationDegree: representation[0]?[g], representationBetweenness: representation[1]?[g],
+                representationPageRank: representation[2]?[g],
+                meanDegree: degrees.reduce(0, +) / Double(members.count), medianDegree: median,
+                brokerageTotal: members.reduce(0) { $0 + (brokerage.scores[$1][.total]?.raw ?? 0) },
+                inflowHHI: FlowAnalysis.concentration(members.map { flows.inStrength[$0] }),
+                outerShellShare: Double(members.filter { cores[$0] == minCore }.count) / Double(members.count)
+            )
         }
 
         // Size–centrality correlation among parties whose size measures market weight.
         // Parties whose size is market weight: not authorities, intermediaries or frontline teams.
-        let sized = (0..<n).filter { network.actors[$0].size != nil && ![.publicAuthority, .intermediary, .frontline].contains(network.role(of: network.actors[$0])) }
-        sizeDegreeCorrelation = sized.count >= 3 ? Inequality.spearman(sized.map { network.actors[$0].size! }, sized.map { degree[$0] }) : nil
+        let sized = (0..<n).filter {
+            network.actors[$0].size != nil
+                && ![.publicAuthority, .intermediary, .frontline].contains(
+                    network.role(of: network.actors[$0]))
+        }
+        sizeDegreeCorrelation =
+            sized.count >= 3
+            ? Inequality.spearman(sized.map { network.actors[$0].size! }, sized.map { degree[$0] }) : nil
 
         let context = FindingContext(
             network: network, options: options, centrality: centrality, brokerage: brokerage, flows: flows,

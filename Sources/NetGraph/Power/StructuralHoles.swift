@@ -32,9 +32,11 @@ public enum StructuralHoles {
         var effective = [Double?](repeating: nil, count: n)
         for i in 0..<n where !mutual[i].isEmpty {
             let neighbours = mutual[i].keys.filter { $0 != i }
-            var c = 0.0, e = 0.0
+            var c = 0.0
+            var e = 0.0
             for j in neighbours {
-                var indirect = 0.0, redundancy = 0.0
+                var indirect = 0.0
+                var redundancy = 0.0
                 for q in neighbours where q != j {
                     let piq = p(i, q)
                     indirect += piq * p(q, j)

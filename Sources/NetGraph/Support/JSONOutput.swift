@@ -12,8 +12,9 @@ public enum JSONOutput {
         if !compact { options.insert(.prettyPrinted) }
         let clean = sanitized(object)
         guard JSONSerialization.isValidJSONObject(clean),
-              let data = try? JSONSerialization.data(withJSONObject: clean, options: options) else {
-            preconditionFailure("report object is not serialisable as JSON")   // a programming error, not bad input
+            let data = try? JSONSerialization.data(withJSONObject: clean, options: options)
+        else {
+            preconditionFailure("report object is not serialisable as JSON")  // a programming error, not bad input
         }
         return String(decoding: data, as: UTF8.self)
     }

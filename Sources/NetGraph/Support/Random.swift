@@ -13,7 +13,10 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     /// Uniform in 0..<bound (bound > 0), without modulo bias.
     public mutating func next(below bound: UInt64) -> UInt64 {
         let limit = UInt64.max - UInt64.max % bound
-        while true { let x = next(); if x < limit { return x % bound } }
+        while true {
+            let x = next()
+            if x < limit { return x % bound }
+        }
     }
     /// Uniform in [0, 1).
     public mutating func nextDouble() -> Double { Double(next() >> 11) * 0x1.0p-53 }

@@ -21,21 +21,28 @@ public struct TextTable: Sendable {
     /// Aligned columns for a terminal (widths by character count).
     public func terminal() -> String {
         var widths = columns.map(\.count)
-        for row in rows { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) } }
+        for row in rows {
+            for (i, cell) in row.enumerated() where i < widths.count {
+                widths[i] = max(widths[i], cell.count)
+            }
+        }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { i, cell in
                 let pad = String(repeating: " ", count: widths[i] - cell.count)
                 return numericColumns.contains(i) ? pad + cell : cell + pad
             }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
         }
-        return ([line(columns), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")] + rows.map(line)).joined(separator: "\n") + "\n"
+        return
+            ([line(columns), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
+            + rows.map(line)).joined(separator: "\n") + "\n"
     }
 
     /// RFC 4180 CSV, `,`-separated, CRLF line ends as Excel writes them. Cells that a
     /// spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or CR, and
     /// not a plain number) get a leading `'`.
     public func csv() -> String {
-        ([columns] + rows).map { $0.map(TextTable.csvCell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        ([columns] + rows).map { $0.map(TextTable.csvCell).joined(separator: ",") }.joined(separator: "\r\n")
+            + "\r\n"
     }
 
     package static func csvCell(_ raw: String) -> String {
@@ -74,6 +81,7 @@ public struct TextTable: Sendable {
         }
         let header = "| " + columns.map(escape).joined(separator: " | ") + " |"
         let rule = "|" + columns.indices.map { numericColumns.contains($0) ? " ---: |" : " --- |" }.joined()
-        return ([header, rule] + rows.map { "| " + $0.map(escape).joined(separator: " | ") + " |" }).joined(separator: "\n") + "\n"
+        return ([header, rule] + rows.map { "| " + $0.map(escape).joined(separator: " | ") + " |" }).joined(
+            separator: "\n") + "\n"
     }
 }

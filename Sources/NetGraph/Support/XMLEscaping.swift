@@ -1,6 +1,5 @@
 import Foundation
 
-
 /// Escaping for XML text and attribute values: `&`, `<`, `>`, `"`, `'`; control characters
 /// that XML 1.0 forbids are dropped; a line break becomes `lineBreak` (a character reference by
 /// default, `<br/>` in Graphviz HTML-like labels).

@@ -16,9 +16,13 @@ public enum AtomicFile {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw WriteError(path: path, reason: "the folder \(folder.path) cannot be created (\(error.localizedDescription))")
+            throw WriteError(
+                path: path,
+                reason: "the folder \(folder.path) cannot be created (\(error.localizedDescription))")
         }
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp")
+        let temporary = folder.appendingPathComponent(
+            ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        )
         guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
             throw WriteError(path: path, reason: "the folder is not writable")
         }

@@ -27,19 +27,27 @@ public enum EdgeListGraph {
             throw Failure(path: path, line: 0, message: "The file cannot be read. Hint: check the path.")
         }
         guard data.count <= Limits.maximumBytes else {
-            throw Failure(path: path, line: 0, message: "The file is larger than \(Limits.maximumBytes / 1024 / 1024) MiB. Hint: raise the limit with NETAN_MAX_BYTES.")
+            throw Failure(
+                path: path, line: 0,
+                message:
+                    "The file is larger than \(Limits.maximumBytes / 1024 / 1024) MiB. Hint: raise the limit with NETAN_MAX_BYTES."
+            )
         }
-        do { return try parse(data, path: path, directed: directed, weights: weights, numeric: true) } catch is NotNumeric {
+        do {
+            return try parse(data, path: path, directed: directed, weights: weights, numeric: true)
+        } catch is NotNumeric {
             return try parse(data, path: path, directed: directed, weights: weights, numeric: false)
         }
     }
 
     struct NotNumeric: Error {}
 
-    static func parse(_ data: Data, path: String, directed: Bool, weights: WeightMode, numeric: Bool) throws -> Loaded {
+    static func parse(_ data: Data, path: String, directed: Bool, weights: WeightMode, numeric: Bool) throws
+        -> Loaded
+    {
         var arcs: [(Int32, Int32, Double)] = []
         arcs.reserveCapacity(data.count / 10 * (directed ? 1 : 2))
-        var numericIndex: [Int32] = []      // id value → node index (−1 = unseen)
+        var numericIndex: [Int32] = []  // id value → node index (−1 = unseen)
         var numericIDs: [Int] = []
         var stringIndex: [String: Int32] = [:]
         var stringIDs: [String] = []
@@ -48,7 +56,9 @@ public enum EdgeListGraph {
             let bytes = raw.bindMemory(to: UInt8.self)
             let n = bytes.count
             var i = 0
-            @inline(__always) func isSeparator(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 44 || b == 59 || b == 13 }
+            @inline(__always) func isSeparator(_ b: UInt8) -> Bool {
+                b == 32 || b == 9 || b == 44 || b == 59 || b == 13
+            }
             func node(_ start: Int, _ end: Int) throws -> Int32 {
                 if numeric {
                     var value = 0
@@ -57,9 +67,16 @@ public enum EdgeListGraph {
                         guard d >= 0 && d <= 9, value < 1 << 40 else { throw NotNumeric() }
                         value = value * 10 + d
                     }
-                    if (end - start > 1 && bytes[start] == 48) { throw NotNumeric() }   // "007" is not 7
-                    if value >= numericIndex.count { numericIndex.append(contentsOf: repeatElement(-1, count: max(value + 1 - numericIndex.count, numericIndex.count))) }
-                    if numericIndex[value] < 0 { numericIndex[value] = Int32(numericIDs.count); numericIDs.append(value) }
+                    if end - start > 1 && bytes[start] == 48 { throw NotNumeric() }  // "007" is not 7
+                    if value >= numericIndex.count {
+                        numericIndex.append(
+                            contentsOf: repeatElement(
+                                -1, count: max(value + 1 - numericIndex.count, numericIndex.count)))
+                    }
+                    if numericIndex[value] < 0 {
+                        numericIndex[value] = Int32(numericIDs.count)
+                        numericIDs.append(value)
+                    }
                     return numericIndex[value]
                 }
                 let token = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
@@ -84,14 +101,25 @@ public enum EdgeListGraph {
                         while p < end && isSeparator(bytes[p]) { p += 1 }
                     }
                     guard tokens.count >= 2 else {
-                        throw Failure(path: path, line: line, message: "A line needs a source and a target. Hint: write one tie per line: source target [weight].")
+                        throw Failure(
+                            path: path, line: line,
+                            message:
+                                "A line needs a source and a target. Hint: write one tie per line: source target [weight]."
+                        )
                     }
-                    let u = try node(tokens[0].0, tokens[0].1), v = try node(tokens[1].0, tokens[1].1)
+                    let u = try node(tokens[0].0, tokens[0].1)
+                    let v = try node(tokens[1].0, tokens[1].1)
                     var w = 1.0
                     if tokens.count == 3 && weights == .strength {
-                        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[tokens[2].0..<tokens[2].1]), as: UTF8.self)
+                        let text = String(
+                            decoding: UnsafeBufferPointer(rebasing: bytes[tokens[2].0..<tokens[2].1]),
+                            as: UTF8.self)
                         guard let value = Double(text), value > 0, value.isFinite else {
-                            throw Failure(path: path, line: line, message: "The weight \"\(text)\" is not a positive number. Hint: weights are tie strengths greater than 0.")
+                            throw Failure(
+                                path: path, line: line,
+                                message:
+                                    "The weight \"\(text)\" is not a positive number. Hint: weights are tie strengths greater than 0."
+                            )
                         }
                         w = value
                     }
@@ -104,6 +132,8 @@ public enum EdgeListGraph {
             }
         }
         let ids = numeric ? numericIDs.map(String.init) : stringIDs
-        return Loaded(ids: ids, graph: Graph(nodeCount: ids.count, arcs: arcs, isDirected: directed, weights: weights), lines: line)
+        return Loaded(
+            ids: ids, graph: Graph(nodeCount: ids.count, arcs: arcs, isDirected: directed, weights: weights),
+            lines: line)
     }
 }

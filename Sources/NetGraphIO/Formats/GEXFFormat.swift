@@ -1,62 +1,102 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import NetGraph
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 extension InteropReaders {
     static func gexf(_ path: String) throws -> LoadedNetwork {
         let root = try parseXML(path)
         var log = DiagnosticLog()
         guard root.name == "gexf", let graph = root.child("graph") else {
-            throw NetworkLoadError([Diagnostic(.error, file: path, line: root.line, "This is not a GEXF file (no <gexf> with a <graph>).")])
+            throw NetworkLoadError([
+                Diagnostic(
+                    .error, file: path, line: root.line, "This is not a GEXF file (no <gexf> with a <graph>)."
+                )
+            ])
         }
-        var nodeAttributes: [String: String] = [:], edgeAttributes: [String: String] = [:]
+        var nodeAttributes: [String: String] = [:]
+        var edgeAttributes: [String: String] = [:]
         for block in graph.all("attributes") {
             for attribute in block.all("attribute") {
                 guard let id = attribute.attributes["id"] else { continue }
                 let title = attribute.attributes["title"] ?? id
-                if block.attributes["class"] == "edge" { edgeAttributes[id] = title } else { nodeAttributes[id] = title }
+                if block.attributes["class"] == "edge" {
+                    edgeAttributes[id] = title
+                } else {
+                    nodeAttributes[id] = title
+                }
             }
         }
-        var metadata = NetworkMetadata(name: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent)
+        var metadata = NetworkMetadata(
+            name: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent)
         if let meta = root.child("meta") {
-            if let description = meta.child("description")?.text, !description.isEmpty { metadata.name = description }
+            if let description = meta.child("description")?.text, !description.isEmpty {
+                metadata.name = description
+            }
             // netan keeps its metadata as "key=value" keywords.
             for pair in (meta.child("keywords")?.text ?? "").split(separator: ";") {
-                let kv = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                let kv = pair.split(separator: "=", maxSplits: 1).map {
+                    $0.trimmingCharacters(in: .whitespaces)
+                }
                 if kv.count == 2 { metadata.set(kv[0], kv[1]) }
             }
         }
         let defaultType = graph.attributes["defaultedgetype"] ?? "undirected"
         func attvalues(_ element: XMLNode, _ titles: [String: String]) -> [(String, String)] {
             (element.child("attvalues")?.all("attvalue") ?? []).compactMap { value in
-                guard let key = value.attributes["for"] ?? value.attributes["id"], let v = value.attributes["value"] else { return nil }
+                guard let key = value.attributes["for"] ?? value.attributes["id"],
+                    let v = value.attributes["value"]
+                else { return nil }
                 return (titles[key] ?? key, v)
             }
         }
         var actors: [RawRecord<ActorField>] = []
         for node in graph.child("nodes")?.all("node") ?? [] {
-            guard let id = node.attributes["id"] else { log.error(path, node.line, "A <node> has no id attribute."); continue }
+            guard let id = node.attributes["id"] else {
+                log.error(path, node.line, "A <node> has no id attribute.")
+                continue
+            }
             var values = attvalues(node, nodeAttributes)
-            if let label = node.attributes["label"], !values.contains(where: { ["name", "naam"].contains($0.0.lowercased()) }) { values.append(("name", label)) }
-            actors.append(actorRecord(line: node.line, id: id, sizeAttribute: metadata.sizeAttribute, values: values))
+            if let label = node.attributes["label"],
+                !values.contains(where: { ["name", "naam"].contains($0.0.lowercased()) })
+            {
+                values.append(("name", label))
+            }
+            actors.append(
+                actorRecord(line: node.line, id: id, sizeAttribute: metadata.sizeAttribute, values: values))
         }
         var relations: [RawRecord<RelationField>] = []
         for edge in graph.child("edges")?.all("edge") ?? [] {
-            guard let s = edge.attributes["source"], let t = edge.attributes["target"] else { log.error(path, edge.line, "An <edge> lacks source or target."); continue }
+            guard let s = edge.attributes["source"], let t = edge.attributes["target"] else {
+                log.error(path, edge.line, "An <edge> lacks source or target.")
+                continue
+            }
             var values = attvalues(edge, edgeAttributes)
-            if let w = edge.attributes["weight"], !values.contains(where: { $0.0.lowercased() == "weight" }) { values.append(("weight", w)) }
-            if let label = edge.attributes["label"], !values.contains(where: { ["type", "relation_type"].contains($0.0.lowercased()) }) { values.append(("type", label)) }
+            if let w = edge.attributes["weight"], !values.contains(where: { $0.0.lowercased() == "weight" }) {
+                values.append(("weight", w))
+            }
+            if let label = edge.attributes["label"],
+                !values.contains(where: { ["type", "relation_type"].contains($0.0.lowercased()) })
+            {
+                values.append(("type", label))
+            }
             // GEXF's edge "type" is directed/undirected/mutual; networkx writes an edge
             // attribute called "type" there instead, so anything else is a relation type.
             var type = defaultType
             if let t = edge.attributes["type"] {
-                if ["directed", "undirected", "mutual"].contains(t) { type = t }
-                else if !values.contains(where: { $0.0.lowercased() == "type" }) { values.append(("type", t)) }
+                if ["directed", "undirected", "mutual"].contains(t) {
+                    type = t
+                } else if !values.contains(where: { $0.0.lowercased() == "type" }) {
+                    values.append(("type", t))
+                }
             }
-            if !values.contains(where: { $0.0.lowercased() == "directed" }) { values.append(("directed", type == "undirected" ? "false" : "true")) }
-            relations.append(relationRecord(line: edge.line, source: s, target: t, values: values, defaultDirected: nil))
+            if !values.contains(where: { $0.0.lowercased() == "directed" }) {
+                values.append(("directed", type == "undirected" ? "false" : "true"))
+            }
+            relations.append(
+                relationRecord(line: edge.line, source: s, target: t, values: values, defaultDirected: nil))
         }
         return try build(file: path, metadata: metadata, actors: actors, relations: relations, log: log)
     }
@@ -73,31 +113,49 @@ extension NetworkWriter {
         let directedCount = network.relations.filter(\.directed).count
         let mixed = directedCount > 0 && directedCount < network.relations.count
         let defaultType = directedCount == 0 ? "undirected" : "directed"
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<gexf xmlns=\"http://gexf.net/1.3\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n"
-        let keywords = table.metadataRows.filter { $0.0 != "name" }.map { "\($0.0)=\($0.1.replacingOccurrences(of: ";", with: ","))" }.joined(separator: "; ")
-        out += "  <meta><creator>netan</creator><description>\(XMLEscaping.text(network.metadata.name))</description><keywords>\(XMLEscaping.text(keywords))</keywords></meta>\n"
+        var out =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<gexf xmlns=\"http://gexf.net/1.3\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n"
+        let keywords = table.metadataRows.filter { $0.0 != "name" }.map {
+            "\($0.0)=\($0.1.replacingOccurrences(of: ";", with: ","))"
+        }.joined(separator: "; ")
+        out +=
+            "  <meta><creator>netan</creator><description>\(XMLEscaping.text(network.metadata.name))</description><keywords>\(XMLEscaping.text(keywords))</keywords></meta>\n"
         out += "  <graph mode=\"static\" defaultedgetype=\"\(defaultType)\">\n"
-        let nodeColumns = table.actorColumns.enumerated().filter { $0.element != "id" && $0.element != "name" }
-        let edgeColumns = table.relationColumns.enumerated().filter { !["source", "target", "weight"].contains($0.element) && ($0.element != "directed" || mixed) }
+        let nodeColumns = table.actorColumns.enumerated().filter {
+            $0.element != "id" && $0.element != "name"
+        }
+        let edgeColumns = table.relationColumns.enumerated().filter {
+            !["source", "target", "weight"].contains($0.element) && ($0.element != "directed" || mixed)
+        }
         out += "    <attributes class=\"node\">\n"
         for (i, column) in nodeColumns {
             let numeric = [table.sizeColumn, "influence"].contains(column) && i >= 3
-            out += "      <attribute id=\"n\(i)\" title=\"\(XMLEscaping.text(column))\" type=\"\(numeric ? "double" : "string")\"/>\n"
+            out +=
+                "      <attribute id=\"n\(i)\" title=\"\(XMLEscaping.text(column))\" type=\"\(numeric ? "double" : "string")\"/>\n"
         }
         out += "    </attributes>\n    <attributes class=\"edge\">\n"
-        for (i, column) in edgeColumns { out += "      <attribute id=\"e\(i)\" title=\"\(XMLEscaping.text(column))\" type=\"\(column == "year" ? "integer" : "string")\"/>\n" }
+        for (i, column) in edgeColumns {
+            out +=
+                "      <attribute id=\"e\(i)\" title=\"\(XMLEscaping.text(column))\" type=\"\(column == "year" ? "integer" : "string")\"/>\n"
+        }
         out += "    </attributes>\n    <nodes>\n"
         for actor in network.actors {
             let row = table.actorValues(actor)
-            out += "      <node id=\"\(XMLEscaping.text(actor.id))\" label=\"\(XMLEscaping.text(actor.name))\"><attvalues>"
-            for (i, _) in nodeColumns where !row[i].string.isEmpty { out += "<attvalue for=\"n\(i)\" value=\"\(XMLEscaping.text(row[i].string))\"/>" }
+            out +=
+                "      <node id=\"\(XMLEscaping.text(actor.id))\" label=\"\(XMLEscaping.text(actor.name))\"><attvalues>"
+            for (i, _) in nodeColumns where !row[i].string.isEmpty {
+                out += "<attvalue for=\"n\(i)\" value=\"\(XMLEscaping.text(row[i].string))\"/>"
+            }
             out += "</attvalues></node>\n"
         }
         out += "    </nodes>\n    <edges>\n"
         for (k, relation) in network.relations.enumerated() {
             let row = table.relationValues(relation)
-            out += "      <edge id=\"\(k)\" source=\"\(XMLEscaping.text(relation.source))\" target=\"\(XMLEscaping.text(relation.target))\" weight=\"\(Cell.number(relation.weight).string)\" label=\"\(XMLEscaping.text(relation.type))\"><attvalues>"
-            for (i, _) in edgeColumns where !row[i].string.isEmpty { out += "<attvalue for=\"e\(i)\" value=\"\(XMLEscaping.text(row[i].string))\"/>" }
+            out +=
+                "      <edge id=\"\(k)\" source=\"\(XMLEscaping.text(relation.source))\" target=\"\(XMLEscaping.text(relation.target))\" weight=\"\(Cell.number(relation.weight).string)\" label=\"\(XMLEscaping.text(relation.type))\"><attvalues>"
+            for (i, _) in edgeColumns where !row[i].string.isEmpty {
+                out += "<attvalue for=\"e\(i)\" value=\"\(XMLEscaping.text(row[i].string))\"/>"
+            }
             out += "</attvalues></edge>\n"
         }
         return out + "    </edges>\n  </graph>\n</gexf>\n"

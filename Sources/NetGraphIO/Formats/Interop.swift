@@ -5,23 +5,33 @@ import NetGraph
 /// raw actor and relation records as the CSV reader, so validation and messages are shared.
 package enum InteropReaders {
     /// Builds a network from raw records; `inferActors` adds actors named only in relations.
-    package static func build(file: String, metadata: NetworkMetadata, actors: [RawRecord<ActorField>], relations: [RawRecord<RelationField>],
-                      log: DiagnosticLog, inferActors: Bool = false, decimalComma: Bool = false) throws -> LoadedNetwork {
+    package static func build(
+        file: String, metadata: NetworkMetadata, actors: [RawRecord<ActorField>],
+        relations: [RawRecord<RelationField>],
+        log: DiagnosticLog, inferActors: Bool = false, decimalComma: Bool = false
+    ) throws -> LoadedNetwork {
         var log = log
         var actors = actors
         if inferActors {
             var known = Set(actors.compactMap { $0.values[.id] })
             var inferred = 0
             for relation in relations {
-                for id in [relation.values[.source], relation.values[.target]].compactMap({ $0?.trimmingCharacters(in: .whitespaces) }) where !id.isEmpty && !known.contains(id) {
+                for id in [relation.values[.source], relation.values[.target]].compactMap({
+                    $0?.trimmingCharacters(in: .whitespaces)
+                }) where !id.isEmpty && !known.contains(id) {
                     known.insert(id)
-                    actors.append(RawRecord(line: relation.line, values: [.id: id, .type: "overig"], attributes: [:]))
+                    actors.append(
+                        RawRecord(line: relation.line, values: [.id: id, .type: "overig"], attributes: [:]))
                     inferred += 1
                 }
             }
             if inferred > 0 {
-                log.warning(file, nil, "\(inferred) actors were inferred from the relations; their types are unknown and set to \"overig\".",
-                            hint: "Give actor types in a network folder (actors.csv) to use the power analysis by actor type.")
+                log.warning(
+                    file, nil,
+                    "\(inferred) actors were inferred from the relations; their types are unknown and set to \"overig\".",
+                    hint:
+                        "Give actor types in a network folder (actors.csv) to use the power analysis by actor type."
+                )
             }
         }
         var builder = NetworkBuilder(metadata: metadata, vocabulary: .standard)
@@ -35,24 +45,44 @@ package enum InteropReaders {
     }
 
     /// Maps named values onto actor fields (aliases as in CSV headers); the rest are attributes.
-    package static func actorRecord(line: Int, id: String, sizeAttribute: String? = nil, values: [(String, String)]) -> RawRecord<ActorField> {
-        let columns = ColumnMap<ActorField>(header: values.map(\.0), aliases: \.aliases, extraAliases: sizeAttribute.map { [.size: [$0]] } ?? [:])
+    package static func actorRecord(
+        line: Int, id: String, sizeAttribute: String? = nil, values: [(String, String)]
+    ) -> RawRecord<ActorField> {
+        let columns = ColumnMap<ActorField>(
+            header: values.map(\.0), aliases: \.aliases,
+            extraAliases: sizeAttribute.map { [.size: [$0]] } ?? [:])
         var record = RawRecord<ActorField>(line: line, values: [.id: id], attributes: [:])
         for (field, index) in columns.fields where field != .id { record.values[field] = values[index].1 }
-        for (index, name) in columns.attributes where !values[index].1.isEmpty && name != "label" { record.attributes[name] = values[index].1 }
-        if record.values[.name] == nil, let label = values.first(where: { $0.0.lowercased() == "label" })?.1 { record.values[.name] = label }
+        for (index, name) in columns.attributes where !values[index].1.isEmpty && name != "label" {
+            record.attributes[name] = values[index].1
+        }
+        if record.values[.name] == nil, let label = values.first(where: { $0.0.lowercased() == "label" })?.1 {
+            record.values[.name] = label
+        }
         return record
     }
 
-    package static func relationRecord(line: Int, source: String, target: String, values: [(String, String)], defaultDirected: Bool?) -> RawRecord<RelationField> {
+    package static func relationRecord(
+        line: Int, source: String, target: String, values: [(String, String)], defaultDirected: Bool?
+    ) -> RawRecord<RelationField> {
         let columns = ColumnMap<RelationField>(header: values.map(\.0), aliases: \.aliases)
-        var record = RawRecord<RelationField>(line: line, values: [.source: source, .target: target], attributes: [:])
-        for (field, index) in columns.fields where field != .source && field != .target { record.values[field] = values[index].1 }
-        for (index, name) in columns.attributes where !values[index].1.isEmpty && !["id", "key", "label"].contains(name.lowercased()) {
+        var record = RawRecord<RelationField>(
+            line: line, values: [.source: source, .target: target], attributes: [:])
+        for (field, index) in columns.fields where field != .source && field != .target {
+            record.values[field] = values[index].1
+        }
+        for (index, name) in columns.attributes
+        where !values[index].1.isEmpty && !["id", "key", "label"].contains(name.lowercased()) {
             record.attributes[name] = values[index].1
         }
-        if record.values[.type] == nil { record.values[.type] = values.first(where: { $0.0.lowercased() == "label" })?.1 ?? (defaultDirected == false ? "samenwerking" : "contract") }
-        if record.values[.directed] == nil, let defaultDirected { record.values[.directed] = defaultDirected ? "true" : "false" }
+        if record.values[.type] == nil {
+            record.values[.type] =
+                values.first(where: { $0.0.lowercased() == "label" })?.1
+                ?? (defaultDirected == false ? "samenwerking" : "contract")
+        }
+        if record.values[.directed] == nil, let defaultDirected {
+            record.values[.directed] = defaultDirected ? "true" : "false"
+        }
         return record
     }
 
@@ -70,7 +100,6 @@ package enum InteropReaders {
 
 }
 
-
 /// A spreadsheet-like cell.
 package enum Cell: Equatable {
     case text(String)
@@ -83,7 +112,6 @@ package enum Cell: Equatable {
         }
     }
 }
-
 
 /// A network as rows of columns: the common ground of every writer.
 package struct TabularNetwork {
@@ -99,7 +127,9 @@ package struct TabularNetwork {
         actorAttributes = Set(network.actors.flatMap { $0.attributes.keys }).sorted()
         relationAttributes = Set(network.relations.flatMap { $0.attributes.keys }).sorted()
         var actorColumns = ["id", "name", "type"]
-        if network.actors.contains(where: { $0.size != nil }) { actorColumns.append(network.metadata.sizeAttribute ?? "size") }
+        if network.actors.contains(where: { $0.size != nil }) {
+            actorColumns.append(network.metadata.sizeAttribute ?? "size")
+        }
         if network.actors.contains(where: { $0.influence != nil }) { actorColumns.append("influence") }
         if network.actors.contains(where: { $0.region != nil }) { actorColumns.append("region") }
         self.actorColumns = actorColumns + actorAttributes
@@ -114,7 +144,8 @@ package struct TabularNetwork {
             case "id": .text(actor.id)
             case "name": .text(actor.name)
             case "type": .text(actor.type)
-            case sizeColumn where actorColumns.firstIndex(of: column) == 3: actor.size.map(Cell.number) ?? .text("")
+            case sizeColumn where actorColumns.firstIndex(of: column) == 3:
+                actor.size.map(Cell.number) ?? .text("")
             case "influence": actor.influence.map(Cell.number) ?? .text("")
             case "region": .text(actor.region ?? "")
             default: .text(actor.attributes[column] ?? "")
@@ -137,7 +168,9 @@ package struct TabularNetwork {
     }
 
     package var actorRows: [[Cell]] { [actorColumns.map(Cell.text)] + network.actors.map(actorValues) }
-    package var relationRows: [[Cell]] { [relationColumns.map(Cell.text)] + network.relations.map(relationValues) }
+    package var relationRows: [[Cell]] {
+        [relationColumns.map(Cell.text)] + network.relations.map(relationValues)
+    }
 
     package var metadataRows: [(String, String)] {
         let m = network.metadata
@@ -152,7 +185,9 @@ package struct TabularNetwork {
     /// Actor types and relation types that differ from the defaults (for network.yaml).
     package var customTypes: (actors: [ActorType], relations: [RelationType]) {
         let standard = Vocabulary.standard
-        return (network.vocabulary.actorTypes.filter { !standard.actorTypes.contains($0) },
-                network.vocabulary.relationTypes.filter { !standard.relationTypes.contains($0) })
+        return (
+            network.vocabulary.actorTypes.filter { !standard.actorTypes.contains($0) },
+            network.vocabulary.relationTypes.filter { !standard.relationTypes.contains($0) }
+        )
     }
 }

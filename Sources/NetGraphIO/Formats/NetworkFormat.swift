@@ -17,7 +17,9 @@ public enum NetworkFormat: String, CaseIterable, Sendable {
     /// The format of a path, from its extension (and for `.json`, its content).
     public static func detect(path: String, forWriting: Bool = false) -> NetworkFormat? {
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { return .folder }
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            return .folder
+        }
         let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
         switch ext {
         case "": return forWriting ? .folder : nil
@@ -39,17 +41,23 @@ public enum NetworkFormat: String, CaseIterable, Sendable {
     /// A JSON file is node-link when it has "nodes" and "links" or "edges" at the top.
     static func isNodeLink(_ path: String) -> Bool {
         guard let data = FileManager.default.contents(atPath: path),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return false }
-        return object["nodes"] != nil && (object["links"] != nil || object["edges"] != nil) && object["actors"] == nil
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { return false }
+        return object["nodes"] != nil && (object["links"] != nil || object["edges"] != nil)
+            && object["actors"] == nil
     }
 
     /// What the format cannot hold, for the warning a writer gives.
     public var losses: String? {
         switch self {
-        case .pajek: "Pajek keeps names, direction, weights and relation types (as edge labels); actor types, sizes, influence, attributes and metadata are lost"
-        case .edgeList: "an edge list keeps ids, weights and relation types; actor names, types, sizes and metadata are lost"
-        case .dot: "DOT keeps every attribute, but relation-type definitions and thresholds of network.yaml are lost"
-        case .graphml, .gexf, .nodeLink, .xlsx: "custom actor/relation type definitions and thresholds of network.yaml are lost (types themselves are kept)"
+        case .pajek:
+            "Pajek keeps names, direction, weights and relation types (as edge labels); actor types, sizes, influence, attributes and metadata are lost"
+        case .edgeList:
+            "an edge list keeps ids, weights and relation types; actor names, types, sizes and metadata are lost"
+        case .dot:
+            "DOT keeps every attribute, but relation-type definitions and thresholds of network.yaml are lost"
+        case .graphml, .gexf, .nodeLink, .xlsx:
+            "custom actor/relation type definitions and thresholds of network.yaml are lost (types themselves are kept)"
         case .folder, .yaml, .json: nil
         }
     }
@@ -93,11 +101,16 @@ public enum NetworkLoader {
             return try codec.read(path)
         }
         guard FileManager.default.fileExists(atPath: path) else {
-            return try NetworkReader.load(path: path)   // gives the standard "does not exist" error
+            return try NetworkReader.load(path: path)  // gives the standard "does not exist" error
         }
         guard let format = format ?? NetworkFormat.detect(path: path) else {
-            throw NetworkLoadError([Diagnostic(.error, file: path, "netan does not know this file type.",
-                                               hint: "Use a network folder, .yaml, .json, .graphml, .gexf, .net (Pajek), .dot, .xlsx or an edge list (.csv, .txt, .edges); or give --from.")])
+            throw NetworkLoadError([
+                Diagnostic(
+                    .error, file: path, "netan does not know this file type.",
+                    hint:
+                        "Use a network folder, .yaml, .json, .graphml, .gexf, .net (Pajek), .dot, .xlsx or an edge list (.csv, .txt, .edges); or give --from."
+                )
+            ])
         }
         switch format {
         case .folder, .yaml, .json: return try NetworkReader.load(path: path)

@@ -2,14 +2,15 @@ import Foundation
 import NetGraph
 import Yams
 
-
 /// Writes a network in any supported format. Files are written atomically.
 public enum NetworkWriter {
     /// Writes `network` to `path`; returns a warning naming what the format cannot hold.
     @discardableResult
     ///
     /// - Parameter codecs: writers for formats that need other modules (DOT: `NetworkCodec.dot`).
-    public static func write(_ network: Network, to path: String, format: NetworkFormat, codecs: [NetworkCodec] = [])
+    public static func write(
+        _ network: Network, to path: String, format: NetworkFormat, codecs: [NetworkCodec] = []
+    )
         throws -> String?
     {
         let table = TabularNetwork(network)
@@ -22,7 +23,8 @@ public enum NetworkWriter {
             let folder = URL(fileURLWithPath: path)
             try AtomicFile.write(yamlMetadata(table), to: folder.appendingPathComponent("network.yaml").path)
             try AtomicFile.write(csv(table.actorRows), to: folder.appendingPathComponent("actors.csv").path)
-            try AtomicFile.write(csv(table.relationRows), to: folder.appendingPathComponent("relations.csv").path)
+            try AtomicFile.write(
+                csv(table.relationRows), to: folder.appendingPathComponent("relations.csv").path)
         case .yaml: try AtomicFile.write(try yamlDocument(table), to: path)
         case .json: try AtomicFile.write(jsonDocument(table), to: path)
         case .nodeLink: try AtomicFile.write(nodeLink(table), to: path)
@@ -30,7 +32,13 @@ public enum NetworkWriter {
         case .gexf: try AtomicFile.write(gexf(table), to: path)
         case .pajek: try AtomicFile.write(pajek(table), to: path)
         case .dot: throw CodecMissing(format: format)
-        case .edgeList: try AtomicFile.write(csv([["source", "target", "weight", "type"].map(Cell.text)] + network.relations.map { [.text($0.source), .text($0.target), .number($0.weight), .text($0.type)] }), to: path)
+        case .edgeList:
+            try AtomicFile.write(
+                csv(
+                    [["source", "target", "weight", "type"].map(Cell.text)]
+                        + network.relations.map {
+                            [.text($0.source), .text($0.target), .number($0.weight), .text($0.type)]
+                        }), to: path)
         case .xlsx: try AtomicFile.write(try XLSXWriter.data(network), to: path)
         }
         return lossWarning(network, table: table, format: format)
@@ -39,14 +47,18 @@ public enum NetworkWriter {
     /// The warning for what `format` cannot hold, when this network has such content.
     static func lossWarning(_ network: Network, table: TabularNetwork, format: NetworkFormat) -> String? {
         let custom = table.customTypes
-        if let losses = format.losses, format == .pajek || format == .edgeList || !(custom.actors.isEmpty && custom.relations.isEmpty && network.metadata.thresholds.isEmpty) {
+        if let losses = format.losses,
+            format == .pajek || format == .edgeList
+                || !(custom.actors.isEmpty && custom.relations.isEmpty && network.metadata.thresholds.isEmpty)
+        {
             return losses
         }
         return nil
     }
 
     static func csv(_ rows: [[Cell]]) -> String {
-        TextTable(columns: rows.first?.map(\.string) ?? [], rows: rows.dropFirst().map { $0.map(\.string) }).csv()
+        TextTable(columns: rows.first?.map(\.string) ?? [], rows: rows.dropFirst().map { $0.map(\.string) })
+            .csv()
     }
 
     // MARK: - YAML / JSON (netan's own)
@@ -55,9 +67,21 @@ public enum NetworkWriter {
         var object: [String: Any] = [:]
         for (key, value) in table.metadataRows { object[key] = key == "year" ? Int(value)! as Any : value }
         let custom = table.customTypes
-        if !custom.actors.isEmpty { object["actor_types"] = Dictionary(uniqueKeysWithValues: custom.actors.map { ($0.name, ["role": $0.role.rawValue, "label": $0.label]) }) }
-        if !custom.relations.isEmpty { object["relation_types"] = Dictionary(uniqueKeysWithValues: custom.relations.map { ($0.name, ["directed": $0.directed, "weight": $0.weightMeaning] as [String: Any]) }) }
-        if !table.network.metadata.thresholds.isEmpty { object["thresholds"] = table.network.metadata.thresholds }
+        if !custom.actors.isEmpty {
+            object["actor_types"] = Dictionary(
+                uniqueKeysWithValues: custom.actors.map {
+                    ($0.name, ["role": $0.role.rawValue, "label": $0.label])
+                })
+        }
+        if !custom.relations.isEmpty {
+            object["relation_types"] = Dictionary(
+                uniqueKeysWithValues: custom.relations.map {
+                    ($0.name, ["directed": $0.directed, "weight": $0.weightMeaning] as [String: Any])
+                })
+        }
+        if !table.network.metadata.thresholds.isEmpty {
+            object["thresholds"] = table.network.metadata.thresholds
+        }
         return object
     }
 
@@ -82,11 +106,18 @@ public enum NetworkWriter {
     }
 
     static func yamlDocument(_ table: TabularNetwork) throws -> String {
-        try Yams.dump(object: ["network": metadataObject(table), "actors": records(table.actorRows), "relations": records(table.relationRows)], sortKeys: true)
+        try Yams.dump(
+            object: [
+                "network": metadataObject(table), "actors": records(table.actorRows),
+                "relations": records(table.relationRows),
+            ], sortKeys: true)
     }
 
     static func jsonDocument(_ table: TabularNetwork) -> String {
-        let object: [String: Any] = ["network": metadataObject(table), "actors": records(table.actorRows), "relations": records(table.relationRows)]
+        let object: [String: Any] = [
+            "network": metadataObject(table), "actors": records(table.actorRows),
+            "relations": records(table.relationRows),
+        ]
         return JSONOutput.text(object) + "\n"
     }
 

@@ -6,22 +6,33 @@ extension InteropReaders {
 
     static func nodeLink(_ path: String) throws -> LoadedNetwork {
         var log = DiagnosticLog()
-        guard let data = FileManager.default.contents(atPath: path) else { throw NetworkLoadError([Diagnostic(.error, file: path, "The file cannot be read.")]) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw NetworkLoadError([Diagnostic(.error, file: path, "The file cannot be read.")])
+        }
         let object: [String: Any]
         do {
-            guard let o = try JSONSerialization.jsonObject(with: data) as? [String: Any] else { throw CocoaError(.fileReadCorruptFile) }
+            guard let o = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+                throw CocoaError(.fileReadCorruptFile)
+            }
             object = o
         } catch {
-            throw NetworkLoadError([Diagnostic(.error, file: path, "The file is not valid JSON.", hint: "Check it with a JSON validator; node-link JSON has \"nodes\" and \"links\".")])
+            throw NetworkLoadError([
+                Diagnostic(
+                    .error, file: path, "The file is not valid JSON.",
+                    hint: "Check it with a JSON validator; node-link JSON has \"nodes\" and \"links\".")
+            ])
         }
         let directed = (object["directed"] as? Bool) ?? true
-        var metadata = NetworkMetadata(name: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent)
+        var metadata = NetworkMetadata(
+            name: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent)
         if let graph = object["graph"] as? [String: Any] {
             if let name = graph["name"] as? String { metadata.name = name }
             metadata.region = graph["region"] as? String
             metadata.year = (graph["year"] as? Int) ?? (graph["year"] as? String).flatMap { Int($0) }
             metadata.source = graph["source"] as? String
-            if let language = graph["language"] as? String, ["nl", "en"].contains(language) { metadata.language = language }
+            if let language = graph["language"] as? String, ["nl", "en"].contains(language) {
+                metadata.language = language
+            }
             metadata.sizeAttribute = graph["size_attribute"] as? String
         }
         let nodes = object["nodes"] as? [[String: Any]] ?? []
@@ -35,8 +46,11 @@ extension InteropReaders {
             }
             let id = text(rawID)
             ids.append(id)
-            let values = node.filter { $0.key != "id" }.sorted { $0.key < $1.key }.map { ($0.key, text($0.value)) }
-            actors.append(actorRecord(line: i + 1, id: id, sizeAttribute: metadata.sizeAttribute, values: values))
+            let values = node.filter { $0.key != "id" }.sorted { $0.key < $1.key }.map {
+                ($0.key, text($0.value))
+            }
+            actors.append(
+                actorRecord(line: i + 1, id: id, sizeAttribute: metadata.sizeAttribute, values: values))
         }
         let links = (object["links"] ?? object["edges"]) as? [[String: Any]] ?? []
         var relations: [RawRecord<RelationField>] = []
@@ -47,11 +61,18 @@ extension InteropReaders {
             }
             // d3 files may refer to nodes by position.
             func resolve(_ v: Any) -> String {
-                if let index = v as? Int, nodes.first?["id"] as? Int == nil, index >= 0, index < ids.count { return ids[index] }
+                if let index = v as? Int, nodes.first?["id"] as? Int == nil, index >= 0, index < ids.count {
+                    return ids[index]
+                }
                 return text(v)
             }
-            let values = link.filter { !["source", "target", "key"].contains($0.key) }.sorted { $0.key < $1.key }.map { ($0.key, text($0.value)) }
-            relations.append(relationRecord(line: i + 1, source: resolve(s), target: resolve(t), values: values, defaultDirected: directed))
+            let values = link.filter { !["source", "target", "key"].contains($0.key) }.sorted {
+                $0.key < $1.key
+            }.map { ($0.key, text($0.value)) }
+            relations.append(
+                relationRecord(
+                    line: i + 1, source: resolve(s), target: resolve(t), values: values,
+                    defaultDirected: directed))
         }
         return try build(file: path, metadata: metadata, actors: actors, relations: relations, log: log)
     }
@@ -68,7 +89,9 @@ extension NetworkWriter {
         let links = records(table.relationRows)
         var graph: [String: Any] = [:]
         for (key, value) in table.metadataRows { graph[key] = key == "year" ? Int(value)! as Any : value }
-        let object: [String: Any] = ["directed": directed, "multigraph": true, "graph": graph, "nodes": nodes, "links": links]
+        let object: [String: Any] = [
+            "directed": directed, "multigraph": true, "graph": graph, "nodes": nodes, "links": links,
+        ]
         return JSONOutput.text(object) + "\n"
     }
 

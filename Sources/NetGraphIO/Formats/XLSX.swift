@@ -1,9 +1,10 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
-import ZIPFoundation
 import NetGraph
+import ZIPFoundation
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Excel workbooks (Office Open XML) with sheets `actors` and `relations` (and optionally
 /// `network`: key/value rows), as Excel and LibreOffice save them: shared strings, inline
@@ -18,7 +19,10 @@ enum XLSXReader {
     static let maximumEntrySize: UInt64 = 256 * 1024 * 1024
     static let maximumRatio: UInt64 = 200
 
-    struct Failure: Error { let message: String; let hint: String }
+    struct Failure: Error {
+        let message: String
+        let hint: String
+    }
 
     static func load(_ path: String) throws -> LoadedNetwork {
         let sheets: [String: [(row: Int, cells: [String])]]
@@ -27,24 +31,38 @@ enum XLSXReader {
         } catch let error as NetworkLoadError {
             throw error
         } catch {
-            throw NetworkLoadError([Diagnostic(.error, file: path, "The workbook cannot be opened: \(error).", hint: "Save it again from Excel or LibreOffice as .xlsx.")])
+            throw NetworkLoadError([
+                Diagnostic(
+                    .error, file: path, "The workbook cannot be opened: \(error).",
+                    hint: "Save it again from Excel or LibreOffice as .xlsx.")
+            ])
         }
         func sheet(_ names: [String]) -> (String, [(row: Int, cells: [String])])? {
             for (name, rows) in sheets where names.contains(Normalize.key(name)) { return (name, rows) }
             return nil
         }
         var log = DiagnosticLog()
-        var metadata = NetworkMetadata(name: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent)
+        var metadata = NetworkMetadata(
+            name: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent)
         if let (_, rows) = sheet(["network", "netwerk"]) {
             for (_, cells) in rows where cells.count >= 2 { metadata.set(cells[0], cells[1]) }
         }
-        guard let (actorSheet, actorRows) = sheet(["actors", "actoren"]), let (relationSheet, relationRows) = sheet(["relations", "relaties"]) else {
-            throw NetworkLoadError([Diagnostic(.error, file: path, "The workbook needs the sheets \"actors\" and \"relations\" (found: \(sheets.keys.sorted().joined(separator: ", "))).",
-                                               hint: "Rename the sheets, or export them as actors.csv and relations.csv in a folder.")])
+        guard let (actorSheet, actorRows) = sheet(["actors", "actoren"]),
+            let (relationSheet, relationRows) = sheet(["relations", "relaties"])
+        else {
+            throw NetworkLoadError([
+                Diagnostic(
+                    .error, file: path,
+                    "The workbook needs the sheets \"actors\" and \"relations\" (found: \(sheets.keys.sorted().joined(separator: ", "))).",
+                    hint: "Rename the sheets, or export them as actors.csv and relations.csv in a folder.")
+            ])
         }
-        let actors = records(actorRows, file: "\(path) [\(actorSheet)]", required: [ActorField.id, .type],
-                             extra: metadata.sizeAttribute.map { [.size: [$0]] } ?? [:], log: &log)
-        let relations = records(relationRows, file: "\(path) [\(relationSheet)]", required: [RelationField.source, .target, .type], extra: [:], log: &log)
+        let actors = records(
+            actorRows, file: "\(path) [\(actorSheet)]", required: [ActorField.id, .type],
+            extra: metadata.sizeAttribute.map { [.size: [$0]] } ?? [:], log: &log)
+        let relations = records(
+            relationRows, file: "\(path) [\(relationSheet)]",
+            required: [RelationField.source, .target, .type], extra: [:], log: &log)
         var builder = NetworkBuilder(metadata: metadata, vocabulary: .standard)
         builder.addActors(actors, file: "\(path) [\(actorSheet)]")
         builder.addRelations(relations, file: "\(path) [\(relationSheet)]")
@@ -54,8 +72,11 @@ enum XLSXReader {
         return LoadedNetwork(network: builder.network, warnings: log.items)
     }
 
-    static func records<Field>(_ rows: [(row: Int, cells: [String])], file: String, required: [Field], extra: [Field: [String]],
-                               log: inout DiagnosticLog) -> [RawRecord<Field>] where Field: RawRepresentable & CaseIterable & Hashable, Field.RawValue == String {
+    static func records<Field>(
+        _ rows: [(row: Int, cells: [String])], file: String, required: [Field], extra: [Field: [String]],
+        log: inout DiagnosticLog
+    ) -> [RawRecord<Field>]
+    where Field: RawRepresentable & CaseIterable & Hashable, Field.RawValue == String {
         guard let header = rows.first else {
             log.error(file, nil, "The sheet is empty.", hint: "The first row must name the columns.")
             return []
@@ -67,13 +88,18 @@ enum XLSXReader {
         }
         let columns = ColumnMap<Field>(header: header.cells, aliases: aliases, extraAliases: extra)
         for field in required where columns.fields[field] == nil {
-            log.error(file, header.row, "The required column \"\(field.rawValue)\" is missing.", hint: "Add a column \"\(field.rawValue)\" in the first row.")
+            log.error(
+                file, header.row, "The required column \"\(field.rawValue)\" is missing.",
+                hint: "Add a column \"\(field.rawValue)\" in the first row.")
         }
         guard required.allSatisfy({ columns.fields[$0] != nil }) else { return [] }
         return rows.dropFirst().filter { !$0.cells.allSatisfy(\.isEmpty) }.map { row in
             var record = RawRecord<Field>(line: row.row, values: [:], attributes: [:])
-            for (field, index) in columns.fields where index < row.cells.count { record.values[field] = row.cells[index] }
-            for (index, name) in columns.attributes where index < row.cells.count && !row.cells[index].isEmpty { record.attributes[name] = row.cells[index] }
+            for (field, index) in columns.fields where index < row.cells.count {
+                record.values[field] = row.cells[index]
+            }
+            for (index, name) in columns.attributes where index < row.cells.count && !row.cells[index].isEmpty
+            { record.attributes[name] = row.cells[index] }
             return record
         }
     }
@@ -82,28 +108,46 @@ enum XLSXReader {
     static func readSheets(_ path: String) throws -> [String: [(row: Int, cells: [String])]] {
         let archive: Archive
         do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read) } catch {
-            throw Failure(message: "The file is not a valid .xlsx workbook (not a ZIP archive).", hint: "Save it again from Excel or LibreOffice as .xlsx (not .xls).")
+            throw Failure(
+                message: "The file is not a valid .xlsx workbook (not a ZIP archive).",
+                hint: "Save it again from Excel or LibreOffice as .xlsx (not .xls).")
         }
         var count = 0
-        for _ in archive { count += 1; if count > maximumEntries { throw Failure(message: "The workbook has more than \(maximumEntries) parts.", hint: "This does not look like a spreadsheet; check the file.") } }
+        for _ in archive {
+            count += 1
+            if count > maximumEntries {
+                throw Failure(
+                    message: "The workbook has more than \(maximumEntries) parts.",
+                    hint: "This does not look like a spreadsheet; check the file.")
+            }
+        }
         func read(_ name: String) throws -> Data? {
             guard let entry = archive[name] else { return nil }
             let declared = entry.uncompressedSize
-            if declared > maximumEntrySize || (entry.compressedSize > 0 && declared / max(1, entry.compressedSize) > maximumRatio) {
-                throw Failure(message: "The workbook part \(name) would unpack to \(declared) bytes (\(entry.compressedSize) compressed): refused as a possible zip bomb.",
-                              hint: "Split the data over smaller workbooks or export CSV.")
+            if declared > maximumEntrySize
+                || (entry.compressedSize > 0 && declared / max(1, entry.compressedSize) > maximumRatio)
+            {
+                throw Failure(
+                    message:
+                        "The workbook part \(name) would unpack to \(declared) bytes (\(entry.compressedSize) compressed): refused as a possible zip bomb.",
+                    hint: "Split the data over smaller workbooks or export CSV.")
             }
             var data = Data()
             _ = try archive.extract(entry, skipCRC32: false) { chunk in
                 data.append(chunk)
                 if UInt64(data.count) > min(maximumEntrySize, max(declared, 1) * 2) {
-                    throw Failure(message: "The workbook part \(name) unpacks to more than it declares: refused as a possible zip bomb.", hint: "Save the workbook again.")
+                    throw Failure(
+                        message:
+                            "The workbook part \(name) unpacks to more than it declares: refused as a possible zip bomb.",
+                        hint: "Save the workbook again.")
                 }
             }
             return data
         }
         guard let workbookData = try read("xl/workbook.xml") else {
-            throw Failure(message: "The workbook has no xl/workbook.xml.", hint: "Save it again from Excel or LibreOffice as .xlsx.")
+            throw Failure(
+                message: "The workbook has no xl/workbook.xml.",
+                hint: "Save it again from Excel or LibreOffice as .xlsx.")
         }
         let workbook = try xml(workbookData, "xl/workbook.xml")
         let relations = try read("xl/_rels/workbook.xml.rels").map { try xml($0, "workbook.xml.rels") }
@@ -120,8 +164,10 @@ enum XLSXReader {
         var result: [String: [(row: Int, cells: [String])]] = [:]
         for sheet in workbook.child("sheets")?.all("sheet") ?? [] {
             guard let name = sheet.attributes["name"],
-                  let rid = sheet.attributes["r:id"] ?? sheet.attributes.first(where: { $0.key.hasSuffix(":id") })?.value,
-                  let target = targets[rid], let data = try read(target) else { continue }
+                let rid = sheet.attributes["r:id"]
+                    ?? sheet.attributes.first(where: { $0.key.hasSuffix(":id") })?.value,
+                let target = targets[rid], let data = try read(target)
+            else { continue }
             let root = try xml(data, target)
             var rows: [(row: Int, cells: [String])] = []
             for (position, row) in (root.child("sheetData")?.all("row") ?? []).enumerated() {
@@ -173,17 +219,26 @@ enum XLSXReader {
 
     static func xml(_ data: Data, _ name: String) throws -> InteropReaders.XMLNode {
         if data.contains(0) || String(data: data, encoding: .utf8) == nil {
-            throw Failure(message: "The workbook part \(name) is not valid UTF-8 XML.", hint: "Save the workbook again from a spreadsheet program.")
+            throw Failure(
+                message: "The workbook part \(name) is not valid UTF-8 XML.",
+                hint: "Save the workbook again from a spreadsheet program.")
         }
-        if let head = String(data: data.prefix(4096), encoding: .utf8), head.range(of: "<!DOCTYPE", options: .caseInsensitive) != nil {
-            throw Failure(message: "The workbook part \(name) declares a DTD, which netan refuses.", hint: "Save the workbook again from a spreadsheet program.")
+        if let head = String(data: data.prefix(4096), encoding: .utf8),
+            head.range(of: "<!DOCTYPE", options: .caseInsensitive) != nil
+        {
+            throw Failure(
+                message: "The workbook part \(name) declares a DTD, which netan refuses.",
+                hint: "Save the workbook again from a spreadsheet program.")
         }
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
         let builder = InteropReaders.TreeBuilder()
         parser.delegate = builder
         guard parser.parse(), builder.error == nil, let root = builder.root else {
-            throw Failure(message: "The workbook part \(name) is not well-formed XML (line \(parser.lineNumber)\(builder.error.map { ": " + $0.message } ?? "")).", hint: "Save the workbook again from a spreadsheet program.")
+            throw Failure(
+                message:
+                    "The workbook part \(name) is not well-formed XML (line \(parser.lineNumber)\(builder.error.map { ": " + $0.message } ?? "")).",
+                hint: "Save the workbook again from a spreadsheet program.")
         }
         return root
     }
@@ -193,31 +248,53 @@ enum XLSXReader {
 enum XLSXWriter {
     static func data(_ network: Network) throws -> Data {
         let table = TabularNetwork(network)
-        let metaRows: [[Cell]] = [[.text("key"), .text("value")]] + table.metadataRows.map { [.text($0.0), .text($0.1)] }
+        let metaRows: [[Cell]] =
+            [[.text("key"), .text("value")]] + table.metadataRows.map { [.text($0.0), .text($0.1)] }
         let sheets = [("actors", table.actorRows), ("relations", table.relationRows), ("network", metaRows)]
         var files: [(String, String)] = []
-        files.append(("[Content_Types].xml", """
-            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\(sheets.indices.map { "<Override PartName=\"/xl/worksheets/sheet\($0 + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>" }.joined())</Types>
-            """))
-        files.append(("_rels/.rels", """
-            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>
-            """))
-        files.append(("xl/workbook.xml", """
-            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>\(sheets.enumerated().map { "<sheet name=\"\($1.0)\" sheetId=\"\($0 + 1)\" r:id=\"rId\($0 + 1)\"/>" }.joined())</sheets></workbook>
-            """))
-        files.append(("xl/_rels/workbook.xml.rels", """
-            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\(sheets.indices.map { "<Relationship Id=\"rId\($0 + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\($0 + 1).xml\"/>" }.joined())<Relationship Id="rId\(sheets.count + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>
-            """))
-        files.append(("xl/styles.xml", """
-            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="1"><xf xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>
-            """))
+        files.append(
+            (
+                "[Content_Types].xml",
+                """
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\(sheets.indices.map { "<Override PartName=\"/xl/worksheets/sheet\($0 + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>" }.joined())</Types>
+                """
+            ))
+        files.append(
+            (
+                "_rels/.rels",
+                """
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>
+                """
+            ))
+        files.append(
+            (
+                "xl/workbook.xml",
+                """
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>\(sheets.enumerated().map { "<sheet name=\"\($1.0)\" sheetId=\"\($0 + 1)\" r:id=\"rId\($0 + 1)\"/>" }.joined())</sheets></workbook>
+                """
+            ))
+        files.append(
+            (
+                "xl/_rels/workbook.xml.rels",
+                """
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\(sheets.indices.map { "<Relationship Id=\"rId\($0 + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\($0 + 1).xml\"/>" }.joined())<Relationship Id="rId\(sheets.count + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>
+                """
+            ))
+        files.append(
+            (
+                "xl/styles.xml",
+                """
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="1"><xf xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>
+                """
+            ))
         for (i, sheet) in sheets.enumerated() {
-            var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+            var xml =
+                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
             for (r, row) in sheet.1.enumerated() {
                 xml += "<row r=\"\(r + 1)\">"
                 for (c, cell) in row.enumerated() {
@@ -225,7 +302,9 @@ enum XLSXWriter {
                     switch cell {
                     case .number(let v): xml += "<c r=\"\(ref)\"><v>\(v)</v></c>"
                     case .text(let s) where s.isEmpty: continue
-                    case .text(let s): xml += "<c r=\"\(ref)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(XMLEscaping.text(s))</t></is></c>"
+                    case .text(let s):
+                        xml +=
+                            "<c r=\"\(ref)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(XMLEscaping.text(s))</t></is></c>"
                     }
                 }
                 xml += "</row>"
@@ -236,7 +315,9 @@ enum XLSXWriter {
         let archive = try Archive(data: Data(), accessMode: .create)
         for (name, text) in files {
             let bytes = Data(text.utf8)
-            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate) { position, size in
+            try archive.addEntry(
+                with: name, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate
+            ) { position, size in
                 bytes.subdata(in: Int(position)..<Int(position) + size)
             }
         }
@@ -244,8 +325,13 @@ enum XLSXWriter {
     }
 
     static func columnName(_ index: Int) -> String {
-        var i = index + 1, name = ""
-        while i > 0 { let r = (i - 1) % 26; name = String(UnicodeScalar(UInt8(65 + r))) + name; i = (i - 1) / 26 }
+        var i = index + 1
+        var name = ""
+        while i > 0 {
+            let r = (i - 1) % 26
+            name = String(UnicodeScalar(UInt8(65 + r))) + name
+            i = (i - 1) / 26
+        }
         return name
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import NetGraph
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 extension InteropReaders {
     // MARK: - XML (GraphML, GEXF)
@@ -14,7 +15,11 @@ extension InteropReaders {
         let line: Int
         var children: [XMLNode] = []
         var text = ""
-        init(name: String, attributes: [String: String], line: Int) { self.name = name; self.attributes = attributes; self.line = line }
+        init(name: String, attributes: [String: String], line: Int) {
+            self.name = name
+            self.attributes = attributes
+            self.line = line
+        }
         func child(_ name: String) -> XMLNode? { children.first { $0.name == name } }
         func all(_ name: String) -> [XMLNode] { children.filter { $0.name == name } }
     }
@@ -27,9 +32,16 @@ extension InteropReaders {
         /// overflow the stack when its tree is freed, so parsing stops at this depth.
         static let maximumDepth = 100
 
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?, attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+            qualifiedName qName: String?, attributes: [String: String] = [:]
+        ) {
             if stack.count >= Self.maximumDepth {
-                if error == nil { error = ("elements are nested more than \(Self.maximumDepth) levels deep", parser.lineNumber) }
+                if error == nil {
+                    error = (
+                        "elements are nested more than \(Self.maximumDepth) levels deep", parser.lineNumber
+                    )
+                }
                 parser.abortParsing()
                 return
             }
@@ -39,7 +51,10 @@ extension InteropReaders {
             if root == nil { root = node }
             stack.append(node)
         }
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) { if !stack.isEmpty { stack.removeLast() } }
+        func parser(
+            _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
+            qualifiedName qName: String?
+        ) { if !stack.isEmpty { stack.removeLast() } }
         func parser(_ parser: XMLParser, foundCharacters string: String) { stack.last?.text += string }
         /// libxml2 may recover from some errors; netan treats every reported error as fatal.
         var error: (message: String, line: Int)?
@@ -53,12 +68,21 @@ extension InteropReaders {
 
     /// Parses XML with external entities and DTDs refused.
     static func parseXML(_ path: String) throws -> XMLNode {
-        guard let data = FileManager.default.contents(atPath: path) else { throw NetworkLoadError([Diagnostic(.error, file: path, "The file cannot be read.")]) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw NetworkLoadError([Diagnostic(.error, file: path, "The file cannot be read.")])
+        }
         try checkXMLBytes(data, file: path)
-        if let head = String(data: data.prefix(65_536), encoding: .utf8) ?? String(data: data.prefix(65_536), encoding: .isoLatin1),
-           head.range(of: "<!DOCTYPE", options: .caseInsensitive) != nil || head.range(of: "<!ENTITY", options: .caseInsensitive) != nil {
-            throw NetworkLoadError([Diagnostic(.error, file: path, "The file declares a DTD or entities, which netan refuses (they can read local files or expand without end).",
-                                               hint: "Remove the <!DOCTYPE …> declaration; GraphML and GEXF do not need it.")])
+        if let head = String(data: data.prefix(65_536), encoding: .utf8)
+            ?? String(data: data.prefix(65_536), encoding: .isoLatin1),
+            head.range(of: "<!DOCTYPE", options: .caseInsensitive) != nil
+                || head.range(of: "<!ENTITY", options: .caseInsensitive) != nil
+        {
+            throw NetworkLoadError([
+                Diagnostic(
+                    .error, file: path,
+                    "The file declares a DTD or entities, which netan refuses (they can read local files or expand without end).",
+                    hint: "Remove the <!DOCTYPE …> declaration; GraphML and GEXF do not need it.")
+            ])
         }
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
@@ -67,9 +91,17 @@ extension InteropReaders {
         parser.delegate = builder
         let ok = parser.parse()
         guard ok, builder.error == nil, builder.stack.isEmpty, let root = builder.root else {
-            let message = builder.error?.message ?? parser.parserError.map { ($0 as NSError).localizedDescription } ?? "an element is not closed"
-            throw NetworkLoadError([Diagnostic(.error, file: path, line: builder.error?.line ?? parser.lineNumber, "The XML is malformed (\(message)).",
-                                               hint: "Check that every element is closed and that special characters are escaped (&amp; for &).")])
+            let message =
+                builder.error?.message ?? parser.parserError.map { ($0 as NSError).localizedDescription }
+                ?? "an element is not closed"
+            throw NetworkLoadError([
+                Diagnostic(
+                    .error, file: path, line: builder.error?.line ?? parser.lineNumber,
+                    "The XML is malformed (\(message)).",
+                    hint:
+                        "Check that every element is closed and that special characters are escaped (&amp; for &)."
+                )
+            ])
         }
         return root
     }
@@ -81,10 +113,18 @@ extension InteropReaders {
         var start = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
         if let nul = bytes.firstIndex(of: 0) {
-            throw NetworkLoadError([Diagnostic(.error, file: file, line: 1 + bytes[..<nul].filter { $0 == 10 }.count, "The XML holds a NUL byte.", hint: "The file is damaged or not XML; export it again.")])
+            throw NetworkLoadError([
+                Diagnostic(
+                    .error, file: file, line: 1 + bytes[..<nul].filter { $0 == 10 }.count,
+                    "The XML holds a NUL byte.", hint: "The file is damaged or not XML; export it again.")
+            ])
         }
         if String(validating: bytes[start...], as: UTF8.self) == nil {
-            throw NetworkLoadError([Diagnostic(.error, file: file, "The XML is not valid UTF-8.", hint: "Save the file as UTF-8 (GraphML and GEXF are UTF-8 by default).")])
+            throw NetworkLoadError([
+                Diagnostic(
+                    .error, file: file, "The XML is not valid UTF-8.",
+                    hint: "Save the file as UTF-8 (GraphML and GEXF are UTF-8 by default).")
+            ])
         }
     }
 

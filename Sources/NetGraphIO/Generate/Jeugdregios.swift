@@ -26,7 +26,11 @@ public struct Jeugdregio: Sendable {
         let data = try Data(contentsOf: url)
         let table = try CSVTable.parse(String(decoding: data, as: UTF8.self))
         func column(_ name: String) -> Int { table.header.firstIndex(of: name)! }
-        let region = column("region"), code = column("jz_code"), gemeente = column("gemeente"), gm = column("gm_code"), inhabitants = column("inwoners")
+        let region = column("region")
+        let code = column("jz_code")
+        let gemeente = column("gemeente")
+        let gm = column("gm_code")
+        let inhabitants = column("inwoners")
         var byCode: [String: Jeugdregio] = [:]
         let names = try regionNames()
         for record in table.records {
@@ -34,8 +38,11 @@ public struct Jeugdregio: Sendable {
             // "JZ26/JZ31": membership uncertain after a merger (Vijfheerenlanden); the gemeente
             // is placed in the first region listed, as documented in datasets/reference/README.md.
             let regionCode = String(f[code].split(separator: "/").first ?? "")
-            var r = byCode[regionCode] ?? Jeugdregio(code: regionCode, name: names[regionCode] ?? f[region], gemeenten: [])
-            r.gemeenten.append(Gemeente(name: f[gemeente], cbsCode: f[gm], inhabitants: Int(f[inhabitants]) ?? 0))
+            var r =
+                byCode[regionCode]
+                ?? Jeugdregio(code: regionCode, name: names[regionCode] ?? f[region], gemeenten: [])
+            r.gemeenten.append(
+                Gemeente(name: f[gemeente], cbsCode: f[gm], inhabitants: Int(f[inhabitants]) ?? 0))
             byCode[regionCode] = r
         }
         return byCode.values.sorted { $0.code < $1.code }

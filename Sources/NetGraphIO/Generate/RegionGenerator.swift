@@ -33,22 +33,30 @@ public struct GeneratorSettings: Sendable {
 public enum RegionGenerator {
     public static func generate(_ region: Jeugdregio, settings: GeneratorSettings) -> Network {
         var rng = SplitMix64(seed: settings.seed ^ stableHash(region.code))
-        var metadata = NetworkMetadata(name: "\(region.name) \(settings.year) (synthetisch)", region: region.name, year: settings.year,
-                                       source: "Synthetisch netwerk van netan generate (seed \(settings.seed), dominantie \(settings.dominance), versnippering \(settings.fragmentation), intermediairs \(settings.intermediaries ? "ja" : "nee"), cliëntbetrokkenheid \(settings.clientInvolvement)). Gemeenten en inwoners: CBS 2020; alle andere actoren en alle relaties zijn verzonnen.",
-                                       sizeAttribute: "omvang")
+        var metadata = NetworkMetadata(
+            name: "\(region.name) \(settings.year) (synthetisch)", region: region.name, year: settings.year,
+            source:
+                "Synthetisch netwerk van netan generate (seed \(settings.seed), dominantie \(settings.dominance), versnippering \(settings.fragmentation), intermediairs \(settings.intermediaries ? "ja" : "nee"), cliëntbetrokkenheid \(settings.clientInvolvement)). Gemeenten en inwoners: CBS 2020; alle andere actoren en alle relaties zijn verzonnen.",
+            sizeAttribute: "omvang")
         metadata.language = "nl"
         var network = Network(metadata: metadata)
         var relationCount = 0
         func relate(_ s: String, _ t: String, _ type: String, _ w: Double) {
             guard s != t, let known = network.vocabulary.relationType(named: type) else { return }
-            network.add(Relation(source: s, target: t, type: type, weight: (w * 1000).rounded() / 1000, directed: known.directed))
+            network.add(
+                Relation(
+                    source: s, target: t, type: type, weight: (w * 1000).rounded() / 1000,
+                    directed: known.directed))
             relationCount += 1
         }
         let inhabitants = region.inhabitants
         // Gemeenten, largest first (the centrumgemeente).
         let gemeenten = region.gemeenten.sorted { $0.inhabitants > $1.inhabitants }
         for g in gemeenten {
-            network.add(Actor(id: g.cbsCode.lowercased(), name: "Gemeente \(g.name)", type: "gemeente", size: Double(g.inhabitants), attributes: ["cbs_code": g.cbsCode]))
+            network.add(
+                Actor(
+                    id: g.cbsCode.lowercased(), name: "Gemeente \(g.name)", type: "gemeente",
+                    size: Double(g.inhabitants), attributes: ["cbs_code": g.cbsCode]))
         }
         network.add(Actor(id: "vws", name: "Ministerie van VWS", type: "rijk"))
         let regio = "regio-\(region.code.lowercased())"
@@ -66,15 +74,28 @@ public enum RegionGenerator {
         let providers = (0..<providerCount).map { "za\($0 + 1)" }
         for (i, id) in providers.enumerated() {
             let large = i < max(1, providerCount / 20)
-            network.add(Actor(id: id, name: large ? "Zorgaanbieder \(i + 1) (groot, fictief)" : "Zorgaanbieder \(i + 1) (fictief)", type: "zorgaanbieder",
-                              size: (sizes[i] * 1000).rounded() / 1000))
+            network.add(
+                Actor(
+                    id: id,
+                    name: large
+                        ? "Zorgaanbieder \(i + 1) (groot, fictief)" : "Zorgaanbieder \(i + 1) (fictief)",
+                    type: "zorgaanbieder",
+                    size: (sizes[i] * 1000).rounded() / 1000))
         }
         let totalSize = sizes.reduce(0, +)
         let welfare = (0..<max(1, gemeenten.count / 2)).map { "welzijn\($0 + 1)" }
-        for (i, id) in welfare.enumerated() { network.add(Actor(id: id, name: "Welzijnsorganisatie \(i + 1) (fictief)", type: "welzijnsorganisatie", size: 2 + rng.nextDouble() * 8)) }
+        for (i, id) in welfare.enumerated() {
+            network.add(
+                Actor(
+                    id: id, name: "Welzijnsorganisatie \(i + 1) (fictief)", type: "welzijnsorganisatie",
+                    size: 2 + rng.nextDouble() * 8))
+        }
         network.add(Actor(id: "zorgkantoor", name: "Zorgkantoor \(region.name) (fictief)", type: "financier"))
         network.add(Actor(id: "zorgverzekeraar", name: "Zorgverzekeraar (fictief)", type: "financier"))
-        network.add(Actor(id: "clientenraad-jeugd", name: "Cliëntenraad jeugd \(region.name) (fictief)", type: "clientorganisatie", size: 0.05))
+        network.add(
+            Actor(
+                id: "clientenraad-jeugd", name: "Cliëntenraad jeugd \(region.name) (fictief)",
+                type: "clientorganisatie", size: 0.05))
 
         let largest = providers[0]
         for (gi, g) in gemeenten.enumerated() {
@@ -85,7 +106,10 @@ public enum RegionGenerator {
             let teams = 1 + g.inhabitants / 50_000
             for t in 0..<teams {
                 let wt = "wijkteam-\(gid)-\(t + 1)"
-                network.add(Actor(id: wt, name: "Wijkteam \(g.name)\(teams > 1 ? " \(t + 1)" : "")", type: "wijkteam", size: 1 + rng.nextDouble()))
+                network.add(
+                    Actor(
+                        id: wt, name: "Wijkteam \(g.name)\(teams > 1 ? " \(t + 1)" : "")", type: "wijkteam",
+                        size: 1 + rng.nextDouble()))
                 relate(gid, wt, "financiering", youthBudget * 0.05 / Double(teams))
                 relate(wt, gid, "informatie", 12)
                 relate(wt, welfare[gi % welfare.count], "samenwerking", 6)
@@ -96,12 +120,20 @@ public enum RegionGenerator {
                 }
             }
             let raad = "wmo-raad-\(gid)"
-            network.add(Actor(id: raad, name: "Wmo-adviesraad \(g.name)", type: "clientorganisatie", size: 0.02))
+            network.add(
+                Actor(id: raad, name: "Wmo-adviesraad \(g.name)", type: "clientorganisatie", size: 0.02))
             relate(gid, raad, "financiering", 0.02)
-            if rng.nextDouble() < settings.clientInvolvement { relate(gid, raad, "overleg", 4) } else { relate(largest, raad, "overleg", 4) }
+            if rng.nextDouble() < settings.clientInvolvement {
+                relate(gid, raad, "overleg", 4)
+            } else {
+                relate(largest, raad, "overleg", 4)
+            }
             for b in 0..<max(1, g.inhabitants / 30_000) {
                 let bid = "burgers-\(gid)-\(b + 1)"
-                network.add(Actor(id: bid, name: "Bewonersinitiatief \(g.name)\(b > 0 ? " \(b + 1)" : "") (fictief)", type: "burgerinitiatief", size: 0.01))
+                network.add(
+                    Actor(
+                        id: bid, name: "Bewonersinitiatief \(g.name)\(b > 0 ? " \(b + 1)" : "") (fictief)",
+                        type: "burgerinitiatief", size: 0.01))
                 relate(welfare[gi % welfare.count], bid, "samenwerking", 3)
                 if rng.nextDouble() < settings.clientInvolvement { relate(gid, bid, "financiering", 0.01) }
             }
@@ -138,7 +170,9 @@ public enum RegionGenerator {
             }
         }
         relate(largest, "clientenraad-jeugd", "overleg", 6)
-        if rng.nextDouble() < settings.clientInvolvement { relate(payers[0], "clientenraad-jeugd", "overleg", 4) }
+        if rng.nextDouble() < settings.clientInvolvement {
+            relate(payers[0], "clientenraad-jeugd", "overleg", 4)
+        }
         relate("zorgkantoor", providers[min(1, providerCount - 1)], "financiering", budget * 0.2)
         relate("zorgverzekeraar", providers[min(2, providerCount - 1)], "financiering", budget * 0.05)
         relate("zorgkantoor", payers[0], "overleg", 2)
@@ -149,7 +183,10 @@ public enum RegionGenerator {
     static func pick(_ weights: [Double], _ rng: inout SplitMix64) -> Int {
         let total = weights.reduce(0, +)
         var target = rng.nextDouble() * total
-        for (i, w) in weights.enumerated() { target -= w; if target < 0 { return i } }
+        for (i, w) in weights.enumerated() {
+            target -= w
+            if target < 0 { return i }
+        }
         return weights.count - 1
     }
 
@@ -162,19 +199,26 @@ public enum RegionGenerator {
 
     /// A national network: every region generated and joined, with one VWS and one VNG.
     public static func national(settings: GeneratorSettings) throws -> Network {
-        var combined = Network(metadata: NetworkMetadata(name: "Nederland \(settings.year) (synthetisch)", region: "Nederland", year: settings.year,
-                                                         source: "Synthetisch nationaal netwerk van netan generate (seed \(settings.seed)): alle 42 jeugdregio's; gemeenten en inwoners CBS 2020, al het andere verzonnen.",
-                                                         sizeAttribute: "omvang"))
+        var combined = Network(
+            metadata: NetworkMetadata(
+                name: "Nederland \(settings.year) (synthetisch)", region: "Nederland", year: settings.year,
+                source:
+                    "Synthetisch nationaal netwerk van netan generate (seed \(settings.seed)): alle 42 jeugdregio's; gemeenten en inwoners CBS 2020, al het andere verzonnen.",
+                sizeAttribute: "omvang"))
         for region in try Jeugdregio.all() {
             var s = settings
             s.seed = settings.seed &+ stableHash(region.code)
             let part = generate(region, settings: s)
             let prefix = region.code.lowercased() + "-"
-            func global(_ id: String) -> String { ["vws", "vng"].contains(id) || id.hasPrefix("gm") ? id : prefix + id }
+            func global(_ id: String) -> String {
+                ["vws", "vng"].contains(id) || id.hasPrefix("gm") ? id : prefix + id
+            }
             for actor in part.actors where !combined.contains(actor: global(actor.id)) {
                 var a = actor
                 a.id = global(actor.id)
-                if !["vws", "vng"].contains(actor.id) && !actor.id.hasPrefix("gm") { a.name = "\(actor.name) [\(region.code)]" }
+                if !["vws", "vng"].contains(actor.id) && !actor.id.hasPrefix("gm") {
+                    a.name = "\(actor.name) [\(region.code)]"
+                }
                 combined.add(a)
             }
             for relation in part.relations {

@@ -39,12 +39,16 @@ package struct CSVTable: Sendable {
         var delimiter: Character? = nil
 
         // Excel's "sep=;" hint line.
-        if let firstBreak = text.firstIndex(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) ?? Optional(text.endIndex) {
+        if let firstBreak = text.firstIndex(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+            ?? Optional(text.endIndex)
+        {
             let first = text[..<firstBreak].trimmingCharacters(in: .whitespaces)
             if first.lowercased().hasPrefix("sep="), first.count == 5 {
                 delimiter = first.last
                 var rest = text[firstBreak...]
-                if rest.first == "\r\n" || rest.first == "\n" || rest.first == "\r" { rest = rest.dropFirst() }
+                if rest.first == "\r\n" || rest.first == "\n" || rest.first == "\r" {
+                    rest = rest.dropFirst()
+                }
                 scalars = Substring(rest).unicodeScalars[...]
                 line = 2
             }
@@ -54,8 +58,9 @@ package struct CSVTable: Sendable {
         guard let headerRow = rows.first else {
             return CSVTable(delimiter: chosen, header: [], headerLine: line, records: [], encoding: encoding)
         }
-        return CSVTable(delimiter: chosen, header: headerRow.fields.map { $0.trimmingCharacters(in: .whitespaces) },
-                        headerLine: headerRow.line, records: Array(rows.dropFirst()), encoding: encoding)
+        return CSVTable(
+            delimiter: chosen, header: headerRow.fields.map { $0.trimmingCharacters(in: .whitespaces) },
+            headerLine: headerRow.line, records: Array(rows.dropFirst()), encoding: encoding)
     }
 
     /// Picks the delimiter from the header line: the most frequent of `;`, tab and `,`
@@ -64,16 +69,24 @@ package struct CSVTable: Sendable {
         var counts: [Character: Int] = [";": 0, "\t": 0, ",": 0]
         var inQuotes = false
         for ch in text {
-            if ch == "\"" { inQuotes.toggle(); continue }
+            if ch == "\"" {
+                inQuotes.toggle()
+                continue
+            }
             if !inQuotes && (ch == "\n" || ch == "\r" || ch == "\r\n") { break }
             if !inQuotes, counts[ch] != nil { counts[ch]! += 1 }
         }
         let order: [Character] = [";", "\t", ","]
-        let best = order.max { counts[$0]! < counts[$1]! || (counts[$0]! == counts[$1]! && order.firstIndex(of: $0)! > order.firstIndex(of: $1)!) }!
+        let best = order.max {
+            counts[$0]! < counts[$1]!
+                || (counts[$0]! == counts[$1]! && order.firstIndex(of: $0)! > order.firstIndex(of: $1)!)
+        }!
         return counts[best]! > 0 ? best : ","
     }
 
-    private static func tokenize(_ input: Substring.UnicodeScalarView.SubSequence, delimiter: Unicode.Scalar, firstLine: Int) throws -> [CSVRecord] {
+    private static func tokenize(
+        _ input: Substring.UnicodeScalarView.SubSequence, delimiter: Unicode.Scalar, firstLine: Int
+    ) throws -> [CSVRecord] {
         var records: [CSVRecord] = []
         var fields: [String] = []
         var field = String.UnicodeScalarView()
@@ -81,7 +94,7 @@ package struct CSVTable: Sendable {
         var recordLine = firstLine
         var inQuotes = false
         var quoteLine = 0
-        var fieldStarted = false   // something (even "") was read for the current field
+        var fieldStarted = false  // something (even "") was read for the current field
         var afterClosingQuote = false
         var iterator = input.makeIterator()
         var pending: Unicode.Scalar? = nil
@@ -106,13 +119,31 @@ package struct CSVTable: Sendable {
             if inQuotes {
                 if c == "\"" {
                     if let next = iterator.next() {
-                        if next == "\"" { field.append("\"") } else { inQuotes = false; afterClosingQuote = true; pending = next }
-                    } else { inQuotes = false; afterClosingQuote = true }
+                        if next == "\"" {
+                            field.append("\"")
+                        } else {
+                            inQuotes = false
+                            afterClosingQuote = true
+                            pending = next
+                        }
+                    } else {
+                        inQuotes = false
+                        afterClosingQuote = true
+                    }
                 } else {
-                    if c == "\n" { line += 1 }
-                    else if c == "\r" {
+                    if c == "\n" {
                         line += 1
-                        if let next = iterator.next() { if next == "\n" { field.append("\r") ; field.append("\n"); continue } else { pending = next } }
+                    } else if c == "\r" {
+                        line += 1
+                        if let next = iterator.next() {
+                            if next == "\n" {
+                                field.append("\r")
+                                field.append("\n")
+                                continue
+                            } else {
+                                pending = next
+                            }
+                        }
                     }
                     field.append(c)
                 }
@@ -131,14 +162,15 @@ package struct CSVTable: Sendable {
                 quoteLine = line
                 fieldStarted = true
             default:
-                if afterClosingQuote && (c == " " || c == "\t") { continue } // spaces after a closing quote
+                if afterClosingQuote && (c == " " || c == "\t") { continue }  // spaces after a closing quote
                 field.append(c)
                 fieldStarted = true
             }
         }
         if inQuotes {
-            throw ParseError(line: quoteLine, message: "A quoted field that starts here is never closed.",
-                             hint: "Add the missing closing quote (\"), or double a quote inside the field (\"\").")
+            throw ParseError(
+                line: quoteLine, message: "A quoted field that starts here is never closed.",
+                hint: "Add the missing closing quote (\"), or double a quote inside the field (\"\").")
         }
         if fieldStarted || !field.isEmpty || !fields.isEmpty { endRecord() }
         return records

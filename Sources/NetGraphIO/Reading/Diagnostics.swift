@@ -1,4 +1,6 @@
+import Foundation
 import NetGraph
+
 /// A problem found while reading or checking a network: where it is, what is wrong, and
 /// what to do about it.
 public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
@@ -17,7 +19,8 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// What to do about it, as a sentence.
     public var hint: String?
 
-    public init(_ severity: Severity, file: String, line: Int? = nil, _ message: String, hint: String? = nil) {
+    public init(_ severity: Severity, file: String, line: Int? = nil, _ message: String, hint: String? = nil)
+    {
         self.severity = severity
         self.file = file
         self.line = line
@@ -60,8 +63,6 @@ package struct DiagnosticLog {
 
     package mutating func append(contentsOf other: [Diagnostic]) { items.append(contentsOf: other) }
 }
-
-import Foundation
 
 /// Input limits, with defaults sized for the whole Dutch social domain and room to spare;
 /// each can be raised with an environment variable.

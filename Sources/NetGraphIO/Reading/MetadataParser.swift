@@ -1,5 +1,5 @@
-import Yams
 import NetGraph
+import Yams
 
 /// Reads the keys of `network.yaml` (or the `network:` part of a single-file network).
 ///
@@ -28,7 +28,9 @@ enum MetadataParser {
         "thresholds": ["thresholds", "drempels", "drempelwaarden"],
         "description": ["description", "beschrijving", "notes", "toelichting"],
     ]
-    private static let listKeys: Set<String> = ["actors", "actoren", "relations", "relaties", "network", "netwerk"]
+    private static let listKeys: Set<String> = [
+        "actors", "actoren", "relations", "relaties", "network", "netwerk",
+    ]
 
     static func canonical(_ key: String) -> String? {
         let k = Normalize.compactKey(key)
@@ -39,13 +41,17 @@ enum MetadataParser {
         for pair in mapping {
             let key = pair.key.string ?? ""
             if !listKeys.contains(Normalize.key(key)) {
-                log.warning(file, pair.key.mark?.line, "The key \"\(key)\" is not used.", hint: "Top-level keys are network, actors and relations.")
+                log.warning(
+                    file, pair.key.mark?.line, "The key \"\(key)\" is not used.",
+                    hint: "Top-level keys are network, actors and relations.")
             }
         }
     }
 
-    static func parse(_ mapping: Node.Mapping, file: String, into metadata: inout NetworkMetadata,
-                      vocabulary: inout Vocabulary, log: inout DiagnosticLog, allowLists: Bool) {
+    static func parse(
+        _ mapping: Node.Mapping, file: String, into metadata: inout NetworkMetadata,
+        vocabulary: inout Vocabulary, log: inout DiagnosticLog, allowLists: Bool
+    ) {
         for pair in mapping {
             let rawKey = pair.key.string ?? ""
             let line = pair.key.mark?.line
@@ -53,8 +59,11 @@ enum MetadataParser {
             guard let key = canonical(rawKey) else {
                 if allowLists && listKeys.contains(Normalize.key(rawKey)) { continue }
                 let known = keys.keys.sorted()
-                let suggestion = Normalize.closest(to: rawKey, in: known).map { "Did you mean \"\($0)\"? " } ?? ""
-                log.warning(file, line, "The key \"\(rawKey)\" is not known and is ignored.", hint: "\(suggestion)Known keys: \(known.joined(separator: ", ")).")
+                let suggestion =
+                    Normalize.closest(to: rawKey, in: known).map { "Did you mean \"\($0)\"? " } ?? ""
+                log.warning(
+                    file, line, "The key \"\(rawKey)\" is not known and is ignored.",
+                    hint: "\(suggestion)Known keys: \(known.joined(separator: ", ")).")
                 continue
             }
             switch key {
@@ -65,20 +74,29 @@ enum MetadataParser {
             case "size_attribute": metadata.sizeAttribute = scalar(value, key: rawKey, file: file, log: &log)
             case "year":
                 if let s = scalar(value, key: rawKey, file: file, log: &log) {
-                    if let year = Int(s) { metadata.year = year } else {
-                        log.error(file, value.mark?.line, "The year \"\(s)\" is not a whole number.", hint: "Write the year as four digits, e.g. 2024.")
+                    if let year = Int(s) {
+                        metadata.year = year
+                    } else {
+                        log.error(
+                            file, value.mark?.line, "The year \"\(s)\" is not a whole number.",
+                            hint: "Write the year as four digits, e.g. 2024.")
                     }
                 }
             case "language":
                 if let s = scalar(value, key: rawKey, file: file, log: &log) {
                     let lang = s.lowercased()
-                    if lang == "nl" || lang == "en" { metadata.language = lang } else {
-                        log.error(file, value.mark?.line, "The language \"\(s)\" is not supported.", hint: "Use nl or en.")
+                    if lang == "nl" || lang == "en" {
+                        metadata.language = lang
+                    } else {
+                        log.error(
+                            file, value.mark?.line, "The language \"\(s)\" is not supported.",
+                            hint: "Use nl or en.")
                     }
                 }
             case "actor_types": parseActorTypes(value, file: file, vocabulary: &vocabulary, log: &log)
             case "relation_types": parseRelationTypes(value, file: file, vocabulary: &vocabulary, log: &log)
-            case "thresholds": parseThresholds(value, prefix: "", file: file, into: &metadata.thresholds, log: &log)
+            case "thresholds":
+                parseThresholds(value, prefix: "", file: file, into: &metadata.thresholds, log: &log)
             default: break
             }
         }
@@ -92,9 +110,13 @@ enum MetadataParser {
         return s.isEmpty ? nil : s
     }
 
-    private static func parseActorTypes(_ node: Node, file: String, vocabulary: inout Vocabulary, log: inout DiagnosticLog) {
+    private static func parseActorTypes(
+        _ node: Node, file: String, vocabulary: inout Vocabulary, log: inout DiagnosticLog
+    ) {
         guard let mapping = node.mapping else {
-            log.error(file, node.mark?.line, "actor_types must map each type name to a role.", hint: "For example:  zorgcooperatie: provider")
+            log.error(
+                file, node.mark?.line, "actor_types must map each type name to a role.",
+                hint: "For example:  zorgcooperatie: provider")
             return
         }
         let roles = ActorRole.allCases.map(\.rawValue)
@@ -102,10 +124,19 @@ enum MetadataParser {
             guard let name = pair.key.string, !name.isEmpty else { continue }
             var roleText: String?
             var label: String?
-            if let s = pair.value.scalar?.string { roleText = s }
-            else if let m = pair.value.mapping { roleText = m["role"]?.string ?? m["rol"]?.string; label = m["label"]?.string }
-            guard let roleText, let role = ActorRole(rawValue: Normalize.key(roleText).replacingOccurrences(of: "_", with: "-")) else {
-                log.error(file, pair.value.mark?.line, "The actor type \"\(name)\" has no known role.", hint: "Give one of: \(roles.joined(separator: ", ")).")
+            if let s = pair.value.scalar?.string {
+                roleText = s
+            } else if let m = pair.value.mapping {
+                roleText = m["role"]?.string ?? m["rol"]?.string
+                label = m["label"]?.string
+            }
+            guard let roleText,
+                let role = ActorRole(
+                    rawValue: Normalize.key(roleText).replacingOccurrences(of: "_", with: "-"))
+            else {
+                log.error(
+                    file, pair.value.mark?.line, "The actor type \"\(name)\" has no known role.",
+                    hint: "Give one of: \(roles.joined(separator: ", ")).")
                 continue
             }
             let existingLabel = vocabulary.actorType(named: name)?.label
@@ -113,9 +144,13 @@ enum MetadataParser {
         }
     }
 
-    private static func parseRelationTypes(_ node: Node, file: String, vocabulary: inout Vocabulary, log: inout DiagnosticLog) {
+    private static func parseRelationTypes(
+        _ node: Node, file: String, vocabulary: inout Vocabulary, log: inout DiagnosticLog
+    ) {
         guard let mapping = node.mapping else {
-            log.error(file, node.mark?.line, "relation_types must map each type name to its settings.", hint: "For example:  subsidie: { directed: true, weight: bedrag }")
+            log.error(
+                file, node.mark?.line, "relation_types must map each type name to its settings.",
+                hint: "For example:  subsidie: { directed: true, weight: bedrag }")
             return
         }
         for pair in mapping {
@@ -125,24 +160,35 @@ enum MetadataParser {
             var meaning = existing?.weightMeaning ?? "sterkte"
             if let m = pair.value.mapping {
                 if let d = m["directed"]?.string ?? m["gericht"]?.string {
-                    if let b = NumberParsing.parseBool(d) { directed = b } else {
-                        log.error(file, pair.value.mark?.line, "\"\(d)\" is not a yes/no value for directed.", hint: "Use true/false or ja/nee.")
+                    if let b = NumberParsing.parseBool(d) {
+                        directed = b
+                    } else {
+                        log.error(
+                            file, pair.value.mark?.line, "\"\(d)\" is not a yes/no value for directed.",
+                            hint: "Use true/false or ja/nee.")
                     }
                 }
                 if let w = m["weight"]?.string ?? m["gewicht"]?.string { meaning = w }
             } else if let s = pair.value.scalar?.string, let b = NumberParsing.parseBool(s) {
                 directed = b
             } else {
-                log.error(file, pair.value.mark?.line, "The relation type \"\(name)\" needs settings.", hint: "For example:  \(name): { directed: true, weight: bedrag }")
+                log.error(
+                    file, pair.value.mark?.line, "The relation type \"\(name)\" needs settings.",
+                    hint: "For example:  \(name): { directed: true, weight: bedrag }")
                 continue
             }
             vocabulary.define(RelationType(name: name, directed: directed, weightMeaning: meaning))
         }
     }
 
-    private static func parseThresholds(_ node: Node, prefix: String, file: String, into thresholds: inout [String: Double], log: inout DiagnosticLog) {
+    private static func parseThresholds(
+        _ node: Node, prefix: String, file: String, into thresholds: inout [String: Double],
+        log: inout DiagnosticLog
+    ) {
         guard let mapping = node.mapping else {
-            log.error(file, node.mark?.line, "thresholds must map names to numbers.", hint: "For example:  dominant-broker.share: 0.4")
+            log.error(
+                file, node.mark?.line, "thresholds must map names to numbers.",
+                hint: "For example:  dominant-broker.share: 0.4")
             return
         }
         for pair in mapping {
@@ -157,7 +203,9 @@ enum MetadataParser {
             } else if let s = pair.value.scalar?.string, let v = NumberParsing.parse(s, decimalComma: false) {
                 thresholds[key] = v
             } else {
-                log.error(file, pair.value.mark?.line, "The threshold \"\(key)\" is not a number.", hint: "Write a number such as 0.5.")
+                log.error(
+                    file, pair.value.mark?.line, "The threshold \"\(key)\" is not a number.",
+                    hint: "Write a number such as 0.5.")
             }
         }
     }

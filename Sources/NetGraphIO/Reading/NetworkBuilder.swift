@@ -1,4 +1,6 @@
+import Foundation
 import NetGraph
+
 /// One actor or relation as read from a file, before validation: raw text by field, plus
 /// the other columns, and the line it came from.
 package struct RawRecord<Field: Hashable> {
@@ -25,8 +27,10 @@ struct NetworkBuilder {
 
     mutating func addActors(_ records: [RawRecord<ActorField>], file: String) {
         if records.count > Limits.maximumActors {
-            log.error(file, nil, "The file holds \(records.count) actors, more than the limit of \(Limits.maximumActors).",
-                      hint: "Check that this is the right file, or raise the limit with NETAN_MAX_ACTORS.")
+            log.error(
+                file, nil,
+                "The file holds \(records.count) actors, more than the limit of \(Limits.maximumActors).",
+                hint: "Check that this is the right file, or raise the limit with NETAN_MAX_ACTORS.")
             return
         }
         let knownTypes = network.vocabulary.actorTypes.map(\.name)
@@ -34,44 +38,69 @@ struct NetworkBuilder {
             let line = record.line
             let id = (record.values[.id] ?? "").trimmingCharacters(in: .whitespaces)
             guard !id.isEmpty else {
-                log.error(file, line, "This actor has no id.", hint: "Give every actor a unique id (for example a short code such as gem-breda); relations refer to it.")
+                log.error(
+                    file, line, "This actor has no id.",
+                    hint:
+                        "Give every actor a unique id (for example a short code such as gem-breda); relations refer to it."
+                )
                 continue
             }
             if let first = actorLines[id] {
-                log.error(file, line, "The actor id \"\(id)\" is used twice (first on line \(first)).", hint: "Give each actor its own id; merge the rows if they are the same organisation.")
+                log.error(
+                    file, line, "The actor id \"\(id)\" is used twice (first on line \(first)).",
+                    hint: "Give each actor its own id; merge the rows if they are the same organisation.")
                 continue
             }
             var type = (record.values[.type] ?? "").trimmingCharacters(in: .whitespaces)
             if type.isEmpty {
-                log.warning(file, line, "Actor \"\(id)\" has no type; it is treated as \"overig\".", hint: "Fill in one of: \(knownTypes.joined(separator: ", ")).")
+                log.warning(
+                    file, line, "Actor \"\(id)\" has no type; it is treated as \"overig\".",
+                    hint: "Fill in one of: \(knownTypes.joined(separator: ", ")).")
                 type = "overig"
             } else if let known = network.vocabulary.actorType(named: type) {
                 type = known.name
             } else {
-                let suggestion = Normalize.closest(to: type, in: knownTypes).map { "Did you mean \"\($0)\"? " } ?? ""
-                log.warning(file, line, "Actor \"\(id)\" has the unknown type \"\(type)\"; it gets the role \"other\".",
-                            hint: "\(suggestion)Known types: \(knownTypes.joined(separator: ", ")); or declare it under actor_types in network.yaml.")
+                let suggestion =
+                    Normalize.closest(to: type, in: knownTypes).map { "Did you mean \"\($0)\"? " } ?? ""
+                log.warning(
+                    file, line,
+                    "Actor \"\(id)\" has the unknown type \"\(type)\"; it gets the role \"other\".",
+                    hint:
+                        "\(suggestion)Known types: \(knownTypes.joined(separator: ", ")); or declare it under actor_types in network.yaml."
+                )
             }
-            var actor = Actor(id: id, name: nonEmpty(record.values[.name]) ?? id, type: type,
-                              region: nonEmpty(record.values[.region]), attributes: record.attributes)
+            var actor = Actor(
+                id: id, name: nonEmpty(record.values[.name]) ?? id, type: type,
+                region: nonEmpty(record.values[.region]), attributes: record.attributes)
             if let text = nonEmpty(record.values[.size]) {
                 if let value = number(text) {
                     if value < 0 {
-                        log.error(file, line, "Actor \"\(id)\" has a negative size (\(text)).", hint: "Size is a budget, turnover, FTE or number of inhabitants: use 0 or a positive number, or leave it empty.")
+                        log.error(
+                            file, line, "Actor \"\(id)\" has a negative size (\(text)).",
+                            hint:
+                                "Size is a budget, turnover, FTE or number of inhabitants: use 0 or a positive number, or leave it empty."
+                        )
                     }
                     actor.size = value
                 } else {
-                    log.error(file, line, "Actor \"\(id)\" has a size that is not a number: \"\(text)\".", hint: numberHint)
+                    log.error(
+                        file, line, "Actor \"\(id)\" has a size that is not a number: \"\(text)\".",
+                        hint: numberHint)
                 }
             }
             if let text = nonEmpty(record.values[.influence]) {
                 if let value = number(text) {
                     if !(0...10).contains(value) {
-                        log.warning(file, line, "Actor \"\(id)\" has influence \(text), outside the usual 0–10 scale.", hint: "Perceived influence is scored 0–10; rescale if another scale was used.")
+                        log.warning(
+                            file, line,
+                            "Actor \"\(id)\" has influence \(text), outside the usual 0–10 scale.",
+                            hint: "Perceived influence is scored 0–10; rescale if another scale was used.")
                     }
                     actor.influence = value
                 } else {
-                    log.error(file, line, "Actor \"\(id)\" has an influence that is not a number: \"\(text)\".", hint: numberHint)
+                    log.error(
+                        file, line, "Actor \"\(id)\" has an influence that is not a number: \"\(text)\".",
+                        hint: numberHint)
                 }
             }
             actorLines[id] = line
@@ -81,8 +110,10 @@ struct NetworkBuilder {
 
     mutating func addRelations(_ records: [RawRecord<RelationField>], file: String) {
         if records.count > Limits.maximumRelations {
-            log.error(file, nil, "The file holds \(records.count) relations, more than the limit of \(Limits.maximumRelations).",
-                      hint: "Check that this is the right file, or raise the limit with NETAN_MAX_RELATIONS.")
+            log.error(
+                file, nil,
+                "The file holds \(records.count) relations, more than the limit of \(Limits.maximumRelations).",
+                hint: "Check that this is the right file, or raise the limit with NETAN_MAX_RELATIONS.")
             return
         }
         let knownTypes = network.vocabulary.relationTypes.map(\.name)
@@ -94,31 +125,46 @@ struct NetworkBuilder {
             var usable = true
             for (end, id) in [("source", source), ("target", target)] {
                 if id.isEmpty {
-                    log.error(file, line, "This relation has no \(end).", hint: "Fill in the id of an actor from the actors list.")
+                    log.error(
+                        file, line, "This relation has no \(end).",
+                        hint: "Fill in the id of an actor from the actors list.")
                     usable = false
                 } else if !network.contains(actor: id) {
-                    let suggestion = Normalize.closest(to: id, in: actorIDs).map { " Did you mean \"\($0)\"?" } ?? ""
-                    log.error(file, line, "The relation's \(end) \"\(id)\" is not an actor.", hint: "Add \"\(id)\" to the actors, or correct the id.\(suggestion)")
+                    let suggestion =
+                        Normalize.closest(to: id, in: actorIDs).map { " Did you mean \"\($0)\"?" } ?? ""
+                    log.error(
+                        file, line, "The relation's \(end) \"\(id)\" is not an actor.",
+                        hint: "Add \"\(id)\" to the actors, or correct the id.\(suggestion)")
                     usable = false
                 }
             }
             var type = (record.values[.type] ?? "").trimmingCharacters(in: .whitespaces)
             var directed = true
             if type.isEmpty {
-                log.warning(file, line, "This relation has no type; it is treated as \"samenwerking\" (undirected).", hint: "Fill in one of: \(knownTypes.joined(separator: ", ")).")
+                log.warning(
+                    file, line, "This relation has no type; it is treated as \"samenwerking\" (undirected).",
+                    hint: "Fill in one of: \(knownTypes.joined(separator: ", ")).")
                 type = "samenwerking"
                 directed = false
             } else if let known = network.vocabulary.relationType(named: type) {
                 type = known.name
                 directed = known.directed
             } else {
-                let suggestion = Normalize.closest(to: type, in: knownTypes).map { "Did you mean \"\($0)\"? " } ?? ""
-                log.warning(file, line, "The relation type \"\(type)\" is unknown; it is treated as directed.",
-                            hint: "\(suggestion)Known types: \(knownTypes.joined(separator: ", ")); or declare it under relation_types in network.yaml.")
+                let suggestion =
+                    Normalize.closest(to: type, in: knownTypes).map { "Did you mean \"\($0)\"? " } ?? ""
+                log.warning(
+                    file, line, "The relation type \"\(type)\" is unknown; it is treated as directed.",
+                    hint:
+                        "\(suggestion)Known types: \(knownTypes.joined(separator: ", ")); or declare it under relation_types in network.yaml."
+                )
             }
             if let text = nonEmpty(record.values[.directed]) {
-                if let value = NumberParsing.parseBool(text) { directed = value } else {
-                    log.error(file, line, "\"\(text)\" is not a yes/no value for directed.", hint: "Use ja/nee (or yes/no, true/false, 1/0).")
+                if let value = NumberParsing.parseBool(text) {
+                    directed = value
+                } else {
+                    log.error(
+                        file, line, "\"\(text)\" is not a yes/no value for directed.",
+                        hint: "Use ja/nee (or yes/no, true/false, 1/0).")
                     usable = false
                 }
             }
@@ -126,29 +172,42 @@ struct NetworkBuilder {
             if let text = nonEmpty(record.values[.weight]) {
                 if let value = number(text) {
                     if value <= 0 {
-                        log.error(file, line, "The relation weight \(text) is not positive.", hint: "Weights are tie strengths (amount, frequency) and must be greater than 0; remove ties that do not exist.")
+                        log.error(
+                            file, line, "The relation weight \(text) is not positive.",
+                            hint:
+                                "Weights are tie strengths (amount, frequency) and must be greater than 0; remove ties that do not exist."
+                        )
                         usable = false
                     }
                     weight = value
                 } else {
-                    log.error(file, line, "The relation weight \"\(text)\" is not a number.", hint: numberHint)
+                    log.error(
+                        file, line, "The relation weight \"\(text)\" is not a number.", hint: numberHint)
                     usable = false
                 }
             }
             var year: Int? = nil
             if let text = nonEmpty(record.values[.year]) {
-                if let value = Int(text.trimmingCharacters(in: .whitespaces)) { year = value } else {
-                    log.error(file, line, "The year \"\(text)\" is not a whole number.", hint: "Write the year as four digits, e.g. 2024.")
+                if let value = Int(text.trimmingCharacters(in: .whitespaces)) {
+                    year = value
+                } else {
+                    log.error(
+                        file, line, "The year \"\(text)\" is not a whole number.",
+                        hint: "Write the year as four digits, e.g. 2024.")
                     usable = false
                 }
             }
             if usable && source == target {
-                log.warning(file, line, "Actor \"\(source)\" has a relation with itself; it is left out.", hint: "Remove the row, or correct the source or target.")
+                log.warning(
+                    file, line, "Actor \"\(source)\" has a relation with itself; it is left out.",
+                    hint: "Remove the row, or correct the source or target.")
                 continue
             }
             if usable {
-                network.add(Relation(source: source, target: target, type: type, weight: weight, directed: directed,
-                                     year: year, attributes: record.attributes))
+                network.add(
+                    Relation(
+                        source: source, target: target, type: type, weight: weight, directed: directed,
+                        year: year, attributes: record.attributes))
             }
         }
     }
@@ -157,7 +216,9 @@ struct NetworkBuilder {
     /// (then an empty network is a consequence, not a separate problem).
     mutating func finish(file: String, readFailed: Bool) {
         if network.actors.isEmpty && !log.hasErrors && !readFailed {
-            log.error(file, nil, "The network has no actors.", hint: "Add at least one actor with an id and a type.")
+            log.error(
+                file, nil, "The network has no actors.", hint: "Add at least one actor with an id and a type."
+            )
         }
     }
 
@@ -172,5 +233,3 @@ func nonEmpty(_ text: String?) -> String? {
     guard let trimmed = text?.trimmingCharacters(in: .whitespaces), !trimmed.isEmpty else { return nil }
     return trimmed
 }
-
-import Foundation

@@ -1,4 +1,6 @@
+import Foundation
 import NetGraph
+
 /// Numbers as people type them in spreadsheets.
 enum NumberParsing {
     /// Parses a finite number.
@@ -27,7 +29,8 @@ enum NumberParsing {
             return nil
         }
         guard text.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }),
-              let value = Double(text), value.isFinite else { return nil }
+            let value = Double(text), value.isFinite
+        else { return nil }
         return value
     }
 
@@ -36,7 +39,9 @@ enum NumberParsing {
         var body = Substring(text)
         if body.first == "-" || body.first == "+" { body = body.dropFirst() }
         let groups = body.split(separator: ".", omittingEmptySubsequences: false)
-        guard let first = groups.first, (1...3).contains(first.count), first.allSatisfy(\.isNumber) else { return false }
+        guard let first = groups.first, (1...3).contains(first.count), first.allSatisfy(\.isNumber) else {
+            return false
+        }
         return groups.dropFirst().allSatisfy { $0.count == 3 && $0.allSatisfy(\.isNumber) }
     }
 
@@ -49,5 +54,3 @@ enum NumberParsing {
         }
     }
 }
-
-import Foundation

@@ -1,4 +1,5 @@
 import NetGraph
+
 /// The fields of actor and relation records, and the column names accepted for each.
 ///
 /// Column names are matched case-, accent- and separator-insensitively ("Naam", "naam ",

@@ -29,36 +29,48 @@ enum TextDecoding {
         let bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             guard let text = String(validating: bytes.dropFirst(3), as: UTF8.self) else {
-                throw failure(bytes, offset: firstInvalidUTF8(bytes, from: 3), "the file starts with a UTF-8 byte-order mark but is not valid UTF-8")
+                throw failure(
+                    bytes, offset: firstInvalidUTF8(bytes, from: 3),
+                    "the file starts with a UTF-8 byte-order mark but is not valid UTF-8")
             }
             return (text, .utf8WithBOM)
         }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let little = bytes[0] == 0xFF
-            guard let text = String(data: data.dropFirst(2), encoding: little ? .utf16LittleEndian : .utf16BigEndian) else {
-                throw TextDecodingFailure(message: "The file has a UTF-16 byte-order mark but is not valid UTF-16.", hint: "Save it again as \"CSV UTF-8\".")
+            guard
+                let text = String(
+                    data: data.dropFirst(2), encoding: little ? .utf16LittleEndian : .utf16BigEndian)
+            else {
+                throw TextDecodingFailure(
+                    message: "The file has a UTF-16 byte-order mark but is not valid UTF-16.",
+                    hint: "Save it again as \"CSV UTF-8\".")
             }
             return (text, little ? .utf16LittleEndian : .utf16BigEndian)
         }
         if let nul = bytes.firstIndex(of: 0) {
-            throw TextDecodingFailure(message: "The file holds binary data (a NUL byte), not text.",
-                                      hint: "Export the sheet as CSV (UTF-8); an .xlsx workbook is read with its own reader.",
-                                      line: lineNumber(bytes, at: nul))
+            throw TextDecodingFailure(
+                message: "The file holds binary data (a NUL byte), not text.",
+                hint: "Export the sheet as CSV (UTF-8); an .xlsx workbook is read with its own reader.",
+                line: lineNumber(bytes, at: nul))
         }
         if let text = String(validating: bytes, as: UTF8.self) {
             return (text, .utf8)
         }
         let undefined: Set<UInt8> = [0x81, 0x8D, 0x8F, 0x90, 0x9D]
         if let bad = bytes.firstIndex(where: { undefined.contains($0) }) {
-            throw failure(bytes, offset: bad, "the file is neither UTF-8 nor Windows-1252 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)))")
+            throw failure(
+                bytes, offset: bad,
+                "the file is neither UTF-8 nor Windows-1252 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)))"
+            )
         }
         return (String(decoding: bytes.map(windows1252ToUnicode), as: UTF32.self).precomposed, .windows1252)
     }
 
     private static func failure(_ bytes: [UInt8], offset: Int, _ what: String) -> TextDecodingFailure {
-        TextDecodingFailure(message: "Cannot read the text: \(what).",
-                            hint: "Open the file in a spreadsheet and save it as \"CSV UTF-8\".",
-                            line: lineNumber(bytes, at: offset))
+        TextDecodingFailure(
+            message: "Cannot read the text: \(what).",
+            hint: "Open the file in a spreadsheet and save it as \"CSV UTF-8\".",
+            line: lineNumber(bytes, at: offset))
     }
 
     private static func firstInvalidUTF8(_ bytes: [UInt8], from start: Int) -> Int {
@@ -79,10 +91,12 @@ enum TextDecoding {
 
     /// Windows-1252 byte → Unicode scalar value. 0x80–0x9F differ from Latin-1.
     static func windows1252ToUnicode(_ byte: UInt8) -> UInt32 {
-        let high: [UInt32] = [0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-                              0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
-                              0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-                              0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178]
+        let high: [UInt32] = [
+            0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+            0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
+            0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+            0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+        ]
         return (0x80...0x9F).contains(byte) ? high[Int(byte) - 0x80] : UInt32(byte)
     }
 }

@@ -42,9 +42,11 @@ struct Centrality: ParsableCommand {
         }
         let network = try loadNetwork(path)
         let view = try viewOptions.makeView(for: network)
-        let analysis = CentralityAnalysis(network, view: view, measures: measures.isEmpty ? nil : Set(measures))
+        let analysis = CentralityAnalysis(
+            network, view: view, measures: measures.isEmpty ? nil : Set(measures))
         let report = CentralityReport(
-            network: network, analysis: analysis, measures: measures.isEmpty ? nil : measures, top: top, sortBy: sort)
+            network: network, analysis: analysis, measures: measures.isEmpty ? nil : measures, top: top,
+            sortBy: sort)
         Console.output(report.render(output.format))
     }
 
@@ -59,7 +61,8 @@ struct Centrality: ParsableCommand {
             throw Exit.dataError
         }
         let chosen = measures.isEmpty ? ActorMeasure.largeGraphDefaults : measures
-        let analysis = CentralityAnalysis(graph: loaded.graph, network: nil, view: view, measures: Set(chosen))
+        let analysis = CentralityAnalysis(
+            graph: loaded.graph, network: nil, view: view, measures: Set(chosen))
         Console.output(
             CentralityReport.renderGraph(
                 ids: loaded.ids, analysis: analysis, measures: chosen, format: output.format, top: top))

@@ -6,17 +6,18 @@ import NetGraphRender
 
 struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Convert a network between formats (folder, YAML, JSON, XLSX, GraphML, GEXF, Pajek, DOT, node-link JSON, edge list).",
+        abstract:
+            "Convert a network between formats (folder, YAML, JSON, XLSX, GraphML, GEXF, Pajek, DOT, node-link JSON, edge list).",
         discussion: """
-        Formats come from the extensions (.yaml .json .xlsx .graphml .gexf .net .dot .csv/.txt
-        for edge lists; a path without extension is a network folder) or from --from/--to.
-        What a format cannot hold is named in a warning.
+            Formats come from the extensions (.yaml .json .xlsx .graphml .gexf .net .dot .csv/.txt
+            for edge lists; a path without extension is a network folder) or from --from/--to.
+            What a format cannot hold is named in a warning.
 
-        Examples:
-          netan convert datasets/breda-illustratief breda.graphml
-          netan convert netwerk.xlsx netwerk/
-          netan convert gephi-export.gexf netwerk.json --to node-link
-        """)
+            Examples:
+              netan convert datasets/breda-illustratief breda.graphml
+              netan convert netwerk.xlsx netwerk/
+              netan convert gephi-export.gexf netwerk.json --to node-link
+            """)
 
     @Argument(help: "The network to read.")
     var input: String
@@ -24,7 +25,10 @@ struct Convert: ParsableCommand {
     @Argument(help: "The file or folder to write.")
     var output: String
 
-    @Option(help: "Input format (default: from the path): \(NetworkFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(
+        help:
+            "Input format (default: from the path): \(NetworkFormat.allCases.map(\.rawValue).joined(separator: ", "))."
+    )
     var from: NetworkFormat?
 
     @Option(help: "Output format (default: from the path).")
@@ -35,9 +39,11 @@ struct Convert: ParsableCommand {
 
     func run() throws {
         guard let format = to ?? NetworkFormat.detect(path: output, forWriting: true) else {
-            throw ValidationError("Cannot tell the output format from \"\(output)\": use a known extension or --to.")
+            throw ValidationError(
+                "Cannot tell the output format from \"\(output)\": use a known extension or --to.")
         }
-        try OutputGuard.check(output, inputs: OutputGuard.inputs(of: input), force: force, replaceable: format == .folder)
+        try OutputGuard.check(
+            output, inputs: OutputGuard.inputs(of: input), force: force, replaceable: format == .folder)
         let network = try loadNetwork(input, format: from)
         do {
             if let loss = try NetworkWriter.write(network, to: output, format: format, codecs: extraCodecs) {
@@ -47,6 +53,8 @@ struct Convert: ParsableCommand {
             Console.error("\(output): error: cannot write: \(error)")
             throw Exit.cannotCreate
         }
-        Console.error("netan: wrote \(network.actors.count) actors and \(network.relations.count) relations to \(output) (\(format.rawValue)).")
+        Console.error(
+            "netan: wrote \(network.actors.count) actors and \(network.relations.count) relations to \(output) (\(format.rawValue))."
+        )
     }
 }

@@ -31,7 +31,8 @@ struct Diff: ParsableCommand {
 
     func run() throws {
         if let diagram {
-            try OutputGuard.check(diagram, inputs: OutputGuard.inputs(of: old) + OutputGuard.inputs(of: new), force: force)
+            try OutputGuard.check(
+                diagram, inputs: OutputGuard.inputs(of: old) + OutputGuard.inputs(of: new), force: force)
         }
         let before = NetworkAnalysis(try loadNetwork(old))
         let after = NetworkAnalysis(try loadNetwork(new))

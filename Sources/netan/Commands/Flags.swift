@@ -23,7 +23,8 @@ struct Flags: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output format: table, csv, json or markdown.")
     var format: OutputFormat = .table
 
-    @Option(name: [.customLong("lang"), .customLong("language")], help: "Language of the findings: nl or en.")
+    @Option(
+        name: [.customLong("lang"), .customLong("language")], help: "Language of the findings: nl or en.")
     var language: Language?
 
     @Option(help: "Seed for the tests and community detection.")

@@ -7,13 +7,13 @@ struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a template network folder to fill in (network.yaml, actors.csv, relations.csv).",
         discussion: """
-        The template holds a small example with every column explained; replace it with your
-        own actors and relations, then run `netan validate FOLDER`.
+            The template holds a small example with every column explained; replace it with your
+            own actors and relations, then run `netan validate FOLDER`.
 
-        Examples:
-          netan init mijn-netwerk
-          netan init mijn-netwerk --semicolon     # for Dutch Excel (; and decimal comma)
-        """)
+            Examples:
+              netan init mijn-netwerk
+              netan init mijn-netwerk --semicolon     # for Dutch Excel (; and decimal comma)
+            """)
 
     @Argument(help: "The folder to create.") var folder: String
     @Flag(help: "Use ; as separator, as Dutch Excel does.") var semicolon = false
@@ -61,8 +61,12 @@ struct Init: ParsableCommand {
             """
         do {
             try AtomicFile.write(yaml, to: url.appendingPathComponent("network.yaml").path)
-            try AtomicFile.write(actors.replacingOccurrences(of: "\n", with: "\r\n"), to: url.appendingPathComponent("actors.csv").path)
-            try AtomicFile.write(relations.replacingOccurrences(of: "\n", with: "\r\n"), to: url.appendingPathComponent("relations.csv").path)
+            try AtomicFile.write(
+                actors.replacingOccurrences(of: "\n", with: "\r\n"),
+                to: url.appendingPathComponent("actors.csv").path)
+            try AtomicFile.write(
+                relations.replacingOccurrences(of: "\n", with: "\r\n"),
+                to: url.appendingPathComponent("relations.csv").path)
         } catch {
             Console.error("\(error)")
             throw Exit.cannotCreate

@@ -5,7 +5,8 @@ import NetGraphRender
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Draw a network diagram with Graphviz: SVG, PNG, PDF, DOT, or an interactive offline HTML page.",
+        abstract:
+            "Draw a network diagram with Graphviz: SVG, PNG, PDF, DOT, or an interactive offline HTML page.",
         discussion: """
             Colour per actor type and shape per role (legend always included), node area by a
             measure, edge width by weight and style by relation type, flagged actors outlined in red.
@@ -40,7 +41,8 @@ struct Render: ParsableCommand {
 
     @Option(help: "Show this actor and its neighbourhood.") var ego: String?
     @Option(help: "Steps around --ego.") var depth: Int = 1
-    @Option(name: .customLong("relation"), help: "Only this relation type (repeatable).") var relations: [String] = []
+    @Option(name: .customLong("relation"), help: "Only this relation type (repeatable).") var relations:
+        [String] = []
     @Option(name: .customLong("type"), help: "Only this actor type (repeatable).") var types: [String] = []
     @Option(help: "Only the N actors with the largest --size-by values.") var top: Int?
     @Flag(help: "Leave out actors without ties.") var hideIsolates = false
@@ -48,7 +50,8 @@ struct Render: ParsableCommand {
         name: [.customLong("anonymize"), .customLong("anonymise")],
         help: "Replace names by pseudonyms per type (\"Zorgaanbieder 3\").")
     var anonymize = false
-    @Option(name: .customLong("highlight"), help: "Outline this actor (repeatable).") var highlights: [String] = []
+    @Option(name: .customLong("highlight"), help: "Outline this actor (repeatable).") var highlights:
+        [String] = []
     @Option(help: "Positions file (CSV id,x,y): known actors keep their place; new ones are added to it.")
     var positions: String?
     @Option(help: "Language of legend and caption: nl or en.") var language: Language?
@@ -60,7 +63,8 @@ struct Render: ParsableCommand {
         let ext = URL(fileURLWithPath: output).pathExtension.lowercased()
         if ext != "html" && DiagramFormat(fileExtension: ext) == nil {
             throw ValidationError(
-                "Cannot tell the diagram format from \"\(output)\": use a name ending in .svg, .png, .pdf, .dot or .html.")
+                "Cannot tell the diagram format from \"\(output)\": use a name ending in .svg, .png, .pdf, .dot or .html."
+            )
         }
         if depth < 0 { throw ValidationError("--depth must be 0 or more.") }
     }
@@ -83,7 +87,8 @@ struct Render: ParsableCommand {
         request.engine = engine
         request.highlights = highlights
         request.language = language?.rawValue ?? full.metadata.language
-        request.date = ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withFullDate])
+        request.date = ISO8601DateFormatter.string(
+            from: Date(), timeZone: .current, formatOptions: [.withFullDate])
         var plan: DiagramPlan
         do {
             plan = try DiagramPlan(analysis, request: request)

@@ -5,7 +5,8 @@ import NetGraphReports
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write a report folder: index.html (offline), report.md, analysis.ipynb, tables/, figures/.",
+        abstract:
+            "Write a report folder: index.html (offline), report.md, analysis.ipynb, tables/, figures/.",
         discussion: """
             The default folder is notebooks-out/<network-name>/; an earlier report there is replaced
             in one step.
@@ -27,12 +28,17 @@ struct Report: ParsableCommand {
     @Option(name: [.customLong("lang"), .customLong("language")], help: "Language: nl or en.")
     var language: Language?
 
-    @Flag(help: "One report comparing all given networks: table with ranks, small multiples, findings per network.")
+    @Flag(
+        help:
+            "One report comparing all given networks: table with ranks, small multiples, findings per network."
+    )
     var compare = false
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("Give a network.") }
-        if !compare && paths.count > 1 { throw ValidationError("Give one network, or add --compare for several.") }
+        if !compare && paths.count > 1 {
+            throw ValidationError("Give one network, or add --compare for several.")
+        }
     }
 
     func run() throws {
@@ -40,7 +46,8 @@ struct Report: ParsableCommand {
             let expanded = Glob.paths(paths)
             let analyses = try expanded.map { ($0, NetworkAnalysis(try loadNetwork($0))) }
             let folder = URL(fileURLWithPath: output ?? "notebooks-out/vergelijking")
-            try OutputGuard.check(folder.path, inputs: expanded.flatMap(OutputGuard.inputs), replaceable: true)
+            try OutputGuard.check(
+                folder.path, inputs: expanded.flatMap(OutputGuard.inputs), replaceable: true)
             try writeReport(to: folder) {
                 try ComparisonReport(analyses: analyses, language: language?.rawValue ?? "nl").write(to: $0)
             }

@@ -7,13 +7,13 @@ struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check a network and list every problem with file and line.",
         discussion: """
-        Exits 0 when the network can be used (warnings allowed), 65 when it has errors
-        (or warnings, with --strict).
+            Exits 0 when the network can be used (warnings allowed), 65 when it has errors
+            (or warnings, with --strict).
 
-        Examples:
-          netan validate mijn-netwerk/
-          netan validate netwerk.yaml --strict
-        """)
+            Examples:
+              netan validate mijn-netwerk/
+              netan validate netwerk.yaml --strict
+            """)
 
     @Argument(help: "A network folder, or a .yaml/.json network file.")
     var path: String
@@ -26,12 +26,17 @@ struct Validate: ParsableCommand {
             let loaded = try NetworkLoader.load(path: path, codecs: extraCodecs)
             loaded.warnings.forEach { Console.error($0.description) }
             let n = loaded.network
-            Console.output("\(path): \(n.actors.count) actors, \(n.relations.count) relations, \(loaded.warnings.count) warning\(loaded.warnings.count == 1 ? "" : "s"), no errors.\n")
+            Console.output(
+                "\(path): \(n.actors.count) actors, \(n.relations.count) relations, \(loaded.warnings.count) warning\(loaded.warnings.count == 1 ? "" : "s"), no errors.\n"
+            )
             if strict && !loaded.warnings.isEmpty { throw Exit.dataError }
         } catch let error as NetworkLoadError {
             error.diagnostics.forEach { Console.error($0.description) }
-            let errors = error.errors.count, warnings = error.diagnostics.count - errors
-            Console.output("\(path): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s").\n")
+            let errors = error.errors.count
+            let warnings = error.diagnostics.count - errors
+            Console.output(
+                "\(path): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s").\n"
+            )
             throw Exit.dataError
         }
     }

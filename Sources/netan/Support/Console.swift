@@ -45,25 +45,30 @@ func loadNetwork(_ path: String, quiet: Bool = false, format: NetworkFormat? = n
 enum OutputGuard {
     /// The files a network path stands for (the path itself and, for a folder, its three files).
     static func inputs(of path: String) -> [String] {
-        [path] + ["actors.csv", "relations.csv", "network.yaml"].map {
-            URL(fileURLWithPath: path).appendingPathComponent($0).path
-        }
+        [path]
+            + ["actors.csv", "relations.csv", "network.yaml"].map {
+                URL(fileURLWithPath: path).appendingPathComponent($0).path
+            }
     }
 
     /// Refuses `output` when it is, or (for a folder) contains, one of `inputs`, and when it
     /// exists and `force` is false (`replaceable` outputs such as report folders may exist).
-    static func check(_ output: String, inputs: [String], force: Bool = false, replaceable: Bool = false) throws {
+    static func check(_ output: String, inputs: [String], force: Bool = false, replaceable: Bool = false)
+        throws
+    {
         let target = URL(fileURLWithPath: output).standardizedFileURL.path
         let paths = inputs.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         if paths.contains(where: { $0 == target || (replaceable && $0.hasPrefix(target + "/")) }) {
             let what = replaceable ? "the output folder would replace the input" : "this is an input file"
             Console.error(
-                "\(output): error: \(what); netan never writes over its inputs. Hint: choose another output name.")
+                "\(output): error: \(what); netan never writes over its inputs. Hint: choose another output name."
+            )
             throw Exit.cannotCreate
         }
         if !replaceable && !force && FileManager.default.fileExists(atPath: output) {
             Console.error(
-                "\(output): error: the file exists. Hint: add --force to overwrite it, or choose another name.")
+                "\(output): error: the file exists. Hint: add --force to overwrite it, or choose another name."
+            )
             throw Exit.cannotCreate
         }
     }
@@ -100,7 +105,8 @@ enum Glob {
         var result = glob_t()
         defer { globfree(&result) }
         guard glob(pattern, 0, nil, &result) == 0 else { return [] }
-        return (0..<Int(result.gl_pathc)).compactMap { result.gl_pathv[$0].map { String(cString: $0) } }.sorted()
+        return (0..<Int(result.gl_pathc)).compactMap { result.gl_pathv[$0].map { String(cString: $0) } }
+            .sorted()
     }
 
     /// Expands patterns (with * or ?) and keeps other paths; warns about patterns that match nothing.

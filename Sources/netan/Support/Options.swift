@@ -68,7 +68,8 @@ struct ViewOptions: ParsableArguments {
         var types: Set<String>? = nil
         if !relations.isEmpty {
             guard let network else {
-                throw ValidationError("--relation needs a network with relation types; an edge list has none.")
+                throw ValidationError(
+                    "--relation needs a network with relation types; an edge list has none.")
             }
             var chosen = Set<String>()
             for name in relations {
@@ -79,14 +80,16 @@ struct ViewOptions: ParsableArguments {
                 } else {
                     let known = Set(network.relations.map(\.type)).sorted().joined(separator: ", ")
                     throw ValidationError(
-                        "The relation type \"\(name)\" does not occur in this network. Types present: \(known).")
+                        "The relation type \"\(name)\" does not occur in this network. Types present: \(known)."
+                    )
                 }
             }
             types = chosen
         }
         return AnalysisView(
             relationTypes: types, weights: weights, betweennessSample: sample,
-            betweennessErrorBound: epsilon.map { AnalysisView.ErrorBound(epsilon: $0, delta: delta) }, seed: seed)
+            betweennessErrorBound: epsilon.map { AnalysisView.ErrorBound(epsilon: $0, delta: delta) },
+            seed: seed)
     }
 }
 
@@ -113,11 +116,13 @@ struct PowerOptionGroup: ParsableArguments {
         for entry in thresholds {
             let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, let value = Double(parts[1]) else {
-                throw ValidationError("Write --threshold as rule.parameter=value, e.g. dominant-broker.share=0.5.")
+                throw ValidationError(
+                    "Write --threshold as rule.parameter=value, e.g. dominant-broker.share=0.5.")
             }
             guard FlagThresholds.knownKeys.contains(parts[0]) else {
                 throw ValidationError(
-                    "Unknown threshold \"\(parts[0])\". Known: \(FlagThresholds.knownKeys.joined(separator: ", ")).")
+                    "Unknown threshold \"\(parts[0])\". Known: \(FlagThresholds.knownKeys.joined(separator: ", "))."
+                )
             }
             result[parts[0]] = value
         }
