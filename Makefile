@@ -2,7 +2,7 @@
 # Both first install missing system packages (scripts/install-deps.sh).
 SWIFT ?= swift
 
-.PHONY: all deps build release test demo clean bench bench-quick fuzz
+.PHONY: all deps test-deps build release test lint format docs demo clean bench bench-quick fuzz
 
 all: build
 
@@ -15,8 +15,26 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --product netan
 
-test: deps
+test-deps:
+	@./scripts/install-test-deps.sh
+
+# The whole suite (CI runs this): lint first, then every test with the outside tools installed.
+test: deps test-deps lint
 	$(SWIFT) test
+
+# Style: swift-format from the toolchain with .swift-format (110 columns, public API documented).
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+
+format:
+	$(SWIFT) format format --in-place --recursive Sources Tests Package.swift
+
+# DocC for every library module (swift-docc-plugin); warnings fail the build.
+DOC_TARGETS = NetGraph NetGraphIO NetGraphRender NetGraphReports
+docs: deps
+	for t in $(DOC_TARGETS); do \
+		$(SWIFT) package generate-documentation --target $$t --warnings-as-errors || exit 1; \
+	done
 
 demo: deps
 	$(SWIFT) build --product netan

@@ -9,6 +9,9 @@ public enum DemoDataset {
         Bundle.module.resourceURL!.appendingPathComponent("demo")
     }
 
+    /// Reads the demo network folder.
+    ///
+    /// - Throws: ``NetworkLoadError`` if the bundled files cannot be read (a broken install).
     public static func load() throws -> LoadedNetwork {
         try NetworkReader.load(path: folder.path)
     }

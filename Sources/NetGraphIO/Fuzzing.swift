@@ -16,8 +16,15 @@ public enum Fuzzing {
     ].map { Array($0.utf8) }
 
     /// Runs `rounds` mutations of every seed file; returns how many inputs were tried.
+    ///
+    /// - Parameters:
+    ///   - seeds: valid input files to mutate; their extensions choose the reader.
+    ///   - rounds: mutated copies per seed file.
+    ///   - seed: seed of the mutations, so a failing run can be repeated.
+    ///   - deadline: stop early when this time has passed.
+    ///   - codecs: readers of formats from other modules (DOT) to fuzz as well.
+    ///   - log: called before each input is loaded, with the seed file's name and the round.
     @discardableResult
-    /// - Parameter codecs: readers of formats from other modules (DOT) to fuzz as well.
     public static func run(
         seeds: [URL], rounds: Int, seed: UInt64, deadline: Date? = nil, codecs: [NetworkCodec] = [],
         log: ((String) -> Void)? = nil

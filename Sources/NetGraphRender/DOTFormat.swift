@@ -63,8 +63,11 @@ enum DOTFormat {
         for actor in network.actors {
             let row = table.actorValues(actor)
             // The name goes into "label" (what DOT tools show; Graphviz reserves "name").
-            let attributes = zip(table.actorColumns, row).dropFirst().filter { !$0.1.string.isEmpty }.map {
-                "\(DOTEscaping.quotedID($0.0 == "name" ? "label" : $0.0))=\(DOTEscaping.quotedID($0.1.string))"
+            let attributes: [String] = zip(table.actorColumns, row).dropFirst().filter {
+                !$0.1.string.isEmpty
+            }.map {
+                "\(DOTEscaping.quotedID($0.0 == "name" ? "label" : $0.0))="
+                    + "\(DOTEscaping.quotedID($0.1.string))"
             }
             out += "  \(DOTEscaping.quotedID(actor.id)) [\(attributes.joined(separator: ", "))];\n"
         }
@@ -73,8 +76,8 @@ enum DOTFormat {
             var attributes = zip(table.relationColumns, row).dropFirst(2).filter { !$0.1.string.isEmpty }.map
             { "\(DOTEscaping.quotedID($0.0))=\(DOTEscaping.quotedID($0.1.string))" }
             if directed && !relation.directed { attributes.append("dir=none") }
-            out +=
-                "  \(DOTEscaping.quotedID(relation.source)) \(directed ? "->" : "--") \(DOTEscaping.quotedID(relation.target)) [\(attributes.joined(separator: ", "))];\n"
+            out += "  \(DOTEscaping.quotedID(relation.source)) \(directed ? "->" : "--")"
+            out += " \(DOTEscaping.quotedID(relation.target)) [\(attributes.joined(separator: ", "))];\n"
         }
         return out + "}\n"
     }

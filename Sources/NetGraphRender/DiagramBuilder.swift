@@ -8,6 +8,8 @@ public struct DiagramOptions: Sendable {
     public var nodeMeasure: [Double]?
     /// Name of that measure for the caption, e.g. "graad (aantal relaties)".
     public var measureName: String?
+    /// Language of legend, caption and tooltips: "en" for English, anything else Dutch
+    /// (default "nl").
     public var language: String
     /// Actor indices to mark as flagged (thick red outline).
     public var flagged: Set<Int>
@@ -15,6 +17,7 @@ public struct DiagramOptions: Sendable {
     public var engine: LayoutEngine?
     /// Leave ids out of tooltips (use `DiagramView.anonymise` for names).
     public var anonymise: Bool
+    /// Font sizes, page size and resolution (default ``DiagramPreset/screen``).
     public var preset: DiagramPreset = .screen
     /// Pinned positions in points, by actor index (stable layouts).
     public var positions: [Int: (Double, Double)] = [:]
@@ -27,6 +30,8 @@ public struct DiagramOptions: Sendable {
     /// Date for the caption (e.g. "2026-11-23").
     public var date: String?
 
+    /// Options with these values; the rest take their defaults (screen preset, no pinned
+    /// positions, highlights, flag notes, radial root or date).
     public init(
         nodeMeasure: [Double]? = nil, measureName: String? = nil, language: String = "nl",
         flagged: Set<Int> = [], engine: LayoutEngine? = nil, anonymise: Bool = false
@@ -51,6 +56,9 @@ public struct DiagramOptions: Sendable {
 /// Node names in the DOT are synthetic (`a0`, `a1`, …), so actor ids never become DOT
 /// syntax; ids and names appear only inside escaped label, tooltip and id strings.
 public enum DiagramBuilder {
+    /// The DOT source of a diagram of `network` with these options, ready for
+    /// ``Graphviz/render(dot:engine:format:)``. The layout engine is not part of the DOT:
+    /// pass `options.engine` (or one chosen by size) to the render call.
     public static func dot(for network: Network, options: DiagramOptions = DiagramOptions()) -> String {
         let nl = options.language != "en"
         let actors = network.actors
@@ -71,10 +79,12 @@ public enum DiagramBuilder {
         var out = "digraph \"netan\" {\n"
         let preset = options.preset
         let root = options.root.map { ", root=\"a\($0)\", ranksep=1.3" } ?? ""
-        out +=
-            "  graph [charset=\"UTF-8\", fontname=\"DejaVu Sans\", fontsize=\(preset.labelSize + 1), outputorder=edgesfirst, overlap=false, splines=\(actors.count <= 40 ? "true" : "curved"), sep=\"+8\", start=1, pad=0.3, forcelabels=true, labelloc=b, labeljust=l\(preset.graphAttributes)\(root)];\n"
-        out +=
-            "  node [fontname=\"DejaVu Sans\", fontsize=\(preset.labelSize), style=filled, fixedsize=true, label=\"\", penwidth=0.8, color=\"#333333\"];\n"
+        out += "  graph [charset=\"UTF-8\", fontname=\"DejaVu Sans\", fontsize=\(preset.labelSize + 1)"
+        out += ", outputorder=edgesfirst, overlap=false, splines=\(actors.count <= 40 ? "true" : "curved")"
+        out += ", sep=\"+8\", start=1, pad=0.3, forcelabels=true, labelloc=b, labeljust=l"
+        out += "\(preset.graphAttributes)\(root)];\n"
+        out += "  node [fontname=\"DejaVu Sans\", fontsize=\(preset.labelSize), style=filled, fixedsize=true"
+        out += ", label=\"\", penwidth=0.8, color=\"#333333\"];\n"
         out += "  edge [fontname=\"DejaVu Sans\", fontsize=8, arrowsize=0.6];\n"
 
         // Node size: area proportional to the measure, between minArea and maxArea (inch²).
@@ -155,10 +165,11 @@ public enum DiagramBuilder {
                 lowFirst && highFirst ? "both" : lowFirst ? "forward" : highFirst ? "back" : "none"
             let tip = relations.map { relation -> String in
                 let arrow = relation.directed ? " → " : " — "
-                let names =
+                let names: String =
                     options.anonymise
                     ? ""
-                    : "\(network.actor(id: relation.source)!.name)\(arrow)\(network.actor(id: relation.target)!.name): "
+                    : "\(network.actor(id: relation.source)!.name)\(arrow)"
+                        + "\(network.actor(id: relation.target)!.name): "
                 return "\(names)\(relation.type) \(format(relation.weight))"
             }.joined(separator: "\n")
             let attributes = [
@@ -182,8 +193,9 @@ public enum DiagramBuilder {
         var title = meta.name
         if let region = meta.region, !title.contains(region) { title += " — " + region }
         if let year = meta.year { title += " (\(year))" }
-        var rows =
-            "<tr><td colspan=\"4\" align=\"left\"><font point-size=\"\(options.preset.titleSize)\"><b>\(DOTEscaping.html(title))</b></font></td></tr>"
+        var rows = "<tr><td colspan=\"4\" align=\"left\">"
+        rows += "<font point-size=\"\(options.preset.titleSize)\">"
+        rows += "<b>\(DOTEscaping.html(title))</b></font></td></tr>"
         var caption: [String] = []
         if let measureName = options.measureName {
             let largest =
@@ -205,8 +217,8 @@ public enum DiagramBuilder {
         if let date = options.date { caption.append((nl ? "Gemaakt: " : "Made: ") + date) }
         if let source = meta.source { caption.append((nl ? "Bron: " : "Source: ") + source) }
         for line in caption {
-            rows +=
-                "<tr><td colspan=\"4\" align=\"left\"><font point-size=\"9\">\(DOTEscaping.html(wrap(line, width: 110)))</font></td></tr>"
+            rows += "<tr><td colspan=\"4\" align=\"left\"><font point-size=\"9\">"
+            rows += "\(DOTEscaping.html(wrap(line, width: 110)))</font></td></tr>"
         }
         let present = Set(network.actors.map(\.type))
         var cells: [String] = []
@@ -222,10 +234,12 @@ public enum DiagramBuilder {
         where relationTypes.contains(type) {
             let (style, colour) = DiagramStyle.edgeStyle(forRelationType: type)
             let stroke =
-                style == "dashed" ? "╌╌╌" : style == "dotted" ? "┈┈┈" : style == "bold" ? "━━━" : "───"
+                style == "dashed"
+                ? "╌╌╌" : style == "dotted" ? "┈┈┈" : style == "bold" ? "━━━" : "───"
             let arrow = (network.vocabulary.relationType(named: type)?.directed ?? true) ? "▶" : ""
             cells.append(
-                "<td align=\"left\"><font color=\"\(colour)\">\(stroke)\(arrow)</font></td><td align=\"left\">\(DOTEscaping.html(type))</td>"
+                "<td align=\"left\"><font color=\"\(colour)\">\(stroke)\(arrow)</font></td>"
+                    + "<td align=\"left\">\(DOTEscaping.html(type))</td>"
             )
         }
         // Two legend entries per row.
@@ -240,8 +254,9 @@ public enum DiagramBuilder {
     private static func legendCell(label: String, role: ActorRole, colour: String, nl: Bool) -> String {
         let glyph = DiagramStyle.shape(for: role).glyph
         let roleName = nl ? role.dutchLabel : role.rawValue
-        return
-            "<td align=\"left\"><font color=\"\(colour)\" point-size=\"13\">\(glyph)</font></td><td align=\"left\">\(DOTEscaping.html(label)) <font color=\"#666666\">(\(DOTEscaping.html(roleName)))</font></td>"
+        return "<td align=\"left\"><font color=\"\(colour)\" point-size=\"13\">\(glyph)</font></td>"
+            + "<td align=\"left\">\(DOTEscaping.html(label)) "
+            + "<font color=\"#666666\">(\(DOTEscaping.html(roleName)))</font></td>"
     }
 
     private struct Pair: Hashable {

@@ -76,7 +76,8 @@ public struct DiagramPlan: Sendable {
     /// Plans a diagram of `analysis` (measures on the full network, so sizes compare across
     /// views). Domination findings about an actor outline it in red, with the rule ids.
     ///
-    /// - Throws: ``DiagramPlanError`` for an unknown actor or an empty view.
+    /// - Throws: ``DiagramPlanError`` for an unknown highlighted actor or an empty view;
+    ///   ``DiagramView/UnknownActor`` for an unknown ego actor.
     public init(_ analysis: NetworkAnalysis, request: DiagramRequest) throws {
         let full = analysis.network
         let values = request.sizeBy.values(in: analysis)

@@ -5,8 +5,9 @@ import NetGraphIO
 ///
 /// Colours: Paul Tol's "muted" qualitative scheme for nine default types, with orange and
 /// blue from his "vibrant" scheme and grey for "overig" (colour-blind safe; Tol, *Colour
-/// Schemes*, SRON/EPS/TN/09-002, 2021); types a network adds take Tol's "light" scheme. Colour never carries meaning alone: the node shape encodes the role
-/// and the legend names each type, so the diagram also reads in grey-scale print.
+/// Schemes*, SRON/EPS/TN/09-002, 2021); types a network adds take Tol's "light" scheme.
+/// Colour never carries meaning alone: the node shape encodes the role and the legend names
+/// each type, so the diagram also reads in grey-scale print.
 public enum DiagramStyle {
     /// Colours of the default actor types.
     static let typeColours: [String: String] = [

@@ -6,6 +6,7 @@ import NetGraphIO
 public struct DiagramView: Sendable {
     /// Show only this actor and its neighbourhood up to `depth` steps (ties in either direction).
     public var ego: String?
+    /// Steps from `ego` to include (default 1: its direct partners); used only with `ego`.
     public var depth: Int = 1
     /// Only relations of these types ("layers").
     public var relationTypes: Set<String>?
@@ -13,22 +14,32 @@ public struct DiagramView: Sendable {
     public var actorTypes: Set<String>?
     /// Only the `top` actors by `ranking` (values per actor of the full network).
     public var top: Int?
+    /// One value per actor of the full network, highest first for `top` (ties by name);
+    /// `top` has no effect without it.
     public var ranking: [Double]?
+    /// Leave out actors without a relation inside the view (the ego actor always stays).
     public var hideIsolates = false
     /// Replace names and ids by stable pseudonyms per type ("Zorgaanbieder 3").
     public var anonymise = false
 
+    /// The whole network: every actor and relation, names as they are.
     public init() {}
 
+    /// Thrown by ``apply(to:)`` when `ego` is not an actor id of the network.
     public struct UnknownActor: Error, CustomStringConvertible {
+        /// The id asked for.
         public let id: String
+        /// The closest actor id, if one is close enough to suggest.
         public let suggestion: String?
+        /// `There is no actor "id".`, with `Did you mean "…"?` when there is a suggestion.
         public var description: String {
             "There is no actor \"\(id)\"." + (suggestion.map { " Did you mean \"\($0)\"?" } ?? "")
         }
     }
 
     /// The part of `network` to draw, and for each of its actors the index in `network`.
+    ///
+    /// - Throws: ``UnknownActor`` when `ego` is set and names no actor.
     public func apply(to network: Network) throws -> (network: Network, original: [Int]) {
         var keep = Set(network.actors.indices)
         if let actorTypes { keep = keep.filter { actorTypes.contains(network.actors[$0].type) } }
@@ -111,8 +122,13 @@ public struct DiagramView: Sendable {
 
 /// Diagram presets: font sizes, page size and resolution.
 public enum DiagramPreset: String, CaseIterable, Sendable {
-    case screen, beamer
+    /// For a screen: 10 pt labels, 14 pt title, no page size.
+    case screen
+    /// For slides: 16 pt labels, 24 pt title, fitted to 13.33 × 7.5 in at 150 dpi.
+    case beamer
+    /// For A4 paper: 8 pt labels, 12 pt title, fitted to 7.5 × 10.9 in at 300 dpi.
     case printA4 = "print-a4"
+    /// For A3 paper: 9 pt labels, 14 pt title, fitted to 10.9 × 15.7 in at 300 dpi.
     case printA3 = "print-a3"
 
     var labelSize: Int {
@@ -154,7 +170,8 @@ extension LayoutEngine {
         if let limit = limits[requested], nodeCount > limit {
             return (
                 .sfdp,
-                "the \(requested.rawValue) layout would take too long for \(nodeCount) actors (limit \(limit)); using sfdp instead"
+                "the \(requested.rawValue) layout would take too long for \(nodeCount) actors "
+                    + "(limit \(limit)); using sfdp instead"
             )
         }
         return (requested, nil)

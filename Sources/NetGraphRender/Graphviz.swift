@@ -5,7 +5,18 @@ import NetGraphIO
 
 /// Layout engines of Graphviz that netan uses.
 public enum LayoutEngine: String, CaseIterable, Sendable {
-    case dot, neato, fdp, sfdp, circo, twopi
+    /// Hierarchical layers (directed graphs, flows from top to bottom).
+    case dot
+    /// Stress majorisation; the default for up to 300 actors.
+    case neato
+    /// Force-directed (spring model).
+    case fdp
+    /// Multilevel force-directed, for large graphs.
+    case sfdp
+    /// Circular layout.
+    case circo
+    /// Radial layout around a root node.
+    case twopi
 
     /// A sensible engine for a graph of `nodeCount` nodes.
     ///
@@ -19,7 +30,14 @@ public enum LayoutEngine: String, CaseIterable, Sendable {
 
 /// Output formats Graphviz renders for netan.
 public enum DiagramFormat: String, CaseIterable, Sendable {
-    case svg, png, pdf, dot
+    /// Scalable vector graphics, with tooltips and element ids (used by the interactive page).
+    case svg
+    /// Bitmap image.
+    case png
+    /// Vector document for print.
+    case pdf
+    /// DOT with the layout's positions (`pos`) added.
+    case dot
 
     /// The format for a file name, from its extension (`.gv` counts as DOT).
     public init?(fileExtension: String) {
@@ -34,8 +52,11 @@ public enum DiagramFormat: String, CaseIterable, Sendable {
 
 /// An error reported by Graphviz, with the messages it produced.
 public struct GraphvizError: Error, CustomStringConvertible, Sendable {
+    /// What failed, in netan's words ("The DOT input does not parse").
     public let message: String
+    /// Graphviz' own error and warning messages, trimmed, in the order it raised them.
     public let diagnostics: [String]
+    /// The message, followed by `: ` and the diagnostics when there are any.
     public var description: String {
         diagnostics.isEmpty ? message : message + ": " + diagnostics.joined(separator: " ")
     }
@@ -43,7 +64,9 @@ public struct GraphvizError: Error, CustomStringConvertible, Sendable {
 
 /// The result of a render: the bytes and any warnings Graphviz raised.
 public struct RenderedDiagram: Sendable {
+    /// The rendered file's bytes (SVG and DOT are UTF-8 text).
     public let data: Data
+    /// Graphviz' warnings from parsing, layout and rendering, trimmed.
     public let warnings: [String]
 }
 
@@ -98,10 +121,16 @@ public enum Graphviz {
 
     /// A graph as Graphviz' parser read it: names and attributes of graph, nodes and edges.
     public struct ParsedGraph: Sendable {
+        /// The graph's name, as Graphviz reports it.
         public var name: String
+        /// `digraph` (true) or `graph` (false).
         public var directed: Bool
+        /// Graph attributes as (name, value), unset ones left out.
         public var attributes: [(String, String)]
+        /// Nodes in Graphviz' order, each with its name and set attributes (a default label
+        /// `\N` counts as unset).
         public var nodes: [(name: String, attributes: [(String, String)])]
+        /// Edges by tail node, each with tail and head names and its attributes.
         public var edges: [(tail: String, head: String, attributes: [(String, String)])]
     }
 
@@ -155,7 +184,8 @@ public enum Graphviz {
         }
     }
 
-    /// Names of the available layout engines (empty when the plugin configuration is missing).
+    /// Number of Graphviz plugins of a kind (`"layout"`, `"render"`, …); 0 when the plugin
+    /// configuration is missing or Graphviz cannot start.
     public static func pluginCount(kind: String) -> Int {
         (try? GraphvizSession.shared.withContext { gvc in Int(netan_plugin_count(gvc, kind)) }) ?? 0
     }
@@ -232,7 +262,9 @@ final class GraphvizSession: @unchecked Sendable {
         if layouts == 0 || renders == 0 {
             contextError = GraphvizError(
                 message:
-                    "Graphviz found no layout or render plugins. Its plugin configuration is missing: on Debian/Ubuntu run `apt-get install --reinstall libgvc6` (or `dot -c` as root); on macOS `brew reinstall graphviz`",
+                    "Graphviz found no layout or render plugins. Its plugin configuration is missing: "
+                    + "on Debian/Ubuntu run `apt-get install --reinstall libgvc6` (or `dot -c` as root); "
+                    + "on macOS `brew reinstall graphviz`",
                 diagnostics: [])
             return
         }

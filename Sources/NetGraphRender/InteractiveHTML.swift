@@ -9,11 +9,17 @@ import NetGraphIO
 /// Data travel as JSON in a `<script type="application/json">` block with `<`, `>` and `&`
 /// written as \\u escapes, so no name can close the script or inject markup.
 public enum InteractiveHTML {
+    /// What the page shows about one actor drawn, on hover.
     public struct ActorInfo: Sendable {
+        /// The name, at the top of the tooltip.
         public var name: String
+        /// The actor type as shown (a label such as "Gemeente"), below the name.
         public var type: String
+        /// Key figures as (label, value) pairs, one tooltip line each: `label: value`.
         public var figures: [(String, String)]
+        /// Findings about the actor, one tooltip line each, marked with ⚑.
         public var flags: [String]
+        /// The information for one actor.
         public init(name: String, type: String, figures: [(String, String)], flags: [String]) {
             self.name = name
             self.type = type
@@ -22,6 +28,14 @@ public enum InteractiveHTML {
         }
     }
 
+    /// The complete HTML page.
+    ///
+    /// - Parameters:
+    ///   - svg: the diagram as Graphviz renders the DOT of ``DiagramBuilder`` for `network`
+    ///     (elements `actor-i` and `pair-u-v` are what the script finds).
+    ///   - network: the network drawn; its actor and relation types become the filters.
+    ///   - actors: one entry per actor of `network`, in the same order.
+    ///   - language: "en" for English labels; anything else gives Dutch.
     public static func page(svg: Data, network: Network, actors: [ActorInfo], language: String) -> String {
         let nl = language != "en"
         // Pairs as DiagramBuilder draws them, with their relation types.
@@ -42,13 +56,16 @@ public enum InteractiveHTML {
         let pairs = pairTypes.map { ["id": $0.key, "types": Array($0.value).sorted()] as [String: Any] }
         let types = Array(Set(network.actors.map(\.type))).sorted()
         let layers = Array(Set(network.relations.map(\.type))).sorted()
+        let hint: String =
+            nl
+            ? "Wijs een actor aan voor cijfers; klik om de buren te markeren "
+                + "(nog eens klikken: alles)."
+            : "Point at an actor for figures; click to highlight its neighbours (click again: all)."
         let data: [String: Any] = [
             "actors": actorObjects, "pairs": pairs, "types": types, "layers": layers,
             "labels": [
                 "types": nl ? "Actortypen" : "Actor types", "layers": nl ? "Relaties" : "Relations",
-                "hint": nl
-                    ? "Wijs een actor aan voor cijfers; klik om de buren te markeren (nog eens klikken: alles)."
-                    : "Point at an actor for figures; click to highlight its neighbours (click again: all).",
+                "hint": hint,
             ],
         ]
         var json = JSONOutput.text(data, compact: true)
@@ -67,12 +84,14 @@ public enum InteractiveHTML {
             body{font-family:'DejaVu Sans',Arial,sans-serif;margin:0;display:flex;height:100vh}
             #side{width:250px;padding:10px;border-right:1px solid #ddd;overflow:auto;font-size:13px}
             #map{flex:1;overflow:auto}#map svg{max-width:100%;height:auto}
-            #tip{position:fixed;display:none;background:#fff;border:1px solid #888;padding:6px 8px;font-size:12px;max-width:320px;box-shadow:2px 2px 6px #aaa;pointer-events:none}
+            #tip{position:fixed;display:none;background:#fff;border:1px solid #888;padding:6px 8px;\
+            font-size:12px;max-width:320px;box-shadow:2px 2px 6px #aaa;pointer-events:none}
             .dim{opacity:0.12}.hidden{display:none}h3{margin:10px 0 4px;font-size:14px}label{display:block}
             </style>
             </head>
             <body>
-            <div id="side"><h2 style="font-size:16px">\(title)</h2><p id="hint"></p><div id="filters"></div></div>
+            <div id="side"><h2 style="font-size:16px">\(title)</h2>\
+            <p id="hint"></p><div id="filters"></div></div>
             <div id="map">
             \(InlineSVG.text(svg))
             </div>
@@ -107,7 +126,8 @@ public enum InteractiveHTML {
           document.getElementById('hint').textContent = data.labels.hint;
           var hiddenTypes = {}, hiddenLayers = {}, focus = null;
           function element(id) { return document.getElementById(id); }
-          function text(tag, content) { var e = document.createElement(tag); e.textContent = content; return e; }
+          function text(tag, content) { var e = document.createElement(tag); \
+        e.textContent = content; return e; }
           function apply() {
             data.actors.forEach(function (a) {
               var e = element(a.id); if (!e) return;

@@ -38,6 +38,11 @@ public enum StableLayout {
         )
     }
 
+    /// The positions in a file, by actor id; empty when the file cannot be read (does not
+    /// exist yet). The first row is the header; rows with fewer than three fields or an x or
+    /// y that is not a number are skipped.
+    ///
+    /// - Throws: an error when the file is not valid CSV (an unclosed quote).
     public static func read(_ path: String) throws -> [String: (Double, Double)] {
         guard let data = FileManager.default.contents(atPath: path) else { return [:] }
         let table = try CSVTable.parse(String(decoding: data, as: UTF8.self))
@@ -50,6 +55,9 @@ public enum StableLayout {
         return result
     }
 
+    /// Writes positions as CSV `id,x,y`, sorted by id, with two decimals; atomically.
+    ///
+    /// - Throws: `AtomicFile.WriteError` when the file cannot be written.
     public static func write(_ positions: [String: (Double, Double)], to path: String) throws {
         let rows = positions.keys.sorted().map {
             [$0, String(format: "%.2f", positions[$0]!.0), String(format: "%.2f", positions[$0]!.1)]

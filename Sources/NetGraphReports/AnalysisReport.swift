@@ -5,13 +5,18 @@ import NetGraphRender
 
 /// `netan analyze`: the network summary, network measures and top actors per key measure.
 public struct AnalysisReport: Sendable {
+    /// Counts of actors and relations by type, shown first.
     public var summary: NetworkSummary
+    /// The centrality behind the network measures and the top lists (CSV output is its table).
     public var centrality: CentralityReport
+    /// "en" for English; anything else gives Dutch.
     public var language: String
+    /// Rows in each top list.
     public var top: Int
     /// Flags and group figures; nil leaves them out.
     public var power: PowerAnalysis?
 
+    /// A report of parts computed by the caller.
     public init(
         summary: NetworkSummary, centrality: CentralityReport, language: String, top: Int,
         power: PowerAnalysis? = nil
@@ -46,6 +51,10 @@ public struct AnalysisReport: Sendable {
         ),
     ]
 
+    /// Renders the report. Table and Markdown: the summary's type tables, the network measures,
+    /// top lists by degree, normalized betweenness and PageRank, the analysis notes, then the
+    /// flags and groups. CSV: the centrality table. JSON: the centrality object with the type
+    /// counts and, with `power`, its flags, groups and per-actor power measures merged in.
     public func render(_ format: OutputFormat) -> String {
         let nl = language != "en"
         switch format {

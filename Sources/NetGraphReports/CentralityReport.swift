@@ -9,7 +9,9 @@ import NetGraphRender
 /// "flags": [], "notes": {…}}` with the snake_case keys of `CentralityAnalysis`; undefined
 /// values are `null`.
 public struct CentralityReport: Sendable {
+    /// The network the rows come from (ids, names, types, metadata for the header).
     public let network: Network
+    /// The computed measures and the view (relation types, weights) they were computed on.
     public let analysis: CentralityAnalysis
     /// Measures to show (default: all).
     public var measures: [ActorMeasure]
@@ -77,6 +79,9 @@ public struct CentralityReport: Sendable {
         return TextTable(columns: ["measure", "value"], rows: rows, numericColumns: [1])
     }
 
+    /// Renders the report. Table and Markdown: a header with the view, the network measures,
+    /// the `top` actors and the analysis notes. CSV: every actor at full precision. JSON: see
+    /// ``jsonObject()``.
     public func render(_ format: OutputFormat) -> String {
         switch format {
         case .table:
@@ -106,6 +111,8 @@ public struct CentralityReport: Sendable {
         return text + " — \(layer), weights: \(analysis.view.weights.rawValue)"
     }
 
+    /// The JSON object of the report: network measures, every actor in report order with the
+    /// shown measures (non-finite values `NSNull`), empty flags and the notes.
     public func jsonObject() -> [String: Any] {
         var networkObject: [String: Any] = [
             "name": network.metadata.name, "weights": analysis.view.weights.rawValue,

@@ -13,10 +13,15 @@ import NetGraphRender
 /// Density falls as networks grow, so `mean_degree` (= density × (n − 1)) is given as the
 /// size-adjusted variant; Freeman centralization and Gini are already normalised.
 public struct NetworkComparison: Sendable {
+    /// The figures of one network.
     public struct Row: Sendable {
+        /// The network's name (from its metadata).
         public var name: String
+        /// The path the network was read from, as the caller gave it.
         public var path: String
+        /// Value per metric key (see ``NetworkComparison/metrics``); nil where undefined.
         public var values: [String: Double?]
+        /// Name of the actor with the largest share of betweenness; nil without actors.
         public var topBroker: String?
     }
 
@@ -36,7 +41,10 @@ public struct NetworkComparison: Sendable {
         ("flags_info", "info", "info"),
     ]
 
+    /// One row per network, in the order the analyses were given.
     public var rows: [Row]
+    /// Rank per metric key, one per row in row order: 1 = highest, ties share a rank,
+    /// undefined values rank last.
     public var ranks: [String: [Int]]
 
     /// Compares analyses computed once by the caller (default view, all measures).
@@ -98,6 +106,9 @@ public struct NetworkComparison: Sendable {
         return String(format: "%.3f", value)
     }
 
+    /// Renders the comparison: a table of "value (rank)" cells with a note on reading it, CSV
+    /// and JSON with a `<key>_rank` next to every value, or with `html` a standalone HTML page
+    /// (`format` is then ignored). Headings follow `language` ("en", otherwise Dutch).
     public func render(_ format: OutputFormat, language: String, html: Bool = false) -> String {
         let nl = language != "en"
         let headings = Self.metrics.map { nl ? $0.1 : $0.2 }
@@ -135,7 +146,8 @@ public struct NetworkComparison: Sendable {
             let table = TextTable(columns: columns, rows: body, numericColumns: Set(1...Self.metrics.count))
             let note =
                 nl
-                ? "Tussen haakjes: rang (1 = hoogste). Dichtheid daalt met de omvang; vergelijk daarom ook de gemiddelde graad."
+                ? "Tussen haakjes: rang (1 = hoogste). Dichtheid daalt met de omvang; "
+                    + "vergelijk daarom ook de gemiddelde graad."
                 : "In brackets: rank (1 = highest). Density falls with size; compare mean degree as well."
             return (format == .markdown ? table.markdown() : table.terminal()) + "\n" + note + "\n"
         }
@@ -144,18 +156,24 @@ public struct NetworkComparison: Sendable {
     func renderHTML(headings: [String], nl: Bool) -> String {
         func esc(_ s: String) -> String { DOTEscaping.html(s) }
         var html =
-            "<!DOCTYPE html>\n<html lang=\"\(nl ? "nl" : "en")\"><head><meta charset=\"utf-8\"/><title>\(nl ? "Vergelijking" : "Comparison")</title>"
+            "<!DOCTYPE html>\n<html lang=\"\(nl ? "nl" : "en")\"><head><meta charset=\"utf-8\"/>"
+            + "<title>\(nl ? "Vergelijking" : "Comparison")</title>"
         html +=
-            "<style>body{font-family:sans-serif}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 6px;text-align:right}td:first-child,th:first-child{text-align:left}.rank{color:#777;font-size:80%}</style></head><body>"
+            "<style>body{font-family:sans-serif}table{border-collapse:collapse}"
+            + "td,th{border:1px solid #ccc;padding:3px 6px;text-align:right}"
+            + "td:first-child,th:first-child{text-align:left}.rank{color:#777;font-size:80%}"
+            + "</style></head><body>"
         html +=
-            "<h1>\(nl ? "Vergelijking van netwerken" : "Comparison of networks")</h1><table><thead><tr><th>\(nl ? "netwerk" : "network")</th>"
+            "<h1>\(nl ? "Vergelijking van netwerken" : "Comparison of networks")</h1>"
+            + "<table><thead><tr><th>\(nl ? "netwerk" : "network")</th>"
         html +=
             headings.map { "<th>\(esc($0))</th>" }.joined()
             + "<th>\(nl ? "topmakelaar" : "top broker")</th></tr></thead><tbody>"
         for (i, row) in rows.enumerated() {
             html += "<tr><td>\(esc(row.name))</td>"
             html += Self.metrics.map {
-                "<td>\(esc(Self.format($0.0, row.values[$0.0] ?? nil))) <span class=\"rank\">(\(ranks[$0.0]![i]))</span></td>"
+                "<td>\(esc(Self.format($0.0, row.values[$0.0] ?? nil))) "
+                    + "<span class=\"rank\">(\(ranks[$0.0]![i]))</span></td>"
             }.joined()
             html += "<td>\(esc(row.topBroker ?? ""))</td></tr>"
         }

@@ -9,6 +9,7 @@ import NetGraphRender
 public struct ComparisonReport {
     /// The analyses compared, with the paths they were read from.
     public let analyses: [(path: String, analysis: NetworkAnalysis)]
+    /// Language of headings and findings: "en" for English, anything else gives Dutch.
     public let language: String
 
     /// A comparison report of analyses computed once by the caller.
@@ -17,6 +18,9 @@ public struct ComparisonReport {
         self.language = language
     }
 
+    /// Writes the report into `folder`, replacing an earlier report there in one step; throws
+    /// ``ReportBuilder/NotAReport`` when `folder` holds other files. Renders one SVG diagram
+    /// per network with Graphviz into `figures/`.
     public func write(to folder: URL) throws {
         guard ReportBuilder.mayReplace(folder) else { throw ReportBuilder.NotAReport(path: folder.path) }
         let nl = language != "en"
@@ -31,7 +35,8 @@ public struct ComparisonReport {
                 to: staging.appendingPathComponent("tables/comparison.csv"))
             var html = comparison.render(.table, language: language, html: true)
             var cards =
-                "<h2>\(nl ? "Per netwerk" : "Per network")</h2><div style=\"display:flex;flex-wrap:wrap;gap:12px\">"
+                "<h2>\(nl ? "Per netwerk" : "Per network")</h2>"
+                + "<div style=\"display:flex;flex-wrap:wrap;gap:12px\">"
             var md =
                 "# " + (nl ? "Vergelijking van netwerken" : "Comparison of networks") + "\n\n"
                 + comparison.render(.markdown, language: language) + "\n"
@@ -53,14 +58,19 @@ public struct ComparisonReport {
                 let name = String(format: "%02d-", k + 1) + Slug.make(network.metadata.name) + ".svg"
                 try svg.write(to: staging.appendingPathComponent("figures/" + name))
                 let findings = power.flags.filter(\.isDomination).map {
-                    "<li>[\(XMLEscaping.text(nl ? $0.severity.dutch : $0.severity.rawValue))] \(XMLEscaping.text($0.message(language)))</li>"
+                    "<li>[\(XMLEscaping.text(nl ? $0.severity.dutch : $0.severity.rawValue))] "
+                        + "\(XMLEscaping.text($0.message(language)))</li>"
                 }.joined()
                 cards +=
-                    "<div style=\"width:520px;border:1px solid #ddd;padding:6px\"><h3>\(XMLEscaping.text(network.metadata.name))</h3>"
-                cards +=
-                    "<div style=\"max-height:420px;overflow:hidden\">\(InlineSVG.text(svg).replacingOccurrences(of: "<svg ", with: "<svg style=\"width:100%;height:auto\" "))</div>"
-                cards +=
-                    "<ul style=\"font-size:0.85em\">\(findings.isEmpty ? "<li>\(nl ? "geen dominantie-bevindingen" : "no domination findings")</li>" : findings)</ul></div>"
+                    "<div style=\"width:520px;border:1px solid #ddd;padding:6px\">"
+                    + "<h3>\(XMLEscaping.text(network.metadata.name))</h3>"
+                let scaledSVG = InlineSVG.text(svg).replacingOccurrences(
+                    of: "<svg ", with: "<svg style=\"width:100%;height:auto\" ")
+                cards += "<div style=\"max-height:420px;overflow:hidden\">\(scaledSVG)</div>"
+                let findingItems =
+                    findings.isEmpty
+                    ? "<li>\(nl ? "geen dominantie-bevindingen" : "no domination findings")</li>" : findings
+                cards += "<ul style=\"font-size:0.85em\">\(findingItems)</ul></div>"
                 md +=
                     "\n## " + TextTable.markdownEscape(network.metadata.name) + "\n\n![](figures/\(name))\n\n"
                 md +=

@@ -10,9 +10,13 @@ import NetGraphRender
 /// "groups": [{"type", "actors", "share_of_actors", …}], "actors": [{"id", "brokerage": {…},
 /// "constraint", "effective_size", "dependence", …}]}`.
 public struct FlagReport: Sendable {
+    /// The power analysis reported: the network, its flags, groups and actor measures.
     public let power: PowerAnalysis
+    /// Language of headings and messages: "en" for English, anything else gives Dutch (JSON
+    /// holds both message languages).
     public var language: String
 
+    /// A report of `power` in `language`.
     public init(power: PowerAnalysis, language: String) {
         self.power = power
         self.language = language
@@ -20,6 +24,9 @@ public struct FlagReport: Sendable {
 
     var nl: Bool { language != "en" }
 
+    /// Renders the report. Table and Markdown: a count of flags by severity, each flag with its
+    /// message, evidence and (Markdown) reference, then the table of groups by actor type. CSV:
+    /// one row per flag with evidence and p-value. JSON: see the type's description.
     public func render(_ format: OutputFormat) -> String {
         switch format {
         case .json:
@@ -85,8 +92,10 @@ public struct FlagReport: Sendable {
         let counts = Dictionary(grouping: power.flags, by: \.severity).mapValues(\.count)
         out +=
             nl
-            ? "\(power.flags.count) bevindingen: \(counts[.critical] ?? 0) kritiek, \(counts[.warning] ?? 0) waarschuwing, \(counts[.info] ?? 0) info.\n\n"
-            : "\(power.flags.count) findings: \(counts[.critical] ?? 0) critical, \(counts[.warning] ?? 0) warning, \(counts[.info] ?? 0) info.\n\n"
+            ? "\(power.flags.count) bevindingen: \(counts[.critical] ?? 0) kritiek, "
+                + "\(counts[.warning] ?? 0) waarschuwing, \(counts[.info] ?? 0) info.\n\n"
+            : "\(power.flags.count) findings: \(counts[.critical] ?? 0) critical, "
+                + "\(counts[.warning] ?? 0) warning, \(counts[.info] ?? 0) info.\n\n"
         for flag in power.flags {
             let severity = nl ? flag.severity.dutch.uppercased() : flag.severity.rawValue.uppercased()
             let evidence = flag.evidence.map { "\($0.name) \(FlagReport.number($0.value))" }.joined(
@@ -94,10 +103,13 @@ public struct FlagReport: Sendable {
             let p = flag.pValue.map { ", p = \(FlagReport.number($0))" } ?? ""
             if markdown {
                 out +=
-                    "- **\(severity)** `\(flag.rule)` — \(flag.message(language))  \n  *\(nl ? "Onderbouwing" : "Evidence"):* \(evidence)\(p). *\(nl ? "Bron" : "Source"):* \(flag.reference)\n"
+                    "- **\(severity)** `\(flag.rule)` — \(flag.message(language))  \n"
+                    + "  *\(nl ? "Onderbouwing" : "Evidence"):* \(evidence)\(p). "
+                    + "*\(nl ? "Bron" : "Source"):* \(flag.reference)\n"
             } else {
                 out +=
-                    "[\(severity)] \(flag.rule)\n  \(flag.message(language))\n  \(nl ? "onderbouwing" : "evidence"): \(evidence)\(p)\n\n"
+                    "[\(severity)] \(flag.rule)\n  \(flag.message(language))\n"
+                    + "  \(nl ? "onderbouwing" : "evidence"): \(evidence)\(p)\n\n"
             }
         }
         if power.flags.isEmpty {

@@ -7,35 +7,61 @@ import NetGraphRender
 /// relations added and removed, weight changes, rank changes per measure, flags that appeared
 /// or resolved. Actors are matched by id, relations by (source, target, type).
 public struct NetworkDiff: Sendable {
+    /// A relation present in both versions with another weight.
     public struct WeightChange: Sendable {
+        /// The relation, as "source → target (type)".
         public var key: String
+        /// Weight in the old version (summed over relations with the same key).
         public var old: Double
+        /// Weight in the new version (summed over relations with the same key).
         public var new: Double
     }
+    /// An actor present in both versions whose rank on one measure moved.
     public struct RankChange: Sendable {
+        /// The actor's id.
         public var id: String
+        /// The measure's raw value: "degree", "betweenness" or "pagerank".
         public var measure: String
+        /// Rank in the old version (1 = highest; ties share a rank).
         public var old: Int
+        /// Rank in the new version (1 = highest; ties share a rank).
         public var new: Int
     }
+    /// A flag found in only one of the two versions.
     public struct FlagChange: Sendable {
+        /// Rule id, e.g. "dominant-broker".
         public var rule: String
+        /// Severity's raw value: "info", "warning" or "critical".
         public var severity: String
+        /// Ids of the flag's subject (actor ids, type names or the network name).
         public var subject: [String]
+        /// The flag's message in the language given to the initializer.
         public var message: String
     }
 
+    /// The earlier version.
     public let old: Network
+    /// The later version.
     public let new: Network
+    /// Ids of actors only in `new`, in `new`'s order.
     public var addedActors: [String] = []
+    /// Ids of actors only in `old`, in `old`'s order.
     public var removedActors: [String] = []
+    /// Relations only in `new`, as "source → target (type)", sorted.
     public var addedRelations: [String] = []
+    /// Relations only in `old`, as "source → target (type)", sorted.
     public var removedRelations: [String] = []
+    /// Relations in both with a different total weight, sorted by key.
     public var weightChanges: [WeightChange] = []
+    /// Rank shifts of at least `minimumRankShift` in degree, betweenness and PageRank of the
+    /// chosen view, largest shift first, then by id.
     public var rankChanges: [RankChange] = []
+    /// Flags only in `new` (matched by rule, severity and subject), sorted by that key.
     public var appearedFlags: [FlagChange] = []
+    /// Flags only in `old` (matched by rule, severity and subject), sorted by that key.
     public var resolvedFlags: [FlagChange] = []
 
+    /// True when no list holds a change.
     public var isEmpty: Bool {
         addedActors.isEmpty && removedActors.isEmpty && addedRelations.isEmpty && removedRelations.isEmpty
             && weightChanges.isEmpty && rankChanges.isEmpty && appearedFlags.isEmpty && resolvedFlags.isEmpty
@@ -43,7 +69,13 @@ public struct NetworkDiff: Sendable {
 
     static func key(_ r: Relation) -> String { "\(r.source) → \(r.target) (\(r.type))" }
 
-    /// - Parameter minimumRankShift: rank changes smaller than this are not reported.
+    /// Compares two analyses of versions of one network.
+    ///
+    /// - Parameters:
+    ///   - oldAnalysis: the earlier version.
+    ///   - newAnalysis: the later version.
+    ///   - language: language of the flag messages ("en", otherwise Dutch).
+    ///   - minimumRankShift: rank changes smaller than this are not reported.
     public init(
         old oldAnalysis: NetworkAnalysis, new newAnalysis: NetworkAnalysis, language: String = "nl",
         minimumRankShift: Int = 2
@@ -105,7 +137,10 @@ public struct NetworkDiff: Sendable {
         resolvedFlags = before.filter { after[$0.key] == nil }.sorted { $0.key < $1.key }.map(\.value)
     }
 
-    /// A few lines for a memo, then the details.
+    /// A few lines for a memo, then the details: table and Markdown give counts, then lists of
+    /// new and resolved findings, the 15 largest rank shifts, actors and relations added and
+    /// removed, and weight changes (at most 40 lines per list). CSV has one row per change
+    /// (change, subject, old, new); JSON one array per kind of change.
     public func render(_ format: OutputFormat, language: String) -> String {
         let nl = language != "en"
         if format == .json {
@@ -150,8 +185,14 @@ public struct NetworkDiff: Sendable {
         if isEmpty { return out + (nl ? "Geen verschillen.\n" : "No differences.\n") }
         out +=
             nl
-            ? "\(addedActors.count) actoren erbij, \(removedActors.count) weg; \(addedRelations.count) relaties erbij, \(removedRelations.count) weg, \(weightChanges.count) met ander gewicht. \(appearedFlags.count) nieuwe bevindingen, \(resolvedFlags.count) opgelost.\n"
-            : "\(addedActors.count) actors added, \(removedActors.count) removed; \(addedRelations.count) relations added, \(removedRelations.count) removed, \(weightChanges.count) with another weight. \(appearedFlags.count) new findings, \(resolvedFlags.count) resolved.\n"
+            ? "\(addedActors.count) actoren erbij, \(removedActors.count) weg; "
+                + "\(addedRelations.count) relaties erbij, \(removedRelations.count) weg, "
+                + "\(weightChanges.count) met ander gewicht. "
+                + "\(appearedFlags.count) nieuwe bevindingen, \(resolvedFlags.count) opgelost.\n"
+            : "\(addedActors.count) actors added, \(removedActors.count) removed; "
+                + "\(addedRelations.count) relations added, \(removedRelations.count) removed, "
+                + "\(weightChanges.count) with another weight. "
+                + "\(appearedFlags.count) new findings, \(resolvedFlags.count) resolved.\n"
         func section(_ title: String, _ lines: [String]) {
             guard !lines.isEmpty else { return }
             out +=
@@ -182,16 +223,20 @@ public struct NetworkDiff: Sendable {
 
     /// DOT of the union of both networks, the old actors pinned at their old positions (from
     /// `oldPositions`, Graphviz points by actor id); added actors and relations green, removed
-    /// ones red and dashed, changed weights orange.
+    /// ones orange and dashed, changed weights yellow.
     public func diagram(oldPositions: [String: (Double, Double)], language: String) -> String {
         let nl = language != "en"
         var ids = old.actors.map(\.id)
         for id in addedActors { ids.append(id) }
         let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
         var out =
-            "digraph \"diff\" {\n  graph [fontname=\"DejaVu Sans\", overlap=false, splines=\(ids.count <= 40 ? "true" : "curved"), outputorder=edgesfirst, labelloc=b, labeljust=l, pad=0.3];\n"
+            "digraph \"diff\" {\n  graph [fontname=\"DejaVu Sans\", overlap=false, "
+            + "splines=\(ids.count <= 40 ? "true" : "curved"), outputorder=edgesfirst, labelloc=b, "
+            + "labeljust=l, pad=0.3];\n"
         out +=
-            "  node [fontname=\"DejaVu Sans\", fontsize=9, shape=circle, style=filled, fixedsize=true, width=0.3, label=\"\", fillcolor=\"#DDDDDD\", color=\"#555555\"];\n  edge [arrowsize=0.5, color=\"#BBBBBB\"];\n"
+            "  node [fontname=\"DejaVu Sans\", fontsize=9, shape=circle, style=filled, fixedsize=true, "
+            + "width=0.3, label=\"\", fillcolor=\"#DDDDDD\", color=\"#555555\"];\n"
+            + "  edge [arrowsize=0.5, color=\"#BBBBBB\"];\n"
         let removed = Set(removedActors)
         let added = Set(addedActors)
         for id in ids {
@@ -227,9 +272,9 @@ public struct NetworkDiff: Sendable {
         }
         for pairKey in order {
             let p = pairs[pairKey]!
-            var attributes = [
-                "dir=\(p.forward && p.backward ? "both" : p.forward ? "forward" : p.backward ? "back" : "none")"
-            ]
+            let direction =
+                p.forward && p.backward ? "both" : p.forward ? "forward" : p.backward ? "back" : "none"
+            var attributes = ["dir=\(direction)"]
             switch p.status {
             case 3: attributes += ["color=\"#1B9E77\"", "penwidth=2"]
             case 2: attributes += ["color=\"#D95F02\"", "style=dashed", "penwidth=1.5"]
@@ -240,9 +285,12 @@ public struct NetworkDiff: Sendable {
         }
         let legend =
             nl
-            ? "groen: nieuw · oranje stippel: verdwenen · geel: ander gewicht · grijs: ongewijzigd (op de oude plek)"
-            : "green: new · orange dashed: gone · yellow: weight changed · grey: unchanged (at the old position)"
-        out += "  label=\(DOTEscaping.quoted("\(old.metadata.name) → \(new.metadata.name)\n\(legend)"));\n}\n"
+            ? "groen: nieuw · oranje stippel: verdwenen · geel: ander gewicht · "
+                + "grijs: ongewijzigd (op de oude plek)"
+            : "green: new · orange dashed: gone · yellow: weight changed · "
+                + "grey: unchanged (at the old position)"
+        let caption = DOTEscaping.quoted("\(old.metadata.name) → \(new.metadata.name)\n\(legend)")
+        out += "  label=\(caption);\n}\n"
         return out
     }
 }

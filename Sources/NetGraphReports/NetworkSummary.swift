@@ -5,37 +5,61 @@ import NetGraphRender
 
 /// The first look at a network: who is in it, which ties, and who has the most ties.
 public struct NetworkSummary: Sendable {
+    /// The number of actors of one actor type.
     public struct TypeCount: Sendable {
+        /// The actor type's name as used in the data.
         public var type: String
+        /// The type's label from the vocabulary (the name itself for a type it does not know).
         public var label: String
+        /// The type's role from the vocabulary (`.other` for a type it does not know).
         public var role: ActorRole
+        /// Actors of this type.
         public var count: Int
     }
+    /// The number and total weight of the relations of one relation type.
     public struct RelationCount: Sendable {
+        /// The relation type's name as used in the data.
         public var type: String
+        /// Whether the type's relations are directed (taken from the first relation of the type).
         public var directed: Bool
+        /// Relations of this type.
         public var count: Int
+        /// Sum of the weights of the relations of this type.
         public var totalWeight: Double
     }
+    /// One actor with its numbers of partners.
     public struct ActorRow: Sendable {
+        /// Position of the actor in `Network.actors`.
         public var index: Int
+        /// The actor's id.
         public var id: String
+        /// The actor's name.
         public var name: String
+        /// The actor's type.
         public var type: String
         /// Distinct partners, regardless of direction (`Degree.partners`).
         public var degree: Int
+        /// Distinct actors with a tie towards this one (an undirected tie counts both ways).
         public var inDegree: Int
+        /// Distinct actors this one has a tie towards (an undirected tie counts both ways).
         public var outDegree: Int
     }
 
+    /// The network's name, region, year, language and source.
     public var metadata: NetworkMetadata
+    /// Number of actors.
     public var actorCount: Int
+    /// Number of relations, parallel relations counted separately.
     public var relationCount: Int
+    /// Actor types present, in vocabulary order, then types unknown to the vocabulary by name.
     public var actorsByType: [TypeCount]
+    /// Relation types present, in vocabulary order, then types unknown to the vocabulary by name.
     public var relationsByType: [RelationCount]
     /// All actors, by degree (descending), then name.
     public var actors: [ActorRow]
 
+    /// Counts the actors and relations of `network` and the partners of every actor (ties
+    /// without weights, all relation types).
     public init(_ network: Network) {
         metadata = network.metadata
         actorCount = network.actors.count

@@ -18,18 +18,24 @@ enum SVGCharts {
         let height = 34 + rowHeight * Double(items.count) + 10
         let maximum = max(items.map(\.1).max() ?? 0, 1e-300)
         var svg =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(labelWidth + barWidth + 70))\" height=\"\(Int(height))\" font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"11\" role=\"img\">"
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(labelWidth + barWidth + 70))\" "
+            + "height=\"\(Int(height))\" font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"11\" "
+            + "role=\"img\">"
         svg +=
-            "<title>\(escape(title))</title><text x=\"4\" y=\"16\" font-size=\"13\" font-weight=\"bold\">\(escape(title))</text>"
+            "<title>\(escape(title))</title>"
+            + "<text x=\"4\" y=\"16\" font-size=\"13\" font-weight=\"bold\">\(escape(title))</text>"
         for (i, item) in items.enumerated() {
             let y = 28 + rowHeight * Double(i)
             let width = max(0, item.1) / maximum * barWidth
             let label = item.0.count > 34 ? String(item.0.prefix(33)) + "…" : item.0
             svg += "<text x=\"\(labelWidth - 6)\" y=\"\(y + 12)\" text-anchor=\"end\">\(escape(label))</text>"
             svg +=
-                "<rect x=\"\(labelWidth)\" y=\"\(y + 2)\" width=\"\(String(format: "%.1f", width))\" height=\"\(rowHeight - 5)\" fill=\"\(colour)\"><title>\(escape(item.0)): \(number(item.1))</title></rect>"
+                "<rect x=\"\(labelWidth)\" y=\"\(y + 2)\" width=\"\(String(format: "%.1f", width))\" "
+                + "height=\"\(rowHeight - 5)\" fill=\"\(colour)\">"
+                + "<title>\(escape(item.0)): \(number(item.1))</title></rect>"
             svg +=
-                "<text x=\"\(String(format: "%.1f", labelWidth + width + 4))\" y=\"\(y + 12)\">\(number(item.1))</text>"
+                "<text x=\"\(String(format: "%.1f", labelWidth + width + 4))\" y=\"\(y + 12)\">"
+                + "\(number(item.1))</text>"
         }
         return svg + "</svg>"
     }
@@ -39,27 +45,35 @@ enum SVGCharts {
         let size = 300.0
         let margin = 40.0
         var svg =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(size + 2 * margin + 150))\" height=\"\(Int(size + 2 * margin))\" font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"11\" role=\"img\">"
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(size + 2 * margin + 150))\" "
+            + "height=\"\(Int(size + 2 * margin))\" font-family=\"DejaVu Sans, Arial, sans-serif\" "
+            + "font-size=\"11\" role=\"img\">"
         svg +=
-            "<title>\(escape(title))</title><text x=\"4\" y=\"16\" font-size=\"13\" font-weight=\"bold\">\(escape(title))</text>"
+            "<title>\(escape(title))</title>"
+            + "<text x=\"4\" y=\"16\" font-size=\"13\" font-weight=\"bold\">\(escape(title))</text>"
         func point(_ x: Double, _ y: Double) -> String {
             String(format: "%.1f,%.1f", margin + x * size, margin + (1 - y) * size)
         }
         svg +=
-            "<rect x=\"\(margin)\" y=\"\(margin)\" width=\"\(size)\" height=\"\(size)\" fill=\"none\" stroke=\"#999\"/>"
+            "<rect x=\"\(margin)\" y=\"\(margin)\" width=\"\(size)\" height=\"\(size)\" fill=\"none\" "
+            + "stroke=\"#999\"/>"
         svg +=
-            "<polyline points=\"\(point(0, 0)) \(point(1, 1))\" fill=\"none\" stroke=\"#999\" stroke-dasharray=\"4 3\"/>"
+            "<polyline points=\"\(point(0, 0)) \(point(1, 1))\" fill=\"none\" stroke=\"#999\" "
+            + "stroke-dasharray=\"4 3\"/>"
         for (k, (name, values, colour)) in series.enumerated() {
             let points = NetworkMeasures.lorenz(values).map { point($0.0, $0.1) }.joined(separator: " ")
             svg += "<polyline points=\"\(points)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\"/>"
             let y = margin + 14 + Double(k) * 16
             svg +=
-                "<line x1=\"\(margin + size + 12)\" y1=\"\(y - 4)\" x2=\"\(margin + size + 30)\" y2=\"\(y - 4)\" stroke=\"\(colour)\" stroke-width=\"2\"/>"
+                "<line x1=\"\(margin + size + 12)\" y1=\"\(y - 4)\" x2=\"\(margin + size + 30)\" "
+                + "y2=\"\(y - 4)\" stroke=\"\(colour)\" stroke-width=\"2\"/>"
             svg +=
-                "<text x=\"\(margin + size + 34)\" y=\"\(y)\">\(escape(name)) (Gini \(String(format: "%.2f", NetworkMeasures.gini(values))))</text>"
+                "<text x=\"\(margin + size + 34)\" y=\"\(y)\">"
+                + "\(escape(name)) (Gini \(String(format: "%.2f", NetworkMeasures.gini(values))))</text>"
         }
         svg +=
-            "<text x=\"\(margin)\" y=\"\(margin + size + 16)\">0</text><text x=\"\(margin + size - 8)\" y=\"\(margin + size + 16)\">1</text>"
+            "<text x=\"\(margin)\" y=\"\(margin + size + 16)\">0</text>"
+            + "<text x=\"\(margin + size - 8)\" y=\"\(margin + size + 16)\">1</text>"
         return svg + "</svg>"
     }
 }

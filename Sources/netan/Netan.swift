@@ -40,7 +40,3 @@ struct Netan: ParsableCommand {
         }
     }
 }
-
-enum NetanVersion {
-    static let string = "0.2.0"
-}

@@ -114,7 +114,9 @@ struct PeerFileTests {
         #expect(allDirected)
     }
 
-    @Test("networkx and openpyxl read what netan writes (skipped without Python packages)")
+    @Test(
+        "networkx and openpyxl read what netan writes",
+        .enabled(if: Tools.pythonPeers, "networkx or openpyxl is not installed (make test installs them)"))
     func peersReadOurs() throws {
         let folder = TemporaryFolder()
         let network = try DemoDataset.load().network
@@ -128,14 +130,14 @@ struct PeerFileTests {
             network, to: folder.url.appendingPathComponent("net.xlsx").path, format: .xlsx)
         try NetworkWriter.write(
             network, to: folder.url.appendingPathComponent("source.json").path, format: .json)
-        guard
-            let result = try runCheckScript(
+        let result = try #require(
+            try runCheckScript(
                 "/usr/bin/env",
                 [
                     "python3", packageRoot.appendingPathComponent("scripts/interop/check_with_peers.py").path,
                     folder.path,
-                ])
-        else { return }
+                ]),
+            "the check script reported a missing tool")
         #expect(result.status == 0, "\(result.output)")
     }
 }
@@ -223,5 +225,24 @@ struct InteropSafetyTests {
         } catch let error as NetworkLoadError {
             #expect(error.errors.first?.line == 2)
         } catch { Issue.record("\(error)") }
+    }
+}
+
+@Suite("Edge lists on the fast path")
+struct EdgeListHeaderTests {
+    @Test("the header that `netan convert` writes is skipped, and the ties after it are read")
+    func headerSkipped() throws {
+        let folder = TemporaryFolder()
+        let path = folder.url.appendingPathComponent("ties.csv").path
+        try "source,target,weight,type\na,b,2.5,financiering\nb,c,1,overleg\n".write(
+            toFile: path, atomically: true, encoding: .utf8)
+        let loaded = try EdgeListGraph.load(path: path, directed: false, weights: .strength)
+        #expect(loaded.ids == ["a", "b", "c"])
+        #expect(loaded.graph.arcCount == 4)
+        // A header anywhere but the first tie is an error, as before.
+        try "a,b,2\nsource,target,weight\n".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(throws: (any Error).self) {
+            try EdgeListGraph.load(path: path, directed: false, weights: .strength)
+        }
     }
 }

@@ -159,7 +159,8 @@ struct DiagramTests {
     }
 
     @Test(
-        "render to HTML end to end, and the page's filters work in headless Chromium (skipped without Chromium)"
+        "render to HTML end to end, and the page's filters work in headless Chromium",
+        .enabled(if: Tools.chromium, "Chromium is not installed (make test installs it)")
     )
     func htmlInBrowser() throws {
         let folder = TemporaryFolder()
@@ -168,11 +169,11 @@ struct DiagramTests {
             "render", packageRoot.appendingPathComponent("datasets/breda-illustratief").path, "-o", page,
         ])
         #expect(result.status == 0, "\(result.stderr)")
-        guard
-            let result = try runCheckScript(
-                "/bin/bash", [packageRoot.appendingPathComponent("scripts/render/check_html.sh").path, page])
-        else { return }
-        #expect(result.status == 0, "\(result.output)")
+        let check = try #require(
+            try runCheckScript(
+                "/bin/bash", [packageRoot.appendingPathComponent("scripts/render/check_html.sh").path, page]),
+            "the check script reported a missing tool")
+        #expect(check.status == 0, "\(check.output)")
     }
 
     @Test("render options end to end: ego, preset, positions, target layout, bad ids")

@@ -72,17 +72,19 @@ struct ReportTests {
         #expect(notebook["nbformat"] as? Int == 4)
     }
 
-    @Test("the notebook validates against nbformat's schema (skipped without nbformat)")
+    @Test(
+        "the notebook validates against nbformat's schema",
+        .enabled(if: Tools.nbformat, "nbformat is not installed (make test installs it)"))
     func notebook() throws {
         let folder = try write(try DemoDataset.load().network, language: "en")
-        guard
-            let result = try runCheckScript(
+        let result = try #require(
+            try runCheckScript(
                 "/usr/bin/env",
                 [
                     "python3", packageRoot.appendingPathComponent("scripts/report/check_notebook.py").path,
                     folder.url.appendingPathComponent("rapport/analysis.ipynb").path,
-                ])
-        else { return }
+                ]),
+            "the check script reported a missing tool")
         #expect(result.status == 0, "\(result.output)")
     }
 

@@ -322,3 +322,23 @@ struct InvariantTests {
         #expect(sampled.notes["betweenness"]?.hasPrefix("estimated") == true)
     }
 }
+
+@Suite("Bipartite test")
+struct BipartiteTests {
+    func graph(_ n: Int, _ edges: [(Int32, Int32)]) -> Graph {
+        Graph(
+            nodeCount: n, arcs: edges.flatMap { [($0.0, $0.1, 1.0), ($0.1, $0.0, 1.0)] }, isDirected: false,
+            weights: .ignore)
+    }
+
+    @Test("paths, stars and even cycles are two-sided; a triangle or an odd cycle is not")
+    func cases() {
+        #expect(Structure.isBipartite(graph(5, [(0, 1), (1, 2), (2, 3), (3, 4)])))
+        #expect(Structure.isBipartite(graph(5, [(0, 1), (0, 2), (0, 3), (0, 4)])))
+        #expect(Structure.isBipartite(graph(4, [(0, 1), (1, 2), (2, 3), (3, 0)])))
+        #expect(!Structure.isBipartite(graph(3, [(0, 1), (1, 2), (2, 0)])))
+        #expect(!Structure.isBipartite(graph(5, [(0, 1), (1, 2), (2, 3), (3, 4), (4, 0)])))
+        // A second component with an odd cycle spoils it.
+        #expect(!Structure.isBipartite(graph(5, [(0, 1), (2, 3), (3, 4), (4, 2)])))
+    }
+}

@@ -89,7 +89,8 @@ struct ModelTests {
         let graph = Graph(sample())
         #expect(Degree.degree(graph) == [3, 2, 1, 0])
         #expect(Degree.partners(graph) == [2, 1, 1, 0])
-        let strength: [Double] = [21, 19, 2, 0]  // g: out 15 (to p), in 4 (p, overleg) + 2 (c); p: out 4, in 15
+        // g: out 15 (to p), in 4 (p, overleg) + 2 (c); p: out 4, in 15
+        let strength: [Double] = [21, 19, 2, 0]
         #expect(Degree.strength(graph) == strength)
         #expect(Degree.inDegree(graph) == [2, 1, 0, 0])
         #expect(Degree.outDegree(graph) == [1, 1, 1, 0])

@@ -169,11 +169,23 @@ struct ReferenceMeasureTests {
                 )
             }
         }
+        // Every metric the kernels compute here is compared; an undefined reference value
+        // (null) must be undefined (nil or NaN) here too. The rest go through the analysis
+        // object in AnalysisReferenceTests.
+        var compared = 0
         for (metric, expected) in fixture.graphMetrics.sorted(by: { $0.key < $1.key }) {
-            guard let expected, let mine = ours[metric], let actual = mine else { continue }
-            #expect(
-                close(actual, expected), "\(fixture.name) \(metric): netan \(actual), reference \(expected)")
+            guard let mine = ours[metric] else { continue }
+            let actual = mine ?? .nan
+            if let expected {
+                compared += 1
+                #expect(
+                    close(actual, expected),
+                    "\(fixture.name) \(metric): netan \(actual), reference \(expected)")
+            } else {
+                #expect(actual.isNaN, "\(fixture.name) \(metric): reference undefined, netan \(actual)")
+            }
         }
+        #expect(compared >= 8)
         // Community detection: at least the modularity the peers found.
         let floors = ["modularity_louvain_networkx", "modularity_leiden_igraph"].compactMap {
             fixture.graphMetrics[$0] ?? nil

@@ -5,8 +5,10 @@ import Testing
 
 /// A temporary folder removed when the value goes away.
 public final class TemporaryFolder {
+    /// The folder's location.
     public let url: URL
 
+    /// Creates a new, empty folder with a unique name in the system's temporary directory.
     public init() {
         url = FileManager.default.temporaryDirectory.appendingPathComponent(
             "netan-tests-\(UUID().uuidString)")
@@ -15,13 +17,17 @@ public final class TemporaryFolder {
 
     deinit { try? FileManager.default.removeItem(at: url) }
 
+    /// The folder's path.
     public var path: String { url.path }
 
+    /// Writes `text` as UTF-8 to `name` (relative to the folder) and returns the file's path.
     @discardableResult
     public func write(_ name: String, _ text: String) -> String {
         write(name, bytes: Array(text.utf8))
     }
 
+    /// Writes `bytes` to `name` (relative to the folder, creating subfolders) and returns the
+    /// file's path.
     @discardableResult
     public func write(_ name: String, bytes: [UInt8]) -> String {
         let file = url.appendingPathComponent(name)
@@ -31,6 +37,7 @@ public final class TemporaryFolder {
         return file.path
     }
 
+    /// The contents of `name` (relative to the folder); nil when it cannot be read.
     public func contents(_ name: String) -> Data? {
         FileManager.default.contents(atPath: url.appendingPathComponent(name).path)
     }
@@ -85,13 +92,17 @@ public func runCheckScript(_ executable: String, _ arguments: [String]) throws -
     return process.terminationStatus == 3 ? nil : (process.terminationStatus, output)
 }
 
-/// Runs the built `netan` binary.
+/// What one run of `netan` returned.
 public struct CommandResult {
+    /// The exit status.
     public var status: Int32
+    /// Everything written to standard output.
     public var stdout: String
+    /// Everything written to standard error.
     public var stderr: String
 }
 
+/// The built `netan` binary: next to the test bundle, else `.build/debug/netan` in the package.
 public func netanBinary() -> URL {
     // The test bundle sits next to the products of the same build.
     let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
@@ -100,6 +111,8 @@ public func netanBinary() -> URL {
     return packageRoot.appendingPathComponent(".build/debug/netan")
 }
 
+/// Runs the built `netan` binary with `arguments`, in `directory` when given, with
+/// `environment` added to the test's environment, and waits for it to end.
 public func netan(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws
     -> CommandResult
 {
@@ -150,7 +163,8 @@ public func expectSame(
     }
     // Pajek has no place for the year.
     func key(_ r: Relation) -> String {
-        "\(r.source)|\(r.target)|\(r.type)|\(r.weight)|\(r.directed)|\(format == .pajek ? "" : r.year.map(String.init) ?? "")"
+        "\(r.source)|\(r.target)|\(r.type)|\(r.weight)|\(r.directed)|"
+            + "\(format == .pajek ? "" : r.year.map(String.init) ?? "")"
     }
     let expected = a.relations.map(key).sorted()
     let actual = b.relations.map(key).sorted()

@@ -6,15 +6,19 @@ import Foundation
 
 /// Collects the text content of an XML document (and checks that it is well-formed).
 public final class TextCollector: NSObject, XMLParserDelegate {
+    /// The trimmed text of each `<text>` element collected so far, in document order.
     public var text: [String] = []
     private var current: String?
+    /// Starts collecting at a `<text>` element.
     public func parser(
         _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
         qualifiedName qName: String?, attributes: [String: String] = [:]
     ) {
         if elementName == "text" { current = "" }
     }
+    /// Adds characters to the `<text>` element being collected.
     public func parser(_ parser: XMLParser, foundCharacters string: String) { current? += string }
+    /// Ends a `<text>` element and stores its trimmed text.
     public func parser(
         _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
         qualifiedName qName: String?

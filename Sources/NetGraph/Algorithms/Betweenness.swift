@@ -16,6 +16,7 @@
 /// - Complexity: O(nm) unweighted, O(nm + n² log n) weighted; O(n + m) extra space per
 ///   thread. Sources are split in blocks over `Parallel.threadCount` threads.
 public enum Betweenness {
+    /// Betweenness of every node (and, from `computeWithEdges`, every arc).
     public struct Result: Sendable {
         /// Raw betweenness per node.
         public var raw: [Double]

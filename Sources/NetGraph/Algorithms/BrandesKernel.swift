@@ -133,7 +133,8 @@ enum BrandesKernel {
                                                         var next: Int32 = 1
                                                         var unvisitedArcs =
                                                             totalArcs - (inOff[s + 1] - inOff[s])
-                                                        // levels[k]..<levels[k + 1] are the positions of level k in `order`.
+                                                        // levels[k]..<levels[k + 1] are the positions
+                                                        // of level k in `order`.
                                                         while true {
                                                             let lower = levels[levels.count - 2]
                                                             let upper = levels[levels.count - 1]
@@ -174,8 +175,9 @@ enum BrandesKernel {
                                                                         let dw = dist[w]
                                                                         order[tail] = Int32(
                                                                             truncatingIfNeeded: w)
+                                                                        // Advance only if new.
                                                                         tail &+= Int(
-                                                                            UInt32(bitPattern: dw) >> 31)  // advance only if new
+                                                                            UInt32(bitPattern: dw) >> 31)
                                                                         dist[w] = dw < 0 ? next : dw
                                                                     }
                                                                 }
@@ -217,7 +219,8 @@ enum BrandesKernel {
                                                                     frontier[Int(order[i])] = 0
                                                                 }
                                                             }
-                                                            let counts = level > 0  // the source (level 0) gets no dependency
+                                                            // The source (level 0) gets no dependency.
+                                                            let counts = level > 0
                                                             for i in lower..<upper {
                                                                 let w = Int(order[i])
                                                                 let dependency = sigma[w] * sums[i]

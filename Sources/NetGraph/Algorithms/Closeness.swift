@@ -122,12 +122,20 @@ public enum Closeness {
         var harmonic: Double
     }
 
+    /// Closeness and harmonic centrality of every node, indexed by node.
     public struct Result: Sendable {
+        /// Closeness with the Wasserman–Faust correction ((r − 1)/(n − 1)) · (r − 1)/Σ_v d(v, u);
+        /// already in [0, 1], 0 for a node no other node reaches.
         public var closeness: [Double]
+        /// Raw harmonic centrality Σ_{v ≠ u} 1/d(v, u) (networkx `harmonic_centrality`).
         public var harmonic: [Double]
+        /// Harmonic centrality divided by n − 1 (igraph `normalized=True`); 0 when n < 2.
         public var harmonicNormalized: [Double]
     }
 
+    /// Closeness and harmonic centrality of every node over incoming distances (see the type
+    /// documentation). Sources are split in blocks over `Parallel.threadCount` threads.
+    /// - Complexity: O(nm) unweighted, O(nm + n² log n) weighted.
     public static func compute(_ graph: Graph) -> Result {
         let n = graph.nodeCount
         let work = Double(n) * Double(graph.arcCount + n)

@@ -10,13 +10,17 @@
 ///
 /// - Complexity: O(n + m).
 public enum Degree {
+    /// Degree per node: neighbours on an undirected graph, in-degree + out-degree on a graph
+    /// with directed relations (networkx convention). Unnormalised.
     public static func degree(_ graph: Graph) -> [Int] {
         (0..<graph.nodeCount).map {
             graph.isDirected ? graph.inDegree(of: $0) + graph.outDegree(of: $0) : graph.outDegree(of: $0)
         }
     }
 
+    /// Number of distinct in-neighbours per node.
     public static func inDegree(_ graph: Graph) -> [Int] { (0..<graph.nodeCount).map(graph.inDegree(of:)) }
+    /// Number of distinct out-neighbours per node.
     public static func outDegree(_ graph: Graph) -> [Int] { (0..<graph.nodeCount).map(graph.outDegree(of:)) }
 
     /// Distinct neighbours regardless of direction.
@@ -25,9 +29,11 @@ public enum Degree {
         return (0..<graph.nodeCount).map { view.offsets[$0 + 1] - view.offsets[$0] }
     }
 
+    /// In-strength per node: the sum of the weights of its in-arcs, s_i^in = Σ_j w_ji.
     public static func inStrength(_ graph: Graph) -> [Double] {
         (0..<graph.nodeCount).map { graph.inArcWeights(of: $0).reduce(0, +) }
     }
+    /// Out-strength per node: the sum of the weights of its out-arcs, s_i^out = Σ_j w_ij.
     public static func outStrength(_ graph: Graph) -> [Double] {
         (0..<graph.nodeCount).map { graph.outArcWeights(of: $0).reduce(0, +) }
     }

@@ -34,6 +34,8 @@ public enum NetworkMeasures {
         return scores.reduce(0) { $0 + (top - $1) } / denominator
     }
 
+    /// The centrality a Freeman denominator is for: total degree, in-degree, out-degree,
+    /// betweenness (raw, unordered pairs when undirected) or closeness ((n − 1)/Σd).
     public enum CentralizationKind: Sendable {
         case degree, inDegree, outDegree, betweenness, closeness
     }

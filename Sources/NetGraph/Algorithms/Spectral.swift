@@ -7,12 +7,18 @@ import Foundation
 /// `n · 1e-15` relative to the vector (PageRank: when no score changes by more than 1e-13 of
 /// itself), or fail after `maximumIterations`.
 public enum Spectral {
+    /// Iteration cap of every power iteration here: eigenvector, Katz and HITS throw
+    /// `Undefined` when they reach it; PageRank returns its last iterate.
     public static let maximumIterations = 100_000
     static let tolerance = 1e-15
 
+    /// Error thrown when a spectral measure has no meaningful value on this graph.
     public struct Undefined: Error, CustomStringConvertible, Sendable {
+        /// The measure, e.g. "eigenvector centrality".
         public let measure: String
+        /// Why it is undefined, e.g. "the network has no relations".
         public let reason: String
+        /// "⟨measure⟩ is undefined here: ⟨reason⟩".
         public var description: String { "\(measure) is undefined here: \(reason)" }
     }
 

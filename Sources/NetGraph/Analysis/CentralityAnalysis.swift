@@ -253,8 +253,10 @@ private struct Builder {
                 graph, epsilon: bound.epsilon, delta: bound.delta, seed: seed)
             betweenness = estimate.result
             actorNotes[.betweenness] =
-                "estimated from \(estimate.samples) sampled shortest paths (Riondato–Kornaropoulos, seed \(seed)): "
-                + "with probability \(1 - bound.delta) every value is within ±\(bound.epsilon) of the exact share "
+                "estimated from \(estimate.samples) sampled shortest paths "
+                + "(Riondato–Kornaropoulos, seed \(seed)): "
+                + "with probability \(1 - bound.delta) every value is within "
+                + "±\(bound.epsilon) of the exact share "
                 + "of ordered pairs"
         } else if let k = view.betweennessSample {
             betweenness = Betweenness.sampled(graph, sampleSize: k, seed: seed)
@@ -271,8 +273,14 @@ private struct Builder {
                 values[.eigenvector] = try Spectral.eigenvector(graph).values
                 if components.count > 1 {
                     actorNotes[.eigenvector] =
-                        "the network is not connected: eigenvector centrality is zero outside the component with "
-                        + "the largest eigenvalue; prefer harmonic centrality or PageRank"
+                        "the network is not connected: eigenvector centrality is zero outside the "
+                        + "component with the largest eigenvalue; prefer harmonic centrality or PageRank"
+                } else if graph.isDirected && Structure.strongComponents(graph).count > 1 {
+                    // networkx refuses here (AmbiguousSolution); netan reports the limit of
+                    // the power iteration and says how to read it.
+                    actorNotes[.eigenvector] =
+                        "the directed network is not strongly connected: values are (near) zero for "
+                        + "actors that the strongest cycle does not reach; prefer PageRank"
                 }
             } catch {
                 values[.eigenvector] = nan
@@ -293,6 +301,15 @@ private struct Builder {
                 let hits = try Spectral.hits(graph)
                 values[.hub] = hits.hubs
                 values[.authority] = hits.authorities
+                if !graph.isDirected && Structure.isBipartite(graph) {
+                    // The top singular value of a bipartite undirected graph is double, so
+                    // hubs and authorities are not unique (networkx returns an arbitrary pair).
+                    let note =
+                        "not unique on a two-sided (bipartite) undirected network: these are the "
+                        + "values the iteration reaches from equal starting scores"
+                    actorNotes[.hub] = note
+                    actorNotes[.authority] = note
+                }
             } catch {
                 values[.hub] = nan
                 values[.authority] = nan
@@ -338,7 +355,8 @@ private struct Builder {
             } else {
                 network[.closenessCentralization] = .nan
                 networkNotes[.closenessCentralization] =
-                    "defined here only for connected, undirected, unweighted views (Freeman's maximum assumes them)"
+                    "defined here only for connected, undirected, unweighted views "
+                    + "(Freeman's maximum assumes them)"
             }
         }
         if want(.giniDegree) { network[.giniDegree] = NetworkMeasures.gini(degree) }

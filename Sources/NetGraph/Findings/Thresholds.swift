@@ -157,7 +157,8 @@ public struct FlagThresholds: Sendable, Equatable {
             reason: "three in ten providers with at most one tie: versnippering"),
         Parameter(
             "perception-gap.gap", \.perceptionGapGap,
-            reason: "perceived and structural rank differ by half the ranking (percentile difference ≥ 0.5)"),
+            reason: "perceived and structural rank differ by half the ranking "
+                + "(percentile difference ≥ 0.5)"),
     ]
 
     /// The parameters by key.

@@ -22,7 +22,9 @@ public enum WeightMode: String, Sendable, CaseIterable {
 /// - Complexity: building is O(n + m log m) time and O(n + m) space for n actors and m
 ///   relations; every neighbour slice is O(1) to obtain.
 public struct Graph: Sendable {
+    /// Number of nodes n, one per actor of the network.
     public let nodeCount: Int
+    /// Number of arcs m after merging parallel arcs; an undirected relation counts twice.
     public let arcCount: Int
     /// True when at least one relation used was directed. A graph whose relations are all
     /// undirected is symmetric (`isDirected == false`).
@@ -31,11 +33,19 @@ public struct Graph: Sendable {
     /// True when every arc has weight 1 (unweighted, or `.ignore`): path measures use BFS.
     public let hasUnitWeights: Bool
 
+    /// Row offsets of the out-arcs: node `v` owns positions `outOffsets[v]..<outOffsets[v+1]`
+    /// of `outTargets` and `outWeights` (`nodeCount + 1` entries).
     public let outOffsets: [Int]
+    /// Arc targets grouped by source node, ascending within each node (`arcCount` entries).
     public let outTargets: [Int32]
+    /// Arc weights parallel to `outTargets` (all 1 under `.ignore`).
     public let outWeights: [Double]
+    /// Row offsets of the in-arcs: node `v` owns positions `inOffsets[v]..<inOffsets[v+1]`
+    /// of `inSources` and `inWeights` (`nodeCount + 1` entries).
     public let inOffsets: [Int]
+    /// Arc sources grouped by target node, ascending within each node (`arcCount` entries).
     public let inSources: [Int32]
+    /// Arc weights parallel to `inSources`.
     public let inWeights: [Double]
 
     /// Builds the graph of a network.
@@ -161,7 +171,8 @@ public struct Graph: Sendable {
         inWeights[inOffsets[node]..<inOffsets[node + 1]]
     }
 
-    /// The same graph with every arc reversed (out- and in-arcs swapped). - Complexity: O(1) extra work beyond copying references.
+    /// The same graph with every arc reversed (out- and in-arcs swapped).
+    /// - Complexity: O(1) extra work beyond copying references.
     public var reversed: Graph { Graph(reversing: self) }
 
     private init(reversing g: Graph) {
@@ -186,7 +197,8 @@ public struct Graph: Sendable {
     }
 
     /// The undirected view with weights: u and v are neighbours when an arc joins them either
-    /// way, and the weight is the sum over both directions (an undirected tie counts once).
+    /// way, and the weight is the sum over both directions (in an all-undirected graph each
+    /// tie counts once; in a mixed graph an undirected tie, being two arcs, counts twice).
     /// A symmetric graph is returned as it is, without copying. Each list stays sorted.
     /// - Complexity: O(n + m).
     public func undirectedArcs() -> (offsets: [Int], targets: [Int32], weights: [Double]) {
@@ -224,7 +236,9 @@ public struct Graph: Sendable {
         return (offsets, targets, weights)
     }
 
+    /// Number of distinct out-neighbours of `node` (merged arcs count once). - Complexity: O(1).
     public func outDegree(of node: Int) -> Int { outOffsets[node + 1] - outOffsets[node] }
+    /// Number of distinct in-neighbours of `node` (merged arcs count once). - Complexity: O(1).
     public func inDegree(of node: Int) -> Int { inOffsets[node + 1] - inOffsets[node] }
 
     /// Checks the layout invariants; used by tests.

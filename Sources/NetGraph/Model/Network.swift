@@ -2,6 +2,7 @@
 public struct Actor: Hashable, Sendable {
     /// Stable identifier, unique within the network (relations refer to it).
     public var id: String
+    /// Display name; defaults to `id` when none is given.
     public var name: String
     /// Actor type name, normally one of `Vocabulary.actorTypes`.
     public var type: String
@@ -10,10 +11,12 @@ public struct Actor: Hashable, Sendable {
     public var size: Double?
     /// Perceived influence, 0–10 (e.g. Net-Map influence towers).
     public var influence: Double?
+    /// Region or municipality the actor belongs to, if recorded.
     public var region: String?
     /// Every other column, by its header as written.
     public var attributes: [String: String]
 
+    /// Creates an actor; a missing `name` falls back to `id`.
     public init(
         id: String, name: String? = nil, type: String, size: Double? = nil, influence: Double? = nil,
         region: String? = nil, attributes: [String: String] = [:]
@@ -31,14 +34,23 @@ public struct Actor: Hashable, Sendable {
 /// A tie between two actors. Weights are tie strengths (amount, frequency); path-based
 /// measures use distance = 1 / weight.
 public struct Relation: Hashable, Sendable {
+    /// Id of the actor the relation starts from (payer, purchaser, representative, ...).
     public var source: String
+    /// Id of the actor the relation points to.
     public var target: String
+    /// Relation type name, normally one of `Vocabulary.relationTypes`.
     public var type: String
+    /// Tie strength (amount, frequency, ...); larger is stronger. Defaults to 1.
     public var weight: Double
+    /// Whether the tie runs from `source` to `target` only; an undirected relation is
+    /// symmetric and becomes two arcs in a `Graph`.
     public var directed: Bool
+    /// Year the relation refers to, if recorded.
     public var year: Int?
+    /// Every other column, by its header as written.
     public var attributes: [String: String]
 
+    /// Creates a relation between the actors with ids `source` and `target`.
     public init(
         source: String, target: String, type: String, weight: Double = 1, directed: Bool,
         year: Int? = nil, attributes: [String: String] = [:]
@@ -55,8 +67,11 @@ public struct Relation: Hashable, Sendable {
 
 /// Descriptive information about a network (from `network.yaml`).
 public struct NetworkMetadata: Hashable, Sendable {
+    /// Name of the network, used in titles of reports and diagrams.
     public var name: String
+    /// Region or municipality the network covers, if any.
     public var region: String?
+    /// Year the network describes, if any.
     public var year: Int?
     /// "nl" or "en": the language of findings and diagrams.
     public var language: String
@@ -69,6 +84,7 @@ public struct NetworkMetadata: Hashable, Sendable {
     /// Flag thresholds overriding the defaults, by rule id and parameter.
     public var thresholds: [String: Double]
 
+    /// Creates metadata; `language` defaults to "nl" and `description` starts as nil.
     public init(
         name: String, region: String? = nil, year: Int? = nil, language: String = "nl",
         source: String? = nil, sizeAttribute: String? = nil, thresholds: [String: Double] = [:]
@@ -88,12 +104,17 @@ public struct NetworkMetadata: Hashable, Sendable {
 /// `Network` is the model users edit and files hold. Algorithms do not run on it directly:
 /// they run on the immutable compressed-sparse-row `Graph` built from it.
 public struct Network: Sendable {
+    /// Descriptive information: name, region, year, language, thresholds.
     public var metadata: NetworkMetadata
+    /// The actor and relation types this network knows.
     public var vocabulary: Vocabulary
+    /// The actors, in insertion order; an actor's position is its node index in a `Graph`.
     public private(set) var actors: [Actor]
+    /// The relations, in insertion order.
     public private(set) var relations: [Relation]
     private var indexByID: [String: Int]
 
+    /// Creates an empty network with the given metadata and vocabulary.
     public init(metadata: NetworkMetadata, vocabulary: Vocabulary = .standard) {
         self.metadata = metadata
         self.vocabulary = vocabulary
@@ -127,10 +148,12 @@ public struct Network: Sendable {
     /// Position of the actor in `actors` (also its node index in a `Graph`). - Complexity: O(1).
     public func index(ofActor id: String) -> Int? { indexByID[id] }
 
+    /// Whether an actor with this id exists. - Complexity: O(1).
     public func contains(actor id: String) -> Bool { indexByID[id] != nil }
 
     /// Role of an actor, through its type.
     public func role(of actor: Actor) -> ActorRole { vocabulary.role(ofActorType: actor.type) }
 
+    /// True when the network has no actors.
     public var isEmpty: Bool { actors.isEmpty }
 }

@@ -31,11 +31,14 @@ public enum ActorRole: String, CaseIterable, Sendable, Codable {
 
 /// An actor type (gemeente, zorgaanbieder, ...) and its role.
 public struct ActorType: Hashable, Sendable, Codable {
+    /// Type name as used in the actor `type` column, e.g. "gemeente".
     public var name: String
+    /// The part actors of this type play in the power analysis.
     public var role: ActorRole
     /// Human-readable label (Dutch), used in legends.
     public var label: String
 
+    /// Creates an actor type; a missing `label` falls back to `name`.
     public init(name: String, role: ActorRole, label: String? = nil) {
         self.name = name
         self.role = role
@@ -46,6 +49,7 @@ public struct ActorType: Hashable, Sendable, Codable {
 /// A relation type (financiering, overleg, ...): whether it has a direction and what its
 /// weight measures.
 public struct RelationType: Hashable, Sendable, Codable {
+    /// Type name as used in the relation `type` column, e.g. "financiering".
     public var name: String
     /// Directed relations run from `source` to `target` (payer → receiver, purchaser →
     /// provider, representative → represented); undirected ones are symmetric.
@@ -53,6 +57,7 @@ public struct RelationType: Hashable, Sendable, Codable {
     /// What the weight means, e.g. "bedrag (€)" or "frequentie"; weights are tie strengths.
     public var weightMeaning: String
 
+    /// Creates a relation type.
     public init(name: String, directed: Bool, weightMeaning: String) {
         self.name = name
         self.directed = directed
@@ -63,9 +68,13 @@ public struct RelationType: Hashable, Sendable, Codable {
 /// The actor and relation types a network knows: the defaults of DESIGN §2, extended or
 /// overridden by `network.yaml`.
 public struct Vocabulary: Sendable, Equatable {
+    /// Known actor types, in definition order, names unique case-insensitively.
     public private(set) var actorTypes: [ActorType]
+    /// Known relation types, in definition order, names unique case-insensitively.
     public private(set) var relationTypes: [RelationType]
 
+    /// Creates a vocabulary by defining each type in order; a later type replaces an
+    /// earlier one with the same (case-insensitive) name.
     public init(actorTypes: [ActorType], relationTypes: [RelationType]) {
         self.actorTypes = []
         self.relationTypes = []
@@ -117,6 +126,8 @@ public struct Vocabulary: Sendable, Equatable {
         }
     }
 
+    /// The actor type with this name: an exact match first, else the first whose
+    /// normalised name (case, accents, spaces/`-`/`_` folded) matches; nil if none.
     public func actorType(named name: String) -> ActorType? {
         // Fast path: names as stored (the readers store the canonical spelling).
         if let exact = actorTypes.first(where: { $0.name == name }) { return exact }
@@ -124,6 +135,8 @@ public struct Vocabulary: Sendable, Equatable {
         return actorTypes.first { Normalize.key($0.name) == key }
     }
 
+    /// The relation type with this name: an exact match first, else the first whose
+    /// normalised name (case, accents, spaces/`-`/`_` folded) matches; nil if none.
     public func relationType(named name: String) -> RelationType? {
         if let exact = relationTypes.first(where: { $0.name == name }) { return exact }
         let key = Normalize.key(name)

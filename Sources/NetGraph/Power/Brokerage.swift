@@ -1,3 +1,5 @@
+import Foundation
+
 /// Gould–Fernandez brokerage roles by actor group, with the node-level expectations,
 /// standard deviations and z-scores of R sna's `brokerage()`.
 ///
@@ -15,36 +17,45 @@
 /// counts the ordered pairs of candidate two-paths that share an arc (their covariance), with
 /// C₂(x) = x(x − 1)/2: coordinator 2(n_g − 1)(n_g − 2)(n_g − 3); itinerant
 /// 2 Σ_{h≠g} n_h(n_h − 1)(n_h − 2); representative and gatekeeper
-/// 2[(n_g − 1)C₂(N − n_g) + (N − n_g)C₂(n_g − 1)]; liaison 4 Σ_{h≠g} n_h C₂(N − n_h − n_g);
-/// total 2(N − 1)(N − 2)(N − 3).
+/// 2[(n_g − 1)C₂(N − n_g) + (N − n_g)C₂(n_g − 1)]; liaison
+/// 4 Σ_{h≠g} n_h C₂(N − n_h − n_g); total 2(N − 1)(N − 2)(N − 3).
 /// z = (raw − E)/sd; undefined (nil) where sd = 0, where sna gives NaN.
 ///
 /// - Complexity: O(Σ_j indeg(j)·outdeg(j)·log d) with binary search for the closing arc.
-import Foundation
-
 public enum Brokerage {
+    /// A brokerage role by the groups of (source, broker, target): coordinator, itinerant,
+    /// representative, gatekeeper, liaison (see the type documentation), and `total`, the sum
+    /// over all five.
     public enum Role: String, CaseIterable, Sendable {
         case coordinator, itinerant, representative, gatekeeper, liaison, total
     }
 
+    /// One node's score in one role, against the sna null model.
     public struct Score: Sendable, Equatable {
+        /// Number of ordered pairs (i, k) the node brokers in this role.
         public var raw: Double
+        /// Expected count under the null model (arcs independent with probability `density`).
         public var expected: Double
+        /// Standard deviation of the count under the null model.
         public var standardDeviation: Double
         /// nil where the standard deviation is 0.
         public var z: Double?
     }
 
+    /// Brokerage scores of every node.
     public struct Result: Sendable {
         /// Per node, per role.
         public var scores: [[Role: Score]]
+        /// Density d = m/(N(N − 1)) of the null model (arcs of the graph; 0 when N < 2).
         public var density: Double
         /// Ordered pairs (i, k) brokered by each node j, per role, as (i, k) indices — kept
         /// for flags that ask who connects two groups.
         public var brokeredPairs: [[Role: [(Int, Int)]]]
     }
 
+    /// Brokerage scores of every node in every role, with their null-model expectations.
     /// - Parameter groups: group label per node (e.g. actor type or role).
+    /// - Precondition: `groups.count == graph.nodeCount`.
     public static func compute(_ graph: Graph, groups: [Int]) -> Result {
         let n = graph.nodeCount
         precondition(groups.count == n)

@@ -15,10 +15,15 @@
 public struct FlowAnalysis: Sendable {
     /// Inflow of each node by source: inflow[j][i] = w_ij.
     public let inflow: [[Int: Double]]
+    /// Outflow of each node by recipient: outflow[i][j] = w_ij.
     public let outflow: [[Int: Double]]
+    /// Total inflow of each node, Σ_k w_kj.
     public let inStrength: [Double]
+    /// Total outflow of each node, Σ_k w_ik.
     public let outStrength: [Double]
 
+    /// Reads the flows off the arcs of `graph`, which should be the weighted flow layer
+    /// (e.g. `Graph(network, relationTypes: ["financiering"])`). - Complexity: O(n + m).
     public init(_ graph: Graph) {
         let n = graph.nodeCount
         var inflow = [[Int: Double]](repeating: [:], count: n)
@@ -45,6 +50,7 @@ public struct FlowAnalysis: Sendable {
         dependence(of: j, on: i) - dependence(of: i, on: j)
     }
 
+    /// MD(i, j) = D(j on i) + D(i on j), symmetric, in [0, 2].
     public func mutualDependence(_ i: Int, _ j: Int) -> Double {
         dependence(of: j, on: i) + dependence(of: i, on: j)
     }
@@ -56,12 +62,15 @@ public struct FlowAnalysis: Sendable {
         return (top.key, top.value / inStrength[j])
     }
 
+    /// Herfindahl–Hirschman concentration of a set of amounts.
     public struct Concentration: Sendable, Equatable {
         /// Σ s², 0–1.
         public var hhi: Double
         /// (H − 1/k)/(1 − 1/k); nil for fewer than two parts.
         public var normalized: Double?
+        /// Number of positive amounts k.
         public var parts: Int
+        /// `hhi` × 10,000: the 0–10,000 "points" scale of competition authorities.
         public var points: Double { hhi * 10_000 }
     }
 
@@ -76,9 +85,11 @@ public struct FlowAnalysis: Sendable {
             hhi: h, normalized: positive.count > 1 ? (h - 1 / k) / (1 - 1 / k) : nil, parts: positive.count)
     }
 
+    /// HHI of node j's inflow over its sources; nil without inflow.
     public func inflowConcentration(_ j: Int) -> Concentration? {
         FlowAnalysis.concentration(Array(inflow[j].values))
     }
+    /// HHI of node i's outflow over its recipients; nil without outflow.
     public func outflowConcentration(_ i: Int) -> Concentration? {
         FlowAnalysis.concentration(Array(outflow[i].values))
     }

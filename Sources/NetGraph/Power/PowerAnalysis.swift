@@ -55,38 +55,66 @@ public struct PowerOptions: Sendable {
 /// and meeting frequencies are not mixed. Resource measures (dependence, HHI) use the
 /// weighted flow layer (`financiering` by default), where weights are amounts.
 public struct PowerAnalysis: Sendable {
+    /// The power measures of one actor.
     public struct ActorPower: Sendable {
+        /// Gould–Fernandez brokerage scores per role, with actor types as groups.
         public var brokerage: [Brokerage.Role: Brokerage.Score]
+        /// Burt's constraint (0–1 for most actors; higher = fewer structural holes); nil for
+        /// an isolate.
         public var constraint: Double?
+        /// Burt's effective size (number of non-redundant contacts); nil for an isolate.
         public var effectiveSize: Double?
         /// Largest share of inflow from one partner, and that partner's index.
         public var dependence: (share: Double, partner: Int)?
+        /// Concentration of the actor's inflow over its sources in the flow layer; nil
+        /// without inflow.
         public var inflowHHI: FlowAnalysis.Concentration?
+        /// Concentration of the actor's outflow over its recipients in the flow layer; nil
+        /// without outflow.
         public var outflowHHI: FlowAnalysis.Concentration?
         /// Fragmentation of the network after removing this actor.
         public var fragmentationWithout: Double
         /// Perceived minus structural percentile (−1…1), when `influence` is known.
         public var perceptionGap: Double?
+        /// The actor's share (0–1) of the total betweenness of the structural view; 0 when
+        /// that total is 0.
         public var betweennessShare: Double
         /// Continuous coreness (Borgatti–Everett, unit L2) and membership of the discrete core.
+        /// NaN beyond `CorePeriphery.maximumActors` actors.
         public var coreness: Double
+        /// Whether the actor is in the discrete core (pattern `.missing`, seeded with
+        /// `PowerOptions.seed`); false beyond `CorePeriphery.maximumActors` actors.
         public var inCore: Bool
     }
 
+    /// The power measures of one group: the actors of one actor type.
     public struct GroupPower: Sendable {
+        /// The actor type name shared by the group's members.
         public var type: String
+        /// The role of that type in the network's vocabulary.
         public var role: ActorRole
+        /// Node indices of the members, ascending.
         public var actors: [Int]
+        /// Members ÷ all actors.
         public var shareOfActors: Double
+        /// The group's share (0–1) of the total degree; 0 when that total is 0.
         public var shareOfDegree: Double
+        /// The group's share (0–1) of the total betweenness; 0 when that total is 0.
         public var shareOfBetweenness: Double
+        /// The group's share (0–1) of the total PageRank.
         public var shareOfPageRank: Double
         /// Share of a measure ÷ share of actors, for degree, betweenness and PageRank.
+        /// 1 = proportional; nil when the measure's total is 0.
         public var representationDegree: Double?
+        /// `shareOfBetweenness` ÷ `shareOfActors`; nil when the total betweenness is 0.
         public var representationBetweenness: Double?
+        /// `shareOfPageRank` ÷ `shareOfActors`; nil when the total PageRank is 0.
         public var representationPageRank: Double?
+        /// Mean degree of the members (structural view).
         public var meanDegree: Double
+        /// Median degree of the members (mean of the two middle values for an even count).
         public var medianDegree: Double
+        /// Sum of the members' raw total brokerage (all Gould–Fernandez roles).
         public var brokerageTotal: Double
         /// Concentration of the group's inflow over its members.
         public var inflowHHI: FlowAnalysis.Concentration?
@@ -94,17 +122,31 @@ public struct PowerAnalysis: Sendable {
         public var outerShellShare: Double
     }
 
+    /// The network analysed.
     public let network: Network
+    /// The structural view: every relation, weights ignored.
     public let centrality: CentralityAnalysis
+    /// The relation types of the flow layer actually used: `PowerOptions.flowRelationTypes`,
+    /// else `financiering` when present, else `contract`, else none (empty).
     public let flowRelationTypes: Set<String>
+    /// Measures per actor, in `network.actors` order.
     public let actors: [ActorPower]
+    /// Measures per actor type, in order of the type's first appearance among the actors.
     public let groups: [GroupPower]
+    /// Borgatti's fragmentation F (0–1) over the weak components: the share of ordered actor
+    /// pairs that cannot reach each other.
     public let fragmentation: Double
+    /// Borgatti's distance-weighted fragmentation DF = 1 − Σ_{i≠j} (1/d_ij)/(n(n − 1)) on the
+    /// undirected view with unit lengths.
     public let distanceFragmentation: Double
     /// Spearman correlation of size with degree over actors with a size (authorities and
     /// intermediaries excluded), when at least three have one.
     public let sizeDegreeCorrelation: Double?
+    /// Spearman correlation of perceived influence with the mean structural percentile
+    /// (degree, betweenness, PageRank) over actors with an `influence`, when at least four
+    /// have one; nil otherwise or without variation.
     public let perceptionCorrelation: Double?
+    /// The flags the finding rules raise: most severe first, then by rule id.
     public let flags: [PowerFlag]
 
     /// The actor measures of the structural view that the power analysis reads.

@@ -14,6 +14,9 @@
 /// reciprocated directed graphs (it divides by column maxima) — not copied here.
 /// - Complexity: O(Σ_i k_i²) with hashed neighbour weights.
 public enum StructuralHoles {
+    /// Constraint and effective size of every node (see the type documentation); nil for an
+    /// isolate. Arc weights enter as a_ij; build the graph with `.ignore` for the unweighted
+    /// measures.
     public static func compute(_ graph: Graph) -> (constraint: [Double?], effectiveSize: [Double?]) {
         let n = graph.nodeCount
         // Mutual weights per node: neighbour → a_ij + a_ji.

@@ -14,7 +14,8 @@ public enum JSONOutput {
         guard JSONSerialization.isValidJSONObject(clean),
             let data = try? JSONSerialization.data(withJSONObject: clean, options: options)
         else {
-            preconditionFailure("report object is not serialisable as JSON")  // a programming error, not bad input
+            // A programming error, not bad input.
+            preconditionFailure("report object is not serialisable as JSON")
         }
         return String(decoding: data, as: UTF8.self)
     }

@@ -2,7 +2,10 @@
 /// the same seed gives the same sequence on every platform.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
+    /// A generator whose sequence is fixed by `seed`.
     public init(seed: UInt64) { state = seed }
+    /// The next 64 random bits: the state advances by the golden-ratio increment
+    /// 0x9E3779B97F4A7C15 and is mixed by the SplitMix64 finaliser.
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state

@@ -7,11 +7,14 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 
 /// A table of results that prints as an aligned terminal table, CSV or Markdown.
 public struct TextTable: Sendable {
+    /// Column headers.
     public var columns: [String]
+    /// Rows of cells, in column order.
     public var rows: [[String]]
     /// Right-align these columns (numbers) in terminal and Markdown output.
     public var numericColumns: Set<Int>
 
+    /// A table with these headers and rows; `numericColumns` are column indices to right-align.
     public init(columns: [String], rows: [[String]], numericColumns: Set<Int> = []) {
         self.columns = columns
         self.rows = rows

@@ -4,12 +4,23 @@ import NetGraph
 /// Writes files so that a reader never sees half a file: the bytes go to a temporary file
 /// in the same folder, which is then renamed over the destination (atomic on POSIX).
 public enum AtomicFile {
+    /// Thrown when a file cannot be written: the destination and why.
     public struct WriteError: Error, CustomStringConvertible, Sendable {
+        /// The destination path, as given to `write`.
         public let path: String
+        /// Why writing failed: the folder cannot be created or is not writable, or the
+        /// system's message when the final rename fails.
         public let reason: String
+        /// `path: error: cannot write the file: reason`, the form compilers use.
         public var description: String { "\(path): error: cannot write the file: \(reason)" }
     }
 
+    /// Writes `data` to `path`, creating missing parent folders. The bytes go to a hidden
+    /// temporary file (`.name.pid.random.tmp`) in the same folder, which is then renamed over
+    /// `path`; an existing file is replaced in one step.
+    ///
+    /// - Throws: ``WriteError`` when the folder cannot be created, the temporary file cannot
+    ///   be created, or the rename fails (the temporary file is then removed).
     public static func write(_ data: Data, to path: String) throws {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
@@ -21,7 +32,8 @@ public enum AtomicFile {
                 reason: "the folder \(folder.path) cannot be created (\(error.localizedDescription))")
         }
         let temporary = folder.appendingPathComponent(
-            ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp"
+            ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier)"
+                + ".\(UInt32.random(in: 0...UInt32.max)).tmp"
         )
         guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
             throw WriteError(path: path, reason: "the folder is not writable")
@@ -33,6 +45,10 @@ public enum AtomicFile {
         }
     }
 
+    /// Writes `text` as UTF-8 (without byte-order mark) to `path`, atomically as the `Data`
+    /// variant does.
+    ///
+    /// - Throws: ``WriteError`` when the file cannot be written.
     public static func write(_ text: String, to path: String) throws {
         try write(Data(text.utf8), to: path)
     }

@@ -9,19 +9,38 @@ import NetGraph
 /// table. Weights are tie strengths and must be positive.
 /// - Complexity: one pass over the bytes, O(lines), plus the CSR build.
 public enum EdgeListGraph {
+    /// A loaded edge list: the graph and the id of each of its nodes.
     public struct Loaded: Sendable {
+        /// Node ids as written in the file, by node index (in order of first appearance).
         public var ids: [String]
+        /// The graph; an undirected file holds each tie as two arcs. Self-loops are left out.
         public var graph: Graph
+        /// Number of physical lines read, blank and comment lines included.
         public var lines: Int
     }
 
+    /// Thrown when the file cannot be read, is too large, or has a line that is not a tie.
     public struct Failure: Error, CustomStringConvertible {
+        /// The file, as given to ``EdgeListGraph/load(path:directed:weights:)``.
         public let path: String
+        /// 1-based line of the problem; 0 when it concerns the whole file.
         public let line: Int
+        /// What is wrong, followed by a hint.
         public let message: String
+        /// `path:line: error: message`, the form compilers use.
         public var description: String { "\(path):\(line): error: \(message)" }
     }
 
+    /// Reads the edge list at `path`.
+    ///
+    /// - Parameters:
+    ///   - directed: each line is an arc `source → target`; when false, every tie becomes
+    ///     two arcs.
+    ///   - weights: with `.strength`, a third token is read as the tie's weight; with
+    ///     `.ignore`, every tie has weight 1 and a third token is not read.
+    /// - Throws: ``Failure`` when the file cannot be read, is larger than
+    ///   ``Limits/maximumBytes``, a line has fewer than two tokens, or a weight is not a
+    ///   positive finite number.
     public static func load(path: String, directed: Bool, weights: WeightMode) throws -> Loaded {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Failure(path: path, line: 0, message: "The file cannot be read. Hint: check the path.")
@@ -30,7 +49,8 @@ public enum EdgeListGraph {
             throw Failure(
                 path: path, line: 0,
                 message:
-                    "The file is larger than \(Limits.maximumBytes / 1024 / 1024) MiB. Hint: raise the limit with NETAN_MAX_BYTES."
+                    "The file is larger than \(Limits.maximumBytes / 1024 / 1024) MiB."
+                    + " Hint: raise the limit with NETAN_MAX_BYTES."
             )
         }
         do {
@@ -52,6 +72,7 @@ public enum EdgeListGraph {
         var stringIndex: [String: Int32] = [:]
         var stringIDs: [String] = []
         var line = 0
+        var sawData = false
         try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             let bytes = raw.bindMemory(to: UInt8.self)
             let n = bytes.count
@@ -104,8 +125,24 @@ public enum EdgeListGraph {
                         throw Failure(
                             path: path, line: line,
                             message:
-                                "A line needs a source and a target. Hint: write one tie per line: source target [weight]."
+                                "A line needs a source and a target."
+                                + " Hint: write one tie per line: source target [weight]."
                         )
+                    }
+                    if !sawData {
+                        sawData = true
+                        // A header such as "source,target,weight,type" (what `netan convert`
+                        // writes) is skipped, not read as a tie between "source" and "target".
+                        func text(_ t: (Int, Int)) -> String {
+                            String(decoding: UnsafeBufferPointer(rebasing: bytes[t.0..<t.1]), as: UTF8.self)
+                                .lowercased()
+                        }
+                        if RelationField.source.aliases.contains(text(tokens[0]))
+                            && RelationField.target.aliases.contains(text(tokens[1]))
+                        {
+                            i = end + 1
+                            continue
+                        }
                     }
                     let u = try node(tokens[0].0, tokens[0].1)
                     let v = try node(tokens[1].0, tokens[1].1)
@@ -118,7 +155,8 @@ public enum EdgeListGraph {
                             throw Failure(
                                 path: path, line: line,
                                 message:
-                                    "The weight \"\(text)\" is not a positive number. Hint: weights are tie strengths greater than 0."
+                                    "The weight \"\(text)\" is not a positive number."
+                                    + " Hint: weights are tie strengths greater than 0."
                             )
                         }
                         w = value

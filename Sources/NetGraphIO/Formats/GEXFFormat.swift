@@ -113,13 +113,15 @@ extension NetworkWriter {
         let directedCount = network.relations.filter(\.directed).count
         let mixed = directedCount > 0 && directedCount < network.relations.count
         let defaultType = directedCount == 0 ? "undirected" : "directed"
-        var out =
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<gexf xmlns=\"http://gexf.net/1.3\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n"
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        out += "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
+        out += " xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n"
         let keywords = table.metadataRows.filter { $0.0 != "name" }.map {
             "\($0.0)=\($0.1.replacingOccurrences(of: ";", with: ","))"
         }.joined(separator: "; ")
-        out +=
-            "  <meta><creator>netan</creator><description>\(XMLEscaping.text(network.metadata.name))</description><keywords>\(XMLEscaping.text(keywords))</keywords></meta>\n"
+        out += "  <meta><creator>netan</creator>"
+        out += "<description>\(XMLEscaping.text(network.metadata.name))</description>"
+        out += "<keywords>\(XMLEscaping.text(keywords))</keywords></meta>\n"
         out += "  <graph mode=\"static\" defaultedgetype=\"\(defaultType)\">\n"
         let nodeColumns = table.actorColumns.enumerated().filter {
             $0.element != "id" && $0.element != "name"
@@ -130,19 +132,19 @@ extension NetworkWriter {
         out += "    <attributes class=\"node\">\n"
         for (i, column) in nodeColumns {
             let numeric = [table.sizeColumn, "influence"].contains(column) && i >= 3
-            out +=
-                "      <attribute id=\"n\(i)\" title=\"\(XMLEscaping.text(column))\" type=\"\(numeric ? "double" : "string")\"/>\n"
+            out += "      <attribute id=\"n\(i)\" title=\"\(XMLEscaping.text(column))\""
+            out += " type=\"\(numeric ? "double" : "string")\"/>\n"
         }
         out += "    </attributes>\n    <attributes class=\"edge\">\n"
         for (i, column) in edgeColumns {
-            out +=
-                "      <attribute id=\"e\(i)\" title=\"\(XMLEscaping.text(column))\" type=\"\(column == "year" ? "integer" : "string")\"/>\n"
+            out += "      <attribute id=\"e\(i)\" title=\"\(XMLEscaping.text(column))\""
+            out += " type=\"\(column == "year" ? "integer" : "string")\"/>\n"
         }
         out += "    </attributes>\n    <nodes>\n"
         for actor in network.actors {
             let row = table.actorValues(actor)
-            out +=
-                "      <node id=\"\(XMLEscaping.text(actor.id))\" label=\"\(XMLEscaping.text(actor.name))\"><attvalues>"
+            out += "      <node id=\"\(XMLEscaping.text(actor.id))\""
+            out += " label=\"\(XMLEscaping.text(actor.name))\"><attvalues>"
             for (i, _) in nodeColumns where !row[i].string.isEmpty {
                 out += "<attvalue for=\"n\(i)\" value=\"\(XMLEscaping.text(row[i].string))\"/>"
             }
@@ -151,8 +153,10 @@ extension NetworkWriter {
         out += "    </nodes>\n    <edges>\n"
         for (k, relation) in network.relations.enumerated() {
             let row = table.relationValues(relation)
-            out +=
-                "      <edge id=\"\(k)\" source=\"\(XMLEscaping.text(relation.source))\" target=\"\(XMLEscaping.text(relation.target))\" weight=\"\(Cell.number(relation.weight).string)\" label=\"\(XMLEscaping.text(relation.type))\"><attvalues>"
+            out += "      <edge id=\"\(k)\" source=\"\(XMLEscaping.text(relation.source))\""
+            out += " target=\"\(XMLEscaping.text(relation.target))\""
+            out += " weight=\"\(Cell.number(relation.weight).string)\""
+            out += " label=\"\(XMLEscaping.text(relation.type))\"><attvalues>"
             for (i, _) in edgeColumns where !row[i].string.isEmpty {
                 out += "<attvalue for=\"e\(i)\" value=\"\(XMLEscaping.text(row[i].string))\"/>"
             }

@@ -84,25 +84,28 @@ extension NetworkWriter {
                     return false
                 } ? "double" : (column == "directed" ? "boolean" : "string")
         }
-        var out =
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        out += "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\""
+        out += " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
+        out += " xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns"
+        out += " http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
         let graphKeys = table.metadataRows
         for (i, (key, _)) in graphKeys.enumerated() {
-            out +=
-                "  <key id=\"g\(i)\" for=\"graph\" attr.name=\"\(XMLEscaping.text(key))\" attr.type=\"\(key == "year" ? "int" : "string")\"/>\n"
+            out += "  <key id=\"g\(i)\" for=\"graph\" attr.name=\"\(XMLEscaping.text(key))\""
+            out += " attr.type=\"\(key == "year" ? "int" : "string")\"/>\n"
         }
         let actorRows = network.actors.map(table.actorValues)
         let relationRows = network.relations.map(table.relationValues)
         for (i, column) in table.actorColumns.enumerated() where column != "id" {
-            out +=
-                "  <key id=\"n\(i)\" for=\"node\" attr.name=\"\(XMLEscaping.text(column))\" attr.type=\"\(kind(column, actorRows.map { $0[i] }))\"/>\n"
+            out += "  <key id=\"n\(i)\" for=\"node\" attr.name=\"\(XMLEscaping.text(column))\""
+            out += " attr.type=\"\(kind(column, actorRows.map { $0[i] }))\"/>\n"
         }
         for (i, column) in table.relationColumns.enumerated() where column != "source" && column != "target" {
-            out +=
-                "  <key id=\"e\(i)\" for=\"edge\" attr.name=\"\(XMLEscaping.text(column))\" attr.type=\"\(kind(column, relationRows.map { $0[i] }))\"/>\n"
+            out += "  <key id=\"e\(i)\" for=\"edge\" attr.name=\"\(XMLEscaping.text(column))\""
+            out += " attr.type=\"\(kind(column, relationRows.map { $0[i] }))\"/>\n"
         }
-        out +=
-            "  <graph id=\"\(XMLEscaping.text(network.metadata.name))\" edgedefault=\"\(directed ? "directed" : "undirected")\">\n"
+        out += "  <graph id=\"\(XMLEscaping.text(network.metadata.name))\""
+        out += " edgedefault=\"\(directed ? "directed" : "undirected")\">\n"
         for (i, (_, value)) in graphKeys.enumerated() {
             out += "    <data key=\"g\(i)\">\(XMLEscaping.text(value))</data>\n"
         }
@@ -114,8 +117,8 @@ extension NetworkWriter {
             out += "</node>\n"
         }
         for row in relationRows {
-            out +=
-                "    <edge source=\"\(XMLEscaping.text(row[0].string))\" target=\"\(XMLEscaping.text(row[1].string))\">"
+            out += "    <edge source=\"\(XMLEscaping.text(row[0].string))\""
+            out += " target=\"\(XMLEscaping.text(row[1].string))\">"
             for (i, cell) in row.enumerated() where i > 1 && !cell.string.isEmpty {
                 out += "<data key=\"e\(i)\">\(XMLEscaping.text(cell.string))</data>"
             }

@@ -28,9 +28,11 @@ package enum InteropReaders {
             if inferred > 0 {
                 log.warning(
                     file, nil,
-                    "\(inferred) actors were inferred from the relations; their types are unknown and set to \"overig\".",
+                    "\(inferred) actors were inferred from the relations; "
+                        + "their types are unknown and set to \"overig\".",
                     hint:
-                        "Give actor types in a network folder (actors.csv) to use the power analysis by actor type."
+                        "Give actor types in a network folder (actors.csv) "
+                        + "to use the power analysis by actor type."
                 )
             }
         }

@@ -9,9 +9,18 @@ public enum NetworkFormat: String, CaseIterable, Sendable {
     case yaml, json
     /// networkx / d3 node-link JSON.
     case nodeLink = "node-link"
-    case graphml, gexf, pajek, dot
+    /// GraphML (`.graphml`), as Gephi, yEd, networkx and igraph write it; values in `<data>`
+    /// elements named by `<key attr.name>`.
+    case graphml
+    /// GEXF 1.3 (`.gexf`), Gephi's format, also read and written by networkx.
+    case gexf
+    /// Pajek (`.net`, `.paj`): `*Vertices`, `*Arcs` and `*Edges` sections.
+    case pajek
+    /// Graphviz DOT (`.dot`, `.gv`); needs the codec `NetworkCodec.dot` from NetGraphRender.
+    case dot
     /// Bare edge list (source target [weight]), CSV or whitespace separated.
     case edgeList = "edgelist"
+    /// Excel workbook (`.xlsx`) with sheets `actors`, `relations` and optionally `network`.
     case xlsx
 
     /// The format of a path, from its extension (and for `.json`, its content).
@@ -51,13 +60,16 @@ public enum NetworkFormat: String, CaseIterable, Sendable {
     public var losses: String? {
         switch self {
         case .pajek:
-            "Pajek keeps names, direction, weights and relation types (as edge labels); actor types, sizes, influence, attributes and metadata are lost"
+            "Pajek keeps names, direction, weights and relation types (as edge labels); "
+                + "actor types, sizes, influence, attributes and metadata are lost"
         case .edgeList:
-            "an edge list keeps ids, weights and relation types; actor names, types, sizes and metadata are lost"
+            "an edge list keeps ids, weights and relation types; "
+                + "actor names, types, sizes and metadata are lost"
         case .dot:
             "DOT keeps every attribute, but relation-type definitions and thresholds of network.yaml are lost"
         case .graphml, .gexf, .nodeLink, .xlsx:
-            "custom actor/relation type definitions and thresholds of network.yaml are lost (types themselves are kept)"
+            "custom actor/relation type definitions and thresholds of network.yaml are lost "
+                + "(types themselves are kept)"
         case .folder, .yaml, .json: nil
         }
     }
@@ -108,7 +120,8 @@ public enum NetworkLoader {
                 Diagnostic(
                     .error, file: path, "netan does not know this file type.",
                     hint:
-                        "Use a network folder, .yaml, .json, .graphml, .gexf, .net (Pajek), .dot, .xlsx or an edge list (.csv, .txt, .edges); or give --from."
+                        "Use a network folder, .yaml, .json, .graphml, .gexf, .net (Pajek), .dot, .xlsx "
+                        + "or an edge list (.csv, .txt, .edges); or give --from."
                 )
             ])
         }

@@ -5,9 +5,13 @@ import Yams
 /// Writes a network in any supported format. Files are written atomically.
 public enum NetworkWriter {
     /// Writes `network` to `path`; returns a warning naming what the format cannot hold.
-    @discardableResult
+    ///
+    /// A `.folder` is written as `network.yaml`, `actors.csv` and `relations.csv` inside `path`.
     ///
     /// - Parameter codecs: writers for formats that need other modules (DOT: `NetworkCodec.dot`).
+    /// - Throws: ``CodecMissing`` for DOT without its codec; ``AtomicFile/WriteError`` when a
+    ///   file cannot be written; the YAML or ZIP library's error when encoding fails.
+    @discardableResult
     public static func write(
         _ network: Network, to path: String, format: NetworkFormat, codecs: [NetworkCodec] = []
     )

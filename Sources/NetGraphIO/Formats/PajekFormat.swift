@@ -128,8 +128,8 @@ extension NetworkWriter {
             guard !relations.isEmpty else { continue }
             out += section + "\r\n"
             for r in relations {
-                out +=
-                    "\(network.index(ofActor: r.source)! + 1) \(network.index(ofActor: r.target)! + 1) \(Cell.number(r.weight).string) l \(quoted(r.type))\r\n"
+                out += "\(network.index(ofActor: r.source)! + 1) \(network.index(ofActor: r.target)! + 1)"
+                out += " \(Cell.number(r.weight).string) l \(quoted(r.type))\r\n"
             }
         }
         return out

@@ -53,7 +53,8 @@ enum XLSXReader {
             throw NetworkLoadError([
                 Diagnostic(
                     .error, file: path,
-                    "The workbook needs the sheets \"actors\" and \"relations\" (found: \(sheets.keys.sorted().joined(separator: ", "))).",
+                    "The workbook needs the sheets \"actors\" and \"relations\" "
+                        + "(found: \(sheets.keys.sorted().joined(separator: ", "))).",
                     hint: "Rename the sheets, or export them as actors.csv and relations.csv in a folder.")
             ])
         }
@@ -129,7 +130,8 @@ enum XLSXReader {
             {
                 throw Failure(
                     message:
-                        "The workbook part \(name) would unpack to \(declared) bytes (\(entry.compressedSize) compressed): refused as a possible zip bomb.",
+                        "The workbook part \(name) would unpack to \(declared) bytes "
+                        + "(\(entry.compressedSize) compressed): refused as a possible zip bomb.",
                     hint: "Split the data over smaller workbooks or export CSV.")
             }
             var data = Data()
@@ -138,7 +140,8 @@ enum XLSXReader {
                 if UInt64(data.count) > min(maximumEntrySize, max(declared, 1) * 2) {
                     throw Failure(
                         message:
-                            "The workbook part \(name) unpacks to more than it declares: refused as a possible zip bomb.",
+                            "The workbook part \(name) unpacks to more than it declares: "
+                            + "refused as a possible zip bomb.",
                         hint: "Save the workbook again.")
                 }
             }
@@ -237,7 +240,8 @@ enum XLSXReader {
         guard parser.parse(), builder.error == nil, let root = builder.root else {
             throw Failure(
                 message:
-                    "The workbook part \(name) is not well-formed XML (line \(parser.lineNumber)\(builder.error.map { ": " + $0.message } ?? "")).",
+                    "The workbook part \(name) is not well-formed XML "
+                    + "(line \(parser.lineNumber)\(builder.error.map { ": " + $0.message } ?? "")).",
                 hint: "Save the workbook again from a spreadsheet program.")
         }
         return root
@@ -251,13 +255,37 @@ enum XLSXWriter {
         let metaRows: [[Cell]] =
             [[.text("key"), .text("value")]] + table.metadataRows.map { [.text($0.0), .text($0.1)] }
         let sheets = [("actors", table.actorRows), ("relations", table.relationRows), ("network", metaRows)]
+        let sheetOverrides: String = sheets.indices.map { i in
+            """
+            <Override PartName="/xl/worksheets/sheet\(i + 1).xml" \
+            ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
+            """
+        }.joined()
+        let sheetEntries: String = sheets.enumerated().map { i, sheet in
+            "<sheet name=\"\(sheet.0)\" sheetId=\"\(i + 1)\" r:id=\"rId\(i + 1)\"/>"
+        }.joined()
+        let sheetRelationships: String = sheets.indices.map { i in
+            """
+            <Relationship Id="rId\(i + 1)" \
+            Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" \
+            Target="worksheets/sheet\(i + 1).xml"/>
+            """
+        }.joined()
         var files: [(String, String)] = []
         files.append(
             (
                 "[Content_Types].xml",
                 """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\(sheets.indices.map { "<Override PartName=\"/xl/worksheets/sheet\($0 + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>" }.joined())</Types>
+                <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+                <Default Extension="rels" \
+                ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+                <Default Extension="xml" ContentType="application/xml"/>\
+                <Override PartName="/xl/workbook.xml" \
+                ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
+                <Override PartName="/xl/styles.xml" \
+                ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
+                \(sheetOverrides)</Types>
                 """
             ))
         files.append(
@@ -265,7 +293,10 @@ enum XLSXWriter {
                 "_rels/.rels",
                 """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>
+                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+                <Relationship Id="rId1" \
+                Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" \
+                Target="xl/workbook.xml"/></Relationships>
                 """
             ))
         files.append(
@@ -273,7 +304,9 @@ enum XLSXWriter {
                 "xl/workbook.xml",
                 """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>\(sheets.enumerated().map { "<sheet name=\"\($1.0)\" sheetId=\"\($0 + 1)\" r:id=\"rId\($0 + 1)\"/>" }.joined())</sheets></workbook>
+                <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
+                xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
+                <sheets>\(sheetEntries)</sheets></workbook>
                 """
             ))
         files.append(
@@ -281,7 +314,10 @@ enum XLSXWriter {
                 "xl/_rels/workbook.xml.rels",
                 """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\(sheets.indices.map { "<Relationship Id=\"rId\($0 + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\($0 + 1).xml\"/>" }.joined())<Relationship Id="rId\(sheets.count + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>
+                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+                \(sheetRelationships)<Relationship Id="rId\(sheets.count + 1)" \
+                Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" \
+                Target="styles.xml"/></Relationships>
                 """
             ))
         files.append(
@@ -289,12 +325,19 @@ enum XLSXWriter {
                 "xl/styles.xml",
                 """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="1"><xf xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>
+                <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
+                <fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>\
+                <fills count="1"><fill><patternFill patternType="none"/></fill></fills>\
+                <borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs>\
+                <cellXfs count="1"><xf xfId="0"/></cellXfs>\
+                <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>\
+                </styleSheet>
                 """
             ))
         for (i, sheet) in sheets.enumerated() {
-            var xml =
-                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+            var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+            xml += "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+            xml += "<sheetData>"
             for (r, row) in sheet.1.enumerated() {
                 xml += "<row r=\"\(r + 1)\">"
                 for (c, cell) in row.enumerated() {
@@ -303,8 +346,8 @@ enum XLSXWriter {
                     case .number(let v): xml += "<c r=\"\(ref)\"><v>\(v)</v></c>"
                     case .text(let s) where s.isEmpty: continue
                     case .text(let s):
-                        xml +=
-                            "<c r=\"\(ref)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(XMLEscaping.text(s))</t></is></c>"
+                        xml += "<c r=\"\(ref)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">"
+                        xml += "\(XMLEscaping.text(s))</t></is></c>"
                     }
                 }
                 xml += "</row>"

@@ -80,7 +80,8 @@ extension InteropReaders {
             throw NetworkLoadError([
                 Diagnostic(
                     .error, file: path,
-                    "The file declares a DTD or entities, which netan refuses (they can read local files or expand without end).",
+                    "The file declares a DTD or entities, which netan refuses "
+                        + "(they can read local files or expand without end).",
                     hint: "Remove the <!DOCTYPE …> declaration; GraphML and GEXF do not need it.")
             ])
         }
@@ -99,7 +100,8 @@ extension InteropReaders {
                     .error, file: path, line: builder.error?.line ?? parser.lineNumber,
                     "The XML is malformed (\(message)).",
                     hint:
-                        "Check that every element is closed and that special characters are escaped (&amp; for &)."
+                        "Check that every element is closed "
+                        + "and that special characters are escaped (&amp; for &)."
                 )
             ])
         }

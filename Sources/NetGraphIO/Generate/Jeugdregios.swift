@@ -6,15 +6,23 @@ import NetGraph
 /// in `datasets/reference/README.md`): membership after CBS table 83287NED (2016) moved to the
 /// 2023 municipal division, inhabitants CBS 2020.
 public struct Jeugdregio: Sendable {
+    /// A gemeente (municipality) of the region.
     public struct Gemeente: Sendable {
+        /// The name as CBS writes it ("Breda", "Het Hogeland").
         public var name: String
+        /// The CBS municipality code ("GM0758").
         public var cbsCode: String
+        /// Inhabitants (CBS 2020); 0 when the data file has no usable number.
         public var inhabitants: Int
     }
 
+    /// The CBS region code ("JZ34").
     public var code: String
+    /// The region's name (CBS/PDOK 2025).
     public var name: String
+    /// The gemeenten of the region, in the order of the data file.
     public var gemeenten: [Gemeente]
+    /// Inhabitants of all its gemeenten together.
     public var inhabitants: Int { gemeenten.reduce(0) { $0 + $1.inhabitants } }
 
     /// The embedded data folder (a copy of datasets/reference, with its provenance there).

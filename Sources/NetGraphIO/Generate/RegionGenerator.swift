@@ -3,7 +3,10 @@ import NetGraph
 
 /// Settings of a synthetic regional network.
 public struct GeneratorSettings: Sendable {
+    /// Seed of the random choices (default 1); it is mixed with the region code, so the same
+    /// seed gives each region its own network and the same network every run.
     public var seed: UInt64 = 1
+    /// Year of the network, in its name and metadata (default 2024).
     public var year: Int = 2024
     /// Number of care providers; nil scales with inhabitants (one per 4,000, between 12 and 400).
     public var providers: Int?
@@ -17,6 +20,8 @@ public struct GeneratorSettings: Sendable {
     /// through the largest provider).
     public var clientInvolvement: Double = 0.7
 
+    /// The defaults: seed 1, year 2024, providers scaled by inhabitants, dominance 0.35,
+    /// fragmentation 0.3, intermediaries, client involvement 0.7.
     public init() {}
 }
 
@@ -31,12 +36,20 @@ public struct GeneratorSettings: Sendable {
 /// youth-care budget € 300 per inhabitant (national € 5.76 bn / 17.4 m inhabitants ≈ € 330),
 /// in € million. Everything but the gemeenten is invented, and `network.yaml` says so.
 public enum RegionGenerator {
+    /// A synthetic network of one jeugdregio: the same region and settings always give the
+    /// same network. Names and the source note are in Dutch (language `nl`); the size
+    /// attribute is called `omvang`.
     public static func generate(_ region: Jeugdregio, settings: GeneratorSettings) -> Network {
         var rng = SplitMix64(seed: settings.seed ^ stableHash(region.code))
         var metadata = NetworkMetadata(
             name: "\(region.name) \(settings.year) (synthetisch)", region: region.name, year: settings.year,
-            source:
-                "Synthetisch netwerk van netan generate (seed \(settings.seed), dominantie \(settings.dominance), versnippering \(settings.fragmentation), intermediairs \(settings.intermediaries ? "ja" : "nee"), cliëntbetrokkenheid \(settings.clientInvolvement)). Gemeenten en inwoners: CBS 2020; alle andere actoren en alle relaties zijn verzonnen.",
+            source: """
+                Synthetisch netwerk van netan generate (seed \(settings.seed), \
+                dominantie \(settings.dominance), versnippering \(settings.fragmentation), \
+                intermediairs \(settings.intermediaries ? "ja" : "nee"), \
+                cliëntbetrokkenheid \(settings.clientInvolvement)). Gemeenten en inwoners: CBS 2020; \
+                alle andere actoren en alle relaties zijn verzonnen.
+                """,
             sizeAttribute: "omvang")
         metadata.language = "nl"
         var network = Network(metadata: metadata)
@@ -203,7 +216,8 @@ public enum RegionGenerator {
             metadata: NetworkMetadata(
                 name: "Nederland \(settings.year) (synthetisch)", region: "Nederland", year: settings.year,
                 source:
-                    "Synthetisch nationaal netwerk van netan generate (seed \(settings.seed)): alle 42 jeugdregio's; gemeenten en inwoners CBS 2020, al het andere verzonnen.",
+                    "Synthetisch nationaal netwerk van netan generate (seed \(settings.seed)): "
+                    + "alle 42 jeugdregio's; gemeenten en inwoners CBS 2020, al het andere verzonnen.",
                 sizeAttribute: "omvang"))
         for region in try Jeugdregio.all() {
             var s = settings

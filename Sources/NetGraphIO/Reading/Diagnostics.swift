@@ -4,11 +4,18 @@ import NetGraph
 /// A problem found while reading or checking a network: where it is, what is wrong, and
 /// what to do about it.
 public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+    /// How serious a problem is. Loading goes on after a warning; an error makes it fail
+    /// with ``NetworkLoadError`` once every file has been checked.
     public enum Severity: String, Sendable, Comparable {
-        case warning, error
+        /// Something is odd or was assumed, but the network can be used.
+        case warning
+        /// The network cannot be loaded until this is fixed.
+        case error
+        /// Warnings sort before errors.
         public static func < (a: Severity, b: Severity) -> Bool { a == .warning && b == .error }
     }
 
+    /// Warning or error.
     public var severity: Severity
     /// The file as the user named it (path), or a description such as "<demo>".
     public var file: String
@@ -19,6 +26,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// What to do about it, as a sentence.
     public var hint: String?
 
+    /// A diagnostic for `file`, at `line` (nil: the whole file), with an optional hint.
     public init(_ severity: Severity, file: String, line: Int? = nil, _ message: String, hint: String? = nil)
     {
         self.severity = severity
@@ -28,7 +36,8 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         self.hint = hint
     }
 
-    /// `file:line: error: message. hint` — the form compilers use, which editors can jump to.
+    /// `file:line: severity: message Hint: hint` (line and hint only when known) — the form
+    /// compilers use, which editors can jump to.
     public var description: String {
         var text = file
         if let line { text += ":\(line)" }
@@ -40,9 +49,13 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 
 /// Thrown when a network cannot be loaded; carries every problem found, not only the first.
 public struct NetworkLoadError: Error, Sendable, CustomStringConvertible {
+    /// Every problem found, errors and warnings, in the order they were found.
     public var diagnostics: [Diagnostic]
+    /// An error carrying these diagnostics.
     public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+    /// Only the diagnostics of severity ``Diagnostic/Severity/error``.
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    /// Every diagnostic's description, one per line.
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }
 

@@ -41,7 +41,8 @@ struct NetworkBuilder {
                 log.error(
                     file, line, "This actor has no id.",
                     hint:
-                        "Give every actor a unique id (for example a short code such as gem-breda); relations refer to it."
+                        "Give every actor a unique id (for example a short code such as gem-breda); "
+                        + "relations refer to it."
                 )
                 continue
             }
@@ -66,7 +67,8 @@ struct NetworkBuilder {
                     file, line,
                     "Actor \"\(id)\" has the unknown type \"\(type)\"; it gets the role \"other\".",
                     hint:
-                        "\(suggestion)Known types: \(knownTypes.joined(separator: ", ")); or declare it under actor_types in network.yaml."
+                        "\(suggestion)Known types: \(knownTypes.joined(separator: ", ")); "
+                        + "or declare it under actor_types in network.yaml."
                 )
             }
             var actor = Actor(
@@ -78,7 +80,8 @@ struct NetworkBuilder {
                         log.error(
                             file, line, "Actor \"\(id)\" has a negative size (\(text)).",
                             hint:
-                                "Size is a budget, turnover, FTE or number of inhabitants: use 0 or a positive number, or leave it empty."
+                                "Size is a budget, turnover, FTE or number of inhabitants: "
+                                + "use 0 or a positive number, or leave it empty."
                         )
                     }
                     actor.size = value
@@ -112,7 +115,8 @@ struct NetworkBuilder {
         if records.count > Limits.maximumRelations {
             log.error(
                 file, nil,
-                "The file holds \(records.count) relations, more than the limit of \(Limits.maximumRelations).",
+                "The file holds \(records.count) relations, "
+                    + "more than the limit of \(Limits.maximumRelations).",
                 hint: "Check that this is the right file, or raise the limit with NETAN_MAX_RELATIONS.")
             return
         }
@@ -155,7 +159,8 @@ struct NetworkBuilder {
                 log.warning(
                     file, line, "The relation type \"\(type)\" is unknown; it is treated as directed.",
                     hint:
-                        "\(suggestion)Known types: \(knownTypes.joined(separator: ", ")); or declare it under relation_types in network.yaml."
+                        "\(suggestion)Known types: \(knownTypes.joined(separator: ", ")); "
+                        + "or declare it under relation_types in network.yaml."
                 )
             }
             if let text = nonEmpty(record.values[.directed]) {
@@ -175,7 +180,8 @@ struct NetworkBuilder {
                         log.error(
                             file, line, "The relation weight \(text) is not positive.",
                             hint:
-                                "Weights are tie strengths (amount, frequency) and must be greater than 0; remove ties that do not exist."
+                                "Weights are tie strengths (amount, frequency) and must be greater than 0; "
+                                + "remove ties that do not exist."
                         )
                         usable = false
                     }
@@ -224,8 +230,10 @@ struct NetworkBuilder {
 
     private var numberHint: String {
         decimalComma
-            ? "Write a number such as 1234,5 or 1.234,5 (this file uses ; so a comma is the decimal separator)."
-            : "Write a number such as 1234.5 (this file uses , as separator, so use a decimal point and no thousands separator)."
+            ? "Write a number such as 1234,5 or 1.234,5 "
+                + "(this file uses ; so a comma is the decimal separator)."
+            : "Write a number such as 1234.5 (this file uses , as separator, "
+                + "so use a decimal point and no thousands separator)."
     }
 }
 

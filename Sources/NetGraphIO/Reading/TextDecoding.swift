@@ -60,7 +60,8 @@ enum TextDecoding {
         if let bad = bytes.firstIndex(where: { undefined.contains($0) }) {
             throw failure(
                 bytes, offset: bad,
-                "the file is neither UTF-8 nor Windows-1252 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)))"
+                "the file is neither UTF-8 nor Windows-1252 "
+                    + "(byte 0x\(String(bytes[bad], radix: 16, uppercase: true)))"
             )
         }
         return (String(decoding: bytes.map(windows1252ToUnicode), as: UTF32.self).precomposed, .windows1252)

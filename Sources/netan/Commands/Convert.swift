@@ -7,7 +7,8 @@ import NetGraphRender
 struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract:
-            "Convert a network between formats (folder, YAML, JSON, XLSX, GraphML, GEXF, Pajek, DOT, node-link JSON, edge list).",
+            "Convert a network between formats (folder, YAML, JSON, XLSX, GraphML, GEXF, Pajek, DOT, "
+            + "node-link JSON, edge list).",
         discussion: """
             Formats come from the extensions (.yaml .json .xlsx .graphml .gexf .net .dot .csv/.txt
             for edge lists; a path without extension is a network folder) or from --from/--to.
@@ -26,9 +27,9 @@ struct Convert: ParsableCommand {
     var output: String
 
     @Option(
-        help:
-            "Input format (default: from the path): \(NetworkFormat.allCases.map(\.rawValue).joined(separator: ", "))."
-    )
+        help: ArgumentHelp(
+            "Input format (default: from the path): "
+                + "\(NetworkFormat.allCases.map(\.rawValue).joined(separator: ", "))."))
     var from: NetworkFormat?
 
     @Option(help: "Output format (default: from the path).")
@@ -54,7 +55,8 @@ struct Convert: ParsableCommand {
             throw Exit.cannotCreate
         }
         Console.error(
-            "netan: wrote \(network.actors.count) actors and \(network.relations.count) relations to \(output) (\(format.rawValue))."
+            "netan: wrote \(network.actors.count) actors and \(network.relations.count) relations "
+                + "to \(output) (\(format.rawValue))."
         )
     }
 }

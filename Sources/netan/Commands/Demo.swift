@@ -37,7 +37,8 @@ struct Demo: ParsableCommand {
             try ReportBuilder(analysis, language: language, inputDescription: source).write(to: $0)
         }
         Console.error(
-            "netan: wrote the report to \(folder.path)/index.html (also report.md, analysis.ipynb, tables/, figures/)"
+            "netan: wrote the report to \(folder.path)/index.html "
+                + "(also report.md, analysis.ipynb, tables/, figures/)"
         )
     }
 }

@@ -91,7 +91,8 @@ struct Generate: ParsableCommand {
             throw Exit.cannotCreate
         }
         Console.error(
-            "netan: wrote \(network.actors.count) actors and \(network.relations.count) relations to \(output!)"
+            "netan: wrote \(network.actors.count) actors and \(network.relations.count) relations "
+                + "to \(output!)"
         )
     }
 }

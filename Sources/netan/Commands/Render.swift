@@ -63,7 +63,8 @@ struct Render: ParsableCommand {
         let ext = URL(fileURLWithPath: output).pathExtension.lowercased()
         if ext != "html" && DiagramFormat(fileExtension: ext) == nil {
             throw ValidationError(
-                "Cannot tell the diagram format from \"\(output)\": use a name ending in .svg, .png, .pdf, .dot or .html."
+                "Cannot tell the diagram format from \"\(output)\": "
+                    + "use a name ending in .svg, .png, .pdf, .dot or .html."
             )
         }
         if depth < 0 { throw ValidationError("--depth must be 0 or more.") }

@@ -29,9 +29,9 @@ struct Report: ParsableCommand {
     var language: Language?
 
     @Flag(
-        help:
-            "One report comparing all given networks: table with ranks, small multiples, findings per network."
-    )
+        help: ArgumentHelp(
+            "One report comparing all given networks: table with ranks, small multiples, "
+                + "findings per network."))
     var compare = false
 
     func validate() throws {

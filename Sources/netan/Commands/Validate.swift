@@ -27,7 +27,8 @@ struct Validate: ParsableCommand {
             loaded.warnings.forEach { Console.error($0.description) }
             let n = loaded.network
             Console.output(
-                "\(path): \(n.actors.count) actors, \(n.relations.count) relations, \(loaded.warnings.count) warning\(loaded.warnings.count == 1 ? "" : "s"), no errors.\n"
+                "\(path): \(n.actors.count) actors, \(n.relations.count) relations, "
+                    + "\(loaded.warnings.count) warning\(loaded.warnings.count == 1 ? "" : "s"), no errors.\n"
             )
             if strict && !loaded.warnings.isEmpty { throw Exit.dataError }
         } catch let error as NetworkLoadError {
@@ -35,7 +36,8 @@ struct Validate: ParsableCommand {
             let errors = error.errors.count
             let warnings = error.diagnostics.count - errors
             Console.output(
-                "\(path): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s").\n"
+                "\(path): \(errors) error\(errors == 1 ? "" : "s"), "
+                    + "\(warnings) warning\(warnings == 1 ? "" : "s").\n"
             )
             throw Exit.dataError
         }

@@ -61,13 +61,15 @@ enum OutputGuard {
         if paths.contains(where: { $0 == target || (replaceable && $0.hasPrefix(target + "/")) }) {
             let what = replaceable ? "the output folder would replace the input" : "this is an input file"
             Console.error(
-                "\(output): error: \(what); netan never writes over its inputs. Hint: choose another output name."
+                "\(output): error: \(what); netan never writes over its inputs. "
+                    + "Hint: choose another output name."
             )
             throw Exit.cannotCreate
         }
         if !replaceable && !force && FileManager.default.fileExists(atPath: output) {
             Console.error(
-                "\(output): error: the file exists. Hint: add --force to overwrite it, or choose another name."
+                "\(output): error: the file exists. "
+                    + "Hint: add --force to overwrite it, or choose another name."
             )
             throw Exit.cannotCreate
         }

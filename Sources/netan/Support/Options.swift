@@ -80,7 +80,8 @@ struct ViewOptions: ParsableArguments {
                 } else {
                     let known = Set(network.relations.map(\.type)).sorted().joined(separator: ", ")
                     throw ValidationError(
-                        "The relation type \"\(name)\" does not occur in this network. Types present: \(known)."
+                        "The relation type \"\(name)\" does not occur in this network. "
+                            + "Types present: \(known)."
                     )
                 }
             }
@@ -121,7 +122,8 @@ struct PowerOptionGroup: ParsableArguments {
             }
             guard FlagThresholds.knownKeys.contains(parts[0]) else {
                 throw ValidationError(
-                    "Unknown threshold \"\(parts[0])\". Known: \(FlagThresholds.knownKeys.joined(separator: ", "))."
+                    "Unknown threshold \"\(parts[0])\". "
+                        + "Known: \(FlagThresholds.knownKeys.joined(separator: ", "))."
                 )
             }
             result[parts[0]] = value

@@ -1,0 +1,292 @@
+import Foundation
+import NetGraph
+import NetGraphIO
+import NetGraphRender
+
+/// Writing the report folder: replaced in one step, never over a folder of other files.
+extension ReportBuilder {
+    /// Thrown when the destination exists but is not a netan report: netan replaces only its
+    /// own reports, never a folder of other files.
+    public struct NotAReport: Error, CustomStringConvertible {
+        /// The folder that was not replaced.
+        public let path: String
+        /// The message for the user, naming the folder.
+        public var description: String {
+            "\(path) exists and is not a netan report; netan will not replace it. Choose another folder."
+        }
+    }
+
+    /// Whether `folder` is missing, empty, or holds a report netan wrote (index.html and
+    /// analysis.ipynb or tables/comparison.csv, and nothing but report files).
+    public static func mayReplace(_ folder: URL) -> Bool {
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: folder.path) else {
+            return !fm.fileExists(atPath: folder.path)
+        }
+        if names.isEmpty { return true }
+        let known: Set<String> = ["index.html", "report.md", "analysis.ipynb", "tables", "figures"]
+        return names.contains("index.html") && Set(names).isSubset(of: known)
+    }
+
+    /// Writes the report into `folder` (replacing an earlier report there).
+    public func write(to folder: URL) throws {
+        guard ReportBuilder.mayReplace(folder) else { throw NotAReport(path: folder.path) }
+        try AtomicFile.replaceFolder(folder) { staging in
+            let fm = FileManager.default
+            try fm.createDirectory(
+                at: staging.appendingPathComponent("tables"), withIntermediateDirectories: true)
+            try fm.createDirectory(
+                at: staging.appendingPathComponent("figures"), withIntermediateDirectories: true)
+            let (svg, png) = try diagram()
+            let (bars, lorenz) = charts()
+            func put(_ name: String, _ text: String) throws {
+                try Data(text.utf8).write(to: staging.appendingPathComponent(name))
+            }
+            try svg.write(to: staging.appendingPathComponent("figures/netwerk.svg"))
+            try png.write(to: staging.appendingPathComponent("figures/netwerk.png"))
+            for (measure, chart) in bars {
+                try put(
+                    "figures/top-\(measure).svg",
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + chart + "\n")
+            }
+            try put("figures/lorenz.svg", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + lorenz + "\n")
+            try put("tables/actors.csv", actorTable.csv())
+            try put(
+                "tables/network.csv",
+                TextTable(columns: ["measure", "value"], rows: networkRows.map { [$0.0, $0.1] }).csv())
+            try put("tables/flags.csv", flagReport.render(.csv))
+            try put("tables/groups.csv", flagReport.groupTable().csv())
+            try put("tables/flags.json", flagReport.render(.json))
+            try put("index.html", html(diagramSVG: InlineSVG.text(svg), bars: bars.map(\.1), lorenz: lorenz))
+            try put("report.md", markdown(bars: bars.map(\.0)))
+            try put("analysis.ipynb", notebook(bars: bars, lorenz: lorenz))
+        }
+    }
+
+    func esc(_ s: String) -> String { XMLEscaping.text(s) }
+
+    func html(diagramSVG: String, bars: [String], lorenz: String) -> String {
+        let counts = Dictionary(grouping: power.flags, by: \.severity).mapValues(\.count)
+        var h =
+            "<!DOCTYPE html>\n<html lang=\"\(nl ? "nl" : "en")\">\n<head>\n<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
+        h += "<title>\(esc(title()))</title>\n<style>\n"
+        h +=
+            "body{font-family:'DejaVu Sans',Arial,sans-serif;max-width:1100px;margin:1.5em auto;padding:0 1em;color:#222;line-height:1.45}"
+        h +=
+            "h1{font-size:1.6em}h2{margin-top:1.6em;border-bottom:1px solid #ddd}table{border-collapse:collapse;font-size:0.85em}"
+        h +=
+            "th,td{border:1px solid #ddd;padding:2px 6px}th{background:#f3f3f3;cursor:pointer}td.n{text-align:right}"
+        h +=
+            ".flag{border-left:6px solid #999;padding:0.4em 0.8em;margin:0.6em 0;background:#fafafa}.critical{border-color:#D81B60}.warning{border-color:#E6AB02}.info{border-color:#1E88E5}"
+        h +=
+            ".meta{color:#555;font-size:0.9em}.figure{overflow-x:auto;margin:1em 0}.figure svg{max-width:100%;height:auto}.key td:first-child{font-family:monospace}\n"
+        h += "</style>\n</head>\n<body>\n"
+        h +=
+            "<h1>\(esc(title()))</h1>\n<p class=\"meta\">\(esc(provenance))</p>\n<p class=\"meta\">\(esc(settings))</p>\n"
+        h += "<h2>\(t("Kerncijfers", "Key figures"))</h2>\n<table class=\"key\"><tbody>\n"
+        for (key, value) in networkRows {
+            h += "<tr><td>\(esc(key))</td><td class=\"n\">\(esc(value))</td></tr>\n"
+        }
+        h += "</tbody></table>\n"
+        h += "<h2>\(t("Bevindingen over de machtsbalans", "Findings on the balance of power"))</h2>\n"
+        h +=
+            "<p>\(power.flags.count) \(t("bevindingen", "findings")): \(counts[.critical] ?? 0) \(t("kritiek", "critical")), \(counts[.warning] ?? 0) \(t("waarschuwing", "warning")), \(counts[.info] ?? 0) info.</p>\n"
+        for flag in power.flags {
+            let evidence = flag.evidence.map { "\($0.name) \(FlagReport.number($0.value))" }.joined(
+                separator: ", ")
+            h +=
+                "<div class=\"flag \(flag.severity.rawValue)\"><strong>\(esc(nl ? flag.severity.dutch : flag.severity.rawValue))</strong> · <code>\(esc(flag.rule))</code><br/>\(esc(flag.message(language)))<br/>"
+            h +=
+                "<span class=\"meta\">\(t("Onderbouwing", "Evidence")): \(esc(evidence))\(flag.pValue.map { ", p = \(FlagReport.number($0))" } ?? ""). \(t("Bron", "Source")): \(esc(flag.reference))</span></div>\n"
+        }
+        h += "<h2>\(t("Netwerkkaart", "Network map"))</h2>\n<div class=\"figure\">\n\(diagramSVG)\n</div>\n"
+        h += "<h2>\(t("Wie heeft de meeste macht?", "Who holds most power?"))</h2>\n"
+        for chart in bars { h += "<div class=\"figure\">\(chart)</div>\n" }
+        h += "<div class=\"figure\">\(lorenz)</div>\n"
+        h += "<h2>\(t("Groepen", "Groups"))</h2>\n" + htmlTable(flagReport.groupTable(), sortable: true)
+        h +=
+            "<h2>\(t("Alle actoren (klik een kolom om te sorteren)", "All actors (click a column to sort)"))</h2>\n"
+            + htmlTable(actorTable, sortable: true)
+        h += "<script>\n" + ReportBuilder.sortScript + "\n</script>\n</body>\n</html>\n"
+        return h
+    }
+
+    /// Sorting for tables with class "sortable"; written without `<` and `&` so the page stays
+    /// well-formed XML.
+    static let sortScript = """
+        document.querySelectorAll('table.sortable th').forEach(function (th) {
+          th.addEventListener('click', function () {
+            var column = Array.prototype.indexOf.call(th.parentNode.children, th);
+            var body = th.closest('table').tBodies[0];
+            var rows = Array.prototype.slice.call(body.rows);
+            var ascending = th.getAttribute('data-order') !== 'asc';
+            th.setAttribute('data-order', ascending ? 'asc' : 'desc');
+            rows.sort(function (a, b) {
+              var x = a.cells[column].textContent, y = b.cells[column].textContent;
+              var nx = parseFloat(x), ny = parseFloat(y);
+              var r = (isNaN(nx) || isNaN(ny)) ? x.localeCompare(y) : nx - ny;
+              return ascending ? r : -r;
+            });
+            rows.forEach(function (row) { body.appendChild(row); });
+          });
+        });
+        """
+
+    func htmlTable(_ table: TextTable, sortable: Bool) -> String {
+        var h =
+            "<div class=\"figure\"><table\(sortable ? " class=\"sortable\"" : "")><thead><tr>"
+            + table.columns.map { "<th>\(esc($0))</th>" }.joined() + "</tr></thead><tbody>\n"
+        for row in table.rows {
+            h +=
+                "<tr>"
+                + row.map { cell in
+                    Double(cell) != nil ? "<td class=\"n\">\(esc(cell))</td>" : "<td>\(esc(cell))</td>"
+                }.joined() + "</tr>\n"
+        }
+        return h + "</tbody></table></div>\n"
+    }
+
+    func markdown(bars: [String]) -> String {
+        var md =
+            "# " + TextTable.markdownEscape(title()) + "\n\n" + TextTable.markdownEscape(provenance) + "\n\n"
+            + TextTable.markdownEscape(settings) + "\n\n"
+        md += "![\(t("Netwerkkaart", "Network map"))](figures/netwerk.svg)\n\n"
+        md +=
+            "## " + t("Kerncijfers", "Key figures") + "\n\n"
+            + TextTable(
+                columns: ["measure", "value"], rows: networkRows.map { [$0.0, $0.1] }, numericColumns: [1]
+            ).markdown()
+        md +=
+            "\n"
+            + flagReport.render(.markdown).replacingOccurrences(of: "\n# ", with: "\n## ")
+            .replacingOccurrences(of: "# ", with: "## ", options: .anchored)
+        md += "\n## " + t("Figuren", "Figures") + "\n\n"
+        for measure in bars { md += "![\(measure)](figures/top-\(measure).svg)\n\n" }
+        md += "![Lorenz](figures/lorenz.svg)\n\n"
+        md +=
+            t(
+                "Alle cijfers per actor: [tables/actors.csv](tables/actors.csv).",
+                "All figures per actor: [tables/actors.csv](tables/actors.csv).") + "\n"
+        return md
+    }
+
+    func notebook(bars: [(String, String)], lorenz: String) -> String {
+        var cells: [[String: Any]] = []
+        var counter = 0
+        func lines(_ text: String) -> [String] {
+            let parts = text.components(separatedBy: "\n")
+            return parts.enumerated().map { $0.offset < parts.count - 1 ? $0.element + "\n" : $0.element }
+        }
+        func markdownCell(_ text: String) {
+            cells.append([
+                "cell_type": "markdown", "id": "md-\(cells.count + 1)", "metadata": [String: Any](),
+                "source": lines(text),
+            ])
+        }
+        func codeCell(_ source: String, outputs: [[String: Any]]) {
+            counter += 1
+            let numbered = outputs.map { output -> [String: Any] in
+                var o = output
+                if o["output_type"] as? String == "execute_result" { o["execution_count"] = counter }
+                return o
+            }
+            cells.append([
+                "cell_type": "code", "id": "code-\(counter)", "execution_count": counter,
+                "metadata": [String: Any](), "outputs": numbered, "source": lines(source),
+            ])
+        }
+        func htmlTable(_ table: TextTable, limit: Int) -> String {
+            var h =
+                "<table><thead><tr>" + table.columns.map { "<th>\(esc($0))</th>" }.joined()
+                + "</tr></thead><tbody>"
+            for row in table.rows.prefix(limit) {
+                h += "<tr>" + row.map { "<td>\(esc($0))</td>" }.joined() + "</tr>"
+            }
+            return h + "</tbody></table>"
+        }
+        markdownCell(
+            "# \(title())\n\n\(provenance)\n\n\(settings)\n\n"
+                + t(
+                    "Deze notebook bevat de resultaten al; draai de cellen opnieuw om ze uit de CSV-bestanden te herberekenen (pandas, matplotlib).",
+                    "This notebook already holds the results; run the cells again to rebuild them from the CSV files (pandas, matplotlib)."
+                ))
+        let flagText = power.flags.map {
+            "- **\($0.severity.rawValue)** `\($0.rule)`: \($0.message(language))"
+        }.joined(separator: "\n")
+        markdownCell(
+            "## " + t("Bevindingen", "Findings") + "\n\n"
+                + (flagText.isEmpty ? t("Geen bevindingen.", "No findings.") : flagText))
+        codeCell(
+            "import pandas as pd\nactors = pd.read_csv(\"tables/actors.csv\")\nnetwork = pd.read_csv(\"tables/network.csv\")\nnetwork",
+            outputs: [
+                [
+                    "output_type": "execute_result", "metadata": [String: Any](),
+                    "data": [
+                        "text/html": [
+                            htmlTable(
+                                TextTable(
+                                    columns: ["measure", "value"], rows: networkRows.map { [$0.0, $0.1] }),
+                                limit: 100)
+                        ],
+                        "text/plain": lines(networkRows.map { "\($0.0)\t\($0.1)" }.joined(separator: "\n")),
+                    ],
+                ]
+            ])
+        let sortedByBetweenness = TextTable(
+            columns: actorTable.columns,
+            rows: actorTable.rows.sorted {
+                (Double($0[actorTable.columns.firstIndex(of: "betweenness")!]) ?? 0)
+                    > (Double($1[actorTable.columns.firstIndex(of: "betweenness")!]) ?? 0)
+            })
+        codeCell(
+            "actors.sort_values(\"betweenness\", ascending=False).head(10)",
+            outputs: [
+                [
+                    "output_type": "execute_result", "metadata": [String: Any](),
+                    "data": [
+                        "text/html": [htmlTable(sortedByBetweenness, limit: 10)],
+                        "text/plain": [
+                            t("(tabel met de 10 grootste makelaars)", "(table of the 10 largest brokers)")
+                        ],
+                    ],
+                ]
+            ])
+        codeCell(
+            "flags = pd.read_csv(\"tables/flags.csv\")\nflags[[\"severity\", \"rule\", \"message\"]]",
+            outputs: [
+                [
+                    "output_type": "execute_result", "metadata": [String: Any](),
+                    "data": [
+                        "text/html": [htmlTable(flagReport.flagTable(full: false), limit: 200)],
+                        "text/plain": ["\(power.flags.count) flags"],
+                    ],
+                ]
+            ])
+        for (measure, svg) in bars {
+            codeCell(
+                "import matplotlib.pyplot as plt\ntop = actors.nlargest(15, \"\(measure)\")\nax = top.plot.barh(x=\"name\", y=\"\(measure)\", legend=False, figsize=(7, 5))\nax.invert_yaxis()\nplt.tight_layout()",
+                outputs: [
+                    [
+                        "output_type": "display_data", "metadata": [String: Any](),
+                        "data": ["image/svg+xml": lines(svg), "text/plain": ["<Figure>"]],
+                    ]
+                ])
+        }
+        codeCell(
+            "import numpy as np\nfor column in [\"degree\", \"betweenness\"]:\n    x = np.sort(actors[column].to_numpy())\n    y = np.concatenate([[0], np.cumsum(x) / x.sum()])\n    plt.plot(np.linspace(0, 1, len(y)), y, label=column)\nplt.plot([0, 1], [0, 1], \"--\", color=\"grey\")\nplt.legend()",
+            outputs: [
+                [
+                    "output_type": "display_data", "metadata": [String: Any](),
+                    "data": ["image/svg+xml": lines(lorenz), "text/plain": ["<Figure>"]],
+                ]
+            ])
+        let object: [String: Any] = [
+            "nbformat": 4, "nbformat_minor": 5, "cells": cells,
+            "metadata": [
+                "kernelspec": ["display_name": "Python 3", "language": "python", "name": "python3"],
+                "language_info": ["name": "python"],
+            ],
+        ]
+        return JSONOutput.text(object) + "\n"
+    }
+}
