@@ -32,12 +32,12 @@ public struct CentralityReport: Sendable {
         self.sortBy = sortBy
     }
 
-    /// A value as tables show it (see ``CentralityFormat/table(_:measure:)``).
+    /// A value as tables show it (see `CentralityFormat.table(_:measure:)` in NetGraph).
     public static func format(_ value: Double, measure: ActorMeasure) -> String {
         CentralityFormat.table(value, measure: measure)
     }
 
-    /// Full precision for CSV (see ``CentralityFormat/exact(_:measure:)``).
+    /// Full precision for CSV (see `CentralityFormat.exact(_:measure:)` in NetGraph).
     public static func exact(_ value: Double, measure: ActorMeasure) -> String {
         CentralityFormat.exact(value, measure: measure)
     }

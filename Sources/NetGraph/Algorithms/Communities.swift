@@ -42,6 +42,8 @@ public enum Communities {
     /// several seeded runs (deterministic for a given `seed`).
     ///
     /// - Parameters:
+    ///   - graph: the graph; directed arcs count as undirected ties.
+    ///   - method: Leiden (default) or Louvain.
     ///   - resolution: γ in Q = Σ_c [w_in(c)/m − γ (s_c / 2m)²]; 1 is the classic modularity.
     ///   - seed: seed of the node orders; the same seed gives the same partition.
     public static func detect(

@@ -77,6 +77,8 @@ public struct CentralityAnalysis: Sendable {
     /// Analysis of one view of a network.
     ///
     /// - Parameters:
+    ///   - network: the network to analyse.
+    ///   - view: which relations, and whether weights count.
     ///   - measures: actor measures to compute (nil: all of them and every network measure;
     ///     otherwise only these, degree always, and ``NetworkMeasure/counts``).
     ///   - networkMeasures: network measures to compute besides those (their actor measures

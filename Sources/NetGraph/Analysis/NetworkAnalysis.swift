@@ -23,6 +23,7 @@ public struct NetworkAnalysis: Sendable {
     /// Analyses `network`.
     ///
     /// - Parameters:
+    ///   - network: the network to analyse.
     ///   - view: the view for centrality tables and diagrams.
     ///   - measures: actor measures of that view (nil: all, with every network measure).
     ///   - options: settings of the power analysis; its seed is used for the structural view.

@@ -50,6 +50,7 @@ public struct Graph: Sendable {
 
     /// Builds the graph of a network.
     /// - Parameters:
+    ///   - network: the network; actors become nodes in `network.actors` order.
     ///   - relationTypes: only relations of these types ("layers"); nil means all.
     ///   - weights: whether weights are tie strengths or ignored.
     public init(_ network: Network, relationTypes: Set<String>? = nil, weights: WeightMode = .strength) {

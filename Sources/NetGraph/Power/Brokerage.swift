@@ -54,7 +54,9 @@ public enum Brokerage {
     }
 
     /// Brokerage scores of every node in every role, with their null-model expectations.
-    /// - Parameter groups: group label per node (e.g. actor type or role).
+    /// - Parameters:
+    ///   - graph: the directed (or undirected, as two arcs) graph.
+    ///   - groups: group label per node (e.g. actor type or role).
     /// - Precondition: `groups.count == graph.nodeCount`.
     public static func compute(_ graph: Graph, groups: [Int]) -> Result {
         let n = graph.nodeCount

@@ -34,6 +34,7 @@ public enum EdgeListGraph {
     /// Reads the edge list at `path`.
     ///
     /// - Parameters:
+    ///   - path: the file to read.
     ///   - directed: each line is an arc `source → target`; when false, every tie becomes
     ///     two arcs.
     ///   - weights: with `.strength`, a third token is read as the tie's weight; with

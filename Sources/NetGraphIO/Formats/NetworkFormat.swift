@@ -101,8 +101,11 @@ public struct NetworkCodec: Sendable {
 public enum NetworkLoader {
     /// Reads the network at `path`; the format comes from the path unless given.
     ///
-    /// - Parameter codecs: readers for formats that need other modules (DOT: `NetworkCodec.dot`
-    ///   from NetGraphRender). Without one, such a format is refused with a clear diagnostic.
+    /// - Parameters:
+    ///   - path: the file or folder to read.
+    ///   - format: the format; nil detects it from the path.
+    ///   - codecs: readers for formats that need other modules (DOT: `NetworkCodec.dot`
+    ///     from NetGraphRender). Without one, such a format is refused with a clear diagnostic.
     /// - Throws: ``NetworkLoadError`` with every problem found, each with file and line.
     public static func load(path: String, format: NetworkFormat? = nil, codecs: [NetworkCodec] = []) throws
         -> LoadedNetwork

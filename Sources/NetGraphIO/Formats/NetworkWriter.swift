@@ -8,7 +8,11 @@ public enum NetworkWriter {
     ///
     /// A `.folder` is written as `network.yaml`, `actors.csv` and `relations.csv` inside `path`.
     ///
-    /// - Parameter codecs: writers for formats that need other modules (DOT: `NetworkCodec.dot`).
+    /// - Parameters:
+    ///   - network: the network to write.
+    ///   - path: the file or folder to write.
+    ///   - format: the format (``NetworkFormat/detect(path:forWriting:)`` gives it from the extension).
+    ///   - codecs: writers for formats that need other modules (DOT: `NetworkCodec.dot`).
     /// - Throws: ``CodecMissing`` for DOT without its codec; ``AtomicFile/WriteError`` when a
     ///   file cannot be written; the YAML or ZIP library's error when encoding fails.
     @discardableResult
