@@ -56,15 +56,31 @@ public struct NetworkDiff: Sendable {
     /// Rank shifts of at least `minimumRankShift` in degree, betweenness and PageRank of the
     /// chosen view, largest shift first, then by id.
     public var rankChanges: [RankChange] = []
-    /// Flags only in `new` (matched by rule, severity and subject), sorted by that key.
+    /// Every finding of either version followed across them: appeared, resolved, worsened,
+    /// improved or unchanged (see ``FindingChanges``), most severe first.
+    public var findings = FindingChanges(old: [], new: [], language: "nl")
+    /// Findings only in `new` (a finding in both versions is never here), most severe first.
     public var appearedFlags: [FlagChange] = []
-    /// Flags only in `old` (matched by rule, severity and subject), sorted by that key.
+    /// Findings only in `old` (a finding in both versions is never here), most severe first.
     public var resolvedFlags: [FlagChange] = []
 
     /// True when no list holds a change.
     public var isEmpty: Bool {
         addedActors.isEmpty && removedActors.isEmpty && addedRelations.isEmpty && removedRelations.isEmpty
-            && weightChanges.isEmpty && rankChanges.isEmpty && appearedFlags.isEmpty && resolvedFlags.isEmpty
+            && weightChanges.isEmpty && rankChanges.isEmpty
+            && findings.changes.allSatisfy { $0.kind == .unchanged }
+    }
+
+    static func jsonChange(_ change: FindingChanges.Change) -> [String: Any] {
+        func side(_ s: FindingChanges.Side?) -> Any {
+            guard let s else { return NSNull() }
+            return [
+                "severity": s.severity.rawValue, "subject": s.subject, "message": s.message,
+                "evidence": Dictionary(
+                    s.evidence.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a }),
+            ] as [String: Any]
+        }
+        return ["rule": change.rule, "old": side(change.old), "new": side(change.new)]
     }
 
     static func key(_ r: Relation) -> String { "\(r.source) → \(r.target) (\(r.type))" }
@@ -121,20 +137,16 @@ public struct NetworkDiff: Sendable {
         }
         rankChanges.sort { (abs($0.old - $0.new), $1.id) > (abs($1.old - $1.new), $0.id) }
 
-        func flagKeys(_ power: PowerAnalysis) -> [String: FlagChange] {
-            var result: [String: FlagChange] = [:]
-            for flag in power.flags {
-                result["\(flag.rule)|\(flag.severity.rawValue)|\(flag.subject.ids.joined(separator: ","))"] =
-                    FlagChange(
-                        rule: flag.rule, severity: flag.severity.rawValue, subject: flag.subject.ids,
-                        message: flag.message(language))
-            }
-            return result
+        findings = FindingChanges(
+            old: oldAnalysis.power.flags, new: newAnalysis.power.flags, language: language)
+        func flagChange(_ change: FindingChanges.Change) -> FlagChange? {
+            guard let side = change.new ?? change.old else { return nil }
+            return FlagChange(
+                rule: change.rule, severity: side.severity.rawValue, subject: side.subject,
+                message: side.message)
         }
-        let before = flagKeys(oldAnalysis.power)
-        let after = flagKeys(newAnalysis.power)
-        appearedFlags = after.filter { before[$0.key] == nil }.sorted { $0.key < $1.key }.map(\.value)
-        resolvedFlags = before.filter { after[$0.key] == nil }.sorted { $0.key < $1.key }.map(\.value)
+        appearedFlags = findings.of(.appeared).compactMap(flagChange)
+        resolvedFlags = findings.of(.resolved).compactMap(flagChange)
     }
 
     /// A few lines for a memo, then the details: table and Markdown give counts, then lists of
@@ -158,6 +170,9 @@ public struct NetworkDiff: Sendable {
                 "flags_resolved": resolvedFlags.map {
                     ["rule": $0.rule, "severity": $0.severity, "subject": $0.subject, "message": $0.message]
                 },
+                "flags_worsened": findings.of(.worsened).map(Self.jsonChange),
+                "flags_improved": findings.of(.improved).map(Self.jsonChange),
+                "flags_unchanged": findings.of(.unchanged).count,
             ]
             return JSONOutput.text(object) + "\n"
         }
@@ -177,6 +192,14 @@ public struct NetworkDiff: Sendable {
             rows += resolvedFlags.map {
                 ["flag_resolved", $0.rule, $0.severity, $0.subject.joined(separator: " ")]
             }
+            for kind in [FindingChanges.Kind.worsened, .improved] {
+                rows += findings.of(kind).map {
+                    [
+                        "flag_\(kind.rawValue)", "\($0.rule) \($0.subject.joined(separator: " "))",
+                        $0.old?.severity.rawValue ?? "", $0.new?.severity.rawValue ?? "",
+                    ]
+                }
+            }
             return TextTable(columns: ["change", "subject", "old", "new"], rows: rows).csv()
         }
         let md = format == .markdown
@@ -188,11 +211,15 @@ public struct NetworkDiff: Sendable {
             ? "\(addedActors.count) actoren erbij, \(removedActors.count) weg; "
                 + "\(addedRelations.count) relaties erbij, \(removedRelations.count) weg, "
                 + "\(weightChanges.count) met ander gewicht. "
-                + "\(appearedFlags.count) nieuwe bevindingen, \(resolvedFlags.count) opgelost.\n"
+                + "Bevindingen: \(appearedFlags.count) nieuw, \(findings.of(.worsened).count) verslechterd, "
+                + "\(findings.of(.improved).count) verbeterd, \(resolvedFlags.count) opgelost, "
+                + "\(findings.of(.unchanged).count) gelijk gebleven.\n"
             : "\(addedActors.count) actors added, \(removedActors.count) removed; "
                 + "\(addedRelations.count) relations added, \(removedRelations.count) removed, "
                 + "\(weightChanges.count) with another weight. "
-                + "\(appearedFlags.count) new findings, \(resolvedFlags.count) resolved.\n"
+                + "Findings: \(appearedFlags.count) new, \(findings.of(.worsened).count) worsened, "
+                + "\(findings.of(.improved).count) improved, \(resolvedFlags.count) resolved, "
+                + "\(findings.of(.unchanged).count) unchanged.\n"
         func section(_ title: String, _ lines: [String]) {
             guard !lines.isEmpty else { return }
             out +=
@@ -200,12 +227,20 @@ public struct NetworkDiff: Sendable {
                 + lines.prefix(40).map { "- " + $0 }.joined(separator: "\n") + "\n"
             if lines.count > 40 { out += "- … (\(lines.count - 40) \(nl ? "meer" : "more"))\n" }
         }
-        section(
-            nl ? "Nieuwe bevindingen" : "New findings",
-            appearedFlags.map { "[\($0.severity)] \($0.rule): \($0.message)" })
-        section(
-            nl ? "Opgeloste bevindingen" : "Resolved findings",
-            resolvedFlags.map { "[\($0.severity)] \($0.rule): \($0.message)" })
+        func label(_ severity: PowerFlag.Severity) -> String { nl ? severity.dutch : severity.rawValue }
+        func line(_ change: FindingChanges.Change) -> String {
+            switch (change.old, change.new) {
+            case (let o?, let n?) where o.severity != n.severity:
+                return "[\(label(o.severity)) → \(label(n.severity))] \(n.message)"
+            case (_, let n?): return "[\(label(n.severity))] \(n.message)"
+            case (let o?, nil): return "[\(label(o.severity))] \(o.message)"
+            default: return ""
+            }
+        }
+        section(nl ? "Verslechterde bevindingen" : "Worsened findings", findings.of(.worsened).map(line))
+        section(nl ? "Nieuwe bevindingen" : "New findings", findings.of(.appeared).map(line))
+        section(nl ? "Verbeterde bevindingen" : "Improved findings", findings.of(.improved).map(line))
+        section(nl ? "Opgeloste bevindingen" : "Resolved findings", findings.of(.resolved).map(line))
         section(
             nl ? "Grootste verschuivingen in rang" : "Largest rank shifts",
             rankChanges.prefix(15).map { "\(name($0.id)): \($0.measure) \($0.old) → \($0.new)" })

@@ -157,3 +157,62 @@ struct CompareTests {
         #expect(generate.status == 0 && FileManager.default.fileExists(atPath: out + "/actors.csv"))
     }
 }
+
+@Suite("Diffs follow findings across versions")
+struct FindingChangeTests {
+    /// A gemeente paying five providers; `shares` are the amounts.
+    func region(_ amounts: [Double]) -> Network {
+        var network = Network(metadata: NetworkMetadata(name: "regio"))
+        network.add(Actor(id: "gem", name: "Gemeente Oost", type: "gemeente"))
+        for (k, amount) in amounts.enumerated() {
+            network.add(Actor(id: "za\(k)", name: "Aanbieder \(k)", type: "zorgaanbieder"))
+            network.add(
+                Relation(
+                    source: "gem", target: "za\(k)", type: "financiering", weight: amount, directed: true))
+        }
+        return network
+    }
+
+    @Test("more concentrated money is 'worsened', never 'resolved' plus 'appeared'")
+    func worsened() throws {
+        let old = NetworkAnalysis(region([60, 10, 10, 10, 10]))
+        let new = NetworkAnalysis(region([92, 2, 2, 2, 2]))
+        let diff = NetworkDiff(old: old, new: new)
+        let worse = diff.findings.of(.worsened).filter { $0.rule == "funding-concentration" }
+        // The gemeente's spending (and the providers' market as a whole) got more concentrated.
+        #expect(worse.filter { $0.subject.first == "gem" }.count == 1)
+        #expect(!diff.appearedFlags.contains { $0.rule == "funding-concentration" })
+        #expect(!diff.resolvedFlags.contains { $0.rule == "funding-concentration" })
+        // And the way back is an improvement.
+        let back = NetworkDiff(old: new, new: old)
+        #expect(back.findings.of(.improved).contains { $0.rule == "funding-concentration" })
+        #expect(!back.findings.of(.worsened).contains { $0.rule == "funding-concentration" })
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(diff.render(.json, language: "nl").utf8))
+                as? [String: Any])
+        let listed = try #require(json["flags_worsened"] as? [[String: Any]])
+        #expect(
+            listed.contains { $0["rule"] as? String == "funding-concentration" && $0["old"] is [String: Any] }
+        )
+        #expect(json["flags_improved"] is [Any])
+    }
+
+    @Test("severity up is worse; at equal severity the deciding number decides; small moves are unchanged")
+    func comparison() {
+        func flag(_ severity: PowerFlag.Severity, _ hhi: Double) -> PowerFlag {
+            PowerFlag(
+                rule: "funding-concentration", severity: severity,
+                subject: .init(kind: .actor, ids: ["gem", "za0"]),
+                evidence: [("hhi_normalized", hhi)], threshold: [], messageDutch: "nl", messageEnglish: "en",
+                reference: "r", pValue: nil)
+        }
+        #expect(FindingChanges.compare(flag(.warning, 0.5), flag(.critical, 0.4)) == .worsened)
+        #expect(FindingChanges.compare(flag(.critical, 0.5), flag(.warning, 0.9)) == .improved)
+        #expect(FindingChanges.compare(flag(.warning, 0.30), flag(.warning, 0.40)) == .worsened)
+        #expect(FindingChanges.compare(flag(.warning, 0.40), flag(.warning, 0.30)) == .improved)
+        #expect(FindingChanges.compare(flag(.warning, 0.40), flag(.warning, 0.41)) == .unchanged)
+        // The member list may change (one more dependent): still the same finding.
+        let a = FindingChanges(old: [flag(.warning, 0.4)], new: [flag(.warning, 0.4)], language: "nl")
+        #expect(a.changes.map(\.kind) == [.unchanged])
+    }
+}
