@@ -7,7 +7,8 @@ import NetGraph
 /// group, or the network. A matched finding is *worsened* when its severity rose, or, at the
 /// same severity, when the number that decides it moved by at least 5% in the bad direction
 /// (a higher HHI, a larger dependence, a larger share of paths); *improved* the other way
-/// round; otherwise *unchanged*. A finding present in both versions is never listed as
+/// round; otherwise *unchanged* (always so for two info findings, which describe a party doing
+/// its job). A finding present in both versions is never listed as
 /// appeared or resolved, even when its list of members changed.
 public struct FindingChanges: Sendable {
     /// What happened to a finding between the versions.
@@ -131,6 +132,8 @@ public struct FindingChanges: Sendable {
     static func compare(_ old: PowerFlag, _ new: PowerFlag) -> Kind {
         if new.severity > old.severity { return .worsened }
         if new.severity < old.severity { return .improved }
+        // Info findings describe a party doing its job: more of the same is not worse.
+        if new.severity == .info { return .unchanged }
         guard let name = old.evidence.first(where: { worseWhenHigher.contains($0.name) })?.name,
             let a = old.evidence.first(where: { $0.name == name })?.value,
             let b = new.evidence.first(where: { $0.name == name })?.value, a.isFinite, b.isFinite
