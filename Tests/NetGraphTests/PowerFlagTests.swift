@@ -140,10 +140,19 @@ struct ThresholdEdgeTests {
         edge(
             network, rule: "dominant-broker", key: "dominant-broker.share", evidence: "betweenness_share",
             subject: "groot")
+        // A gemeente paying five providers 70/7.5/7.5/7.5/7.5: normalised HHI 0.39.
+        var market = Network(metadata: NetworkMetadata(name: "markt"))
+        market.add(Actor(id: "gem", type: "gemeente"))
+        for (k, amount) in [70, 7.5, 7.5, 7.5, 7.5].enumerated() {
+            market.add(Actor(id: "za\(k)", type: "zorgaanbieder"))
+            market.add(
+                Relation(
+                    source: "gem", target: "za\(k)", type: "financiering", weight: amount, directed: true))
+        }
         edge(
-            try scenario("eenzijdige-afhankelijkheid"), rule: "funding-concentration",
-            key: "funding-concentration.high", evidence: "hhi_points",
-            subject: "zorgaanbieder", severity: .warning)
+            market, rule: "funding-concentration", key: "funding-concentration.warning",
+            evidence: "hhi_normalized",
+            subject: "gem", severity: .warning)
         // Large parties: the rule reports the first of degree, betweenness, PageRank whose
         // ratio reaches the threshold, so the edge is the largest of the three ratios.
         let values = PowerAnalysis(network).centrality

@@ -7,8 +7,9 @@
 ///   a warning, critical from `dominant-broker.critical`.
 /// - For each client-voice, citizen or provider group and each group holding an authority, the
 ///   broker (gatekeeper, representative or liaison) of the most two-step paths between them is
-///   flagged as a warning when it carries at least `dominant-broker.path-share` of at least two
-///   such paths, is not a bridge by mandate and is not itself in the first group.
+///   flagged as a warning when it carries at least `dominant-broker.path-share` of at least
+///   `dominant-broker.min-paths` such connections (distinct pairs), is not a bridge by mandate,
+///   is not a client organisation or initiative, and is not itself in the first group.
 ///
 /// Reference: Freeman 1977 (betweenness as control over communication); Gould & Fernandez 1989
 /// (brokerage roles).
@@ -30,11 +31,13 @@ struct DominantBrokerRule: FindingRule {
             let pct = FindingContext.percent(power.betweennessShare)
             let evidence = [("betweenness_share", power.betweennessShare)]
             if c.bridgesByMandate(i) {
-                let typeLabel = c.label(c.network.actors[i].type)
+                let type = c.network.actors[i].type
                 flags.add(
                     .info, .actor, [c.id(i)], evidence: evidence, threshold: [("share", share)],
-                    nl: FindingText.nl.mandatedBroker(actor: c.name(i), share: pct, typeLabel: typeLabel),
-                    en: FindingText.en.mandatedBroker(actor: c.name(i), share: pct, typeLabel: typeLabel),
+                    nl: FindingText.nl.mandatedBroker(
+                        actor: c.name(i), share: pct, typeLabel: c.label(type, "nl")),
+                    en: FindingText.en.mandatedBroker(
+                        actor: c.name(i), share: pct, typeLabel: c.label(type, "en")),
                     reference: FindingReferences.dominantBroker)
             } else {
                 let severity: PowerFlag.Severity = power.betweennessShare >= critical ? .critical : .warning
@@ -58,24 +61,34 @@ struct DominantBrokerRule: FindingRule {
         let voices: [ActorRole] = [.clientVoice, .citizen, .provider]
         for a in Set(groupOf) where voices.contains(network.vocabulary.role(ofActorType: c.typeNames[a])) {
             for b in authorities where b != a {
+                // Distinct (broker, unordered pair) paths: an undirected tie brokered both ways
+                // is one connection, not two.
                 var byBroker: [Int: Double] = [:]
                 var total = 0.0
                 for j in 0..<network.actors.count {
+                    var pairs = Set<[Int]>()
                     for role in [Brokerage.Role.gatekeeper, .representative, .liaison] {
                         for (i, k) in c.brokerage.brokeredPairs[j][role] ?? []
                         where (groupOf[i] == a && groupOf[k] == b) || (groupOf[i] == b && groupOf[k] == a) {
-                            byBroker[j, default: 0] += 1
-                            total += 1
+                            pairs.insert([min(i, k), max(i, k)])
                         }
                     }
+                    byBroker[j] = pairs.isEmpty ? nil : Double(pairs.count)
+                    total += Double(pairs.count)
                 }
-                guard total >= 2,
+                guard total >= c.thresholds.dominantBrokerMinPaths,
                     let (j, count) = byBroker.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })
                 else { continue }
                 let s = count / total
-                guard s >= pathShare, !c.bridgesByMandate(j), groupOf[j] != a else { continue }
-                let from = c.label(c.typeNames[a])
-                let to = c.label(c.typeNames[b])
+                // A client organisation or initiative that links others to the gemeente is a
+                // voice doing its work, not a party dominating access.
+                guard s >= pathShare, !c.bridgesByMandate(j), groupOf[j] != a,
+                    ![.clientVoice, .citizen].contains(c.role(j))
+                else { continue }
+                let from = c.label(c.typeNames[a], "nl", plural: true)
+                let to = c.label(c.typeNames[b], "nl", plural: true)
+                let fromEnglish = c.label(c.typeNames[a], "en", plural: true)
+                let toEnglish = c.label(c.typeNames[b], "en", plural: true)
                 let pct = FindingContext.percent(s)
                 let paths = Int(total)
                 let broker = c.name(j)
@@ -86,7 +99,7 @@ struct DominantBrokerRule: FindingRule {
                     nl: FindingText.nl.accessBroker(
                         paths: paths, from: from, to: to, share: pct, broker: broker),
                     en: FindingText.en.accessBroker(
-                        paths: paths, from: from, to: to, share: pct, broker: broker),
+                        paths: paths, from: fromEnglish, to: toEnglish, share: pct, broker: broker),
                     reference: FindingReferences.dominantBroker)
             }
         }

@@ -32,12 +32,25 @@ struct FindingContext {
     let roles: [ActorRole]
     /// Articulation points of the undirected view, ascending.
     let cutVertices: [Int]
+    /// Actors with at least one flow relation (money) whose amount the data did not give,
+    /// as payer and as recipient: money findings are not drawn from default weights.
+    let amountMissingFrom: Set<Int>
+    let amountMissingTo: Set<Int>
+    /// Number of partners (distinct neighbours, either direction) of each actor.
+    let partners: [Int]
+    /// Core number of each actor in the partner graph (a tie counts once, whatever its
+    /// direction or multiplicity), Batagelj–Zaveršnik peeling.
+    let partnerCores: [Int]
+    /// Whether each actor has a direct tie (either direction) to a public authority.
+    let authorityTie: [Bool]
+    /// Weak component of each actor, numbered from 0 in order of first actor.
+    let componentOf: [Int]
 
     init(
         network: Network, options: PowerOptions, centrality: CentralityAnalysis, brokerage: Brokerage.Result,
         flows: FlowAnalysis, groupOf: [Int], typeNames: [String], actors: [PowerAnalysis.ActorPower],
         groups: [PowerAnalysis.GroupPower], fragmentation: Double, sizeDegreeCorrelation: Double?,
-        sized: [Int]
+        sized: [Int], flowRelationTypes: Set<String> = []
     ) {
         self.network = network
         self.options = options
@@ -54,6 +67,71 @@ struct FindingContext {
         undirected = centrality.graph.undirectedNeighbors()
         roles = network.actors.map { network.role(of: $0) }
         cutVertices = centrality[.articulationPoint].enumerated().filter { $0.element == 1 }.map(\.offset)
+        var from = Set<Int>()
+        var to = Set<Int>()
+        for relation in network.relations
+        where !relation.weightGiven && flowRelationTypes.contains(relation.type) {
+            if let i = network.index(ofActor: relation.source) { from.insert(i) }
+            if let j = network.index(ofActor: relation.target) { to.insert(j) }
+        }
+        amountMissingFrom = from
+        amountMissingTo = to
+        let view = undirected
+        let count = network.actors.count
+        partners = (0..<count).map { view.offsets[$0 + 1] - view.offsets[$0] }
+        partnerCores = Self.cores(view, count: count)
+        var component = [Int](repeating: -1, count: count)
+        var next = 0
+        for start in 0..<count where component[start] < 0 {
+            component[start] = next
+            var stack = [start]
+            while let v = stack.popLast() {
+                for e in view.offsets[v]..<view.offsets[v + 1] where component[Int(view.targets[e])] < 0 {
+                    component[Int(view.targets[e])] = next
+                    stack.append(Int(view.targets[e]))
+                }
+            }
+            next += 1
+        }
+        componentOf = component
+        let roles = self.roles
+        authorityTie = (0..<count).map { i in
+            (view.offsets[i]..<view.offsets[i + 1]).contains {
+                roles[Int(view.targets[$0])] == .publicAuthority
+            }
+        }
+    }
+
+    /// Core numbers of an undirected CSR graph by repeated removal of the node of least
+    /// remaining degree (Batagelj & Zaveršnik 2003, O(n + m) with buckets).
+    static func cores(_ view: (offsets: [Int], targets: [Int32]), count n: Int) -> [Int] {
+        var degree = (0..<n).map { view.offsets[$0 + 1] - view.offsets[$0] }
+        let maxDegree = degree.max() ?? 0
+        var buckets = [[Int]](repeating: [], count: maxDegree + 1)
+        for i in 0..<n { buckets[degree[i]].append(i) }
+        var core = [Int](repeating: 0, count: n)
+        var removed = [Bool](repeating: false, count: n)
+        var k = 0
+        var d = 0
+        var done = 0
+        while done < n {
+            while d <= maxDegree && buckets[d].isEmpty { d += 1 }
+            guard d <= maxDegree, let v = buckets[d].popLast() else { break }
+            if removed[v] || degree[v] != d { continue }
+            removed[v] = true
+            done += 1
+            k = max(k, d)
+            core[v] = k
+            for e in view.offsets[v]..<view.offsets[v + 1] {
+                let u = Int(view.targets[e])
+                if !removed[u] && degree[u] > 0 {
+                    degree[u] -= 1
+                    buckets[degree[u]].append(u)
+                    if degree[u] < d { d = degree[u] }
+                }
+            }
+        }
+        return core
     }
 
     /// The thresholds of the rules.
@@ -69,6 +147,13 @@ struct FindingContext {
     func role(_ i: Int) -> ActorRole { roles[i] }
     /// Label of an actor type in the vocabulary, or the type name itself.
     func label(_ type: String) -> String { network.vocabulary.actorType(named: type)?.label ?? type }
+
+    /// The type's label in `language`, singular or plural (English output never shows a
+    /// Dutch label of a standard type).
+    func label(_ type: String, _ language: String, plural: Bool = false) -> String {
+        guard let actorType = network.vocabulary.actorType(named: type) else { return type }
+        return actorType.label(language, plural: plural)
+    }
     /// Roles whose central or bridging position is their task.
     func bridgesByMandate(_ i: Int) -> Bool {
         [.intermediary, .publicAuthority, .frontline].contains(role(i))
@@ -77,6 +162,13 @@ struct FindingContext {
     static func percent(_ x: Double) -> String { String(format: "%.0f%%", x * 100) }
     /// A number with two decimals, "0.57".
     static func number(_ x: Double) -> String { String(format: "%.2f", x) }
+
+    /// `x` with `digits` decimals in the way of `language`: a decimal comma in Dutch
+    /// ("2,5"), a point in English ("2.5"); no thousands separator below 10,000.
+    static func number(_ x: Double, digits: Int, _ language: String) -> String {
+        let text = String(format: "%.\(digits)f", x)
+        return language == "en" ? text : text.replacingOccurrences(of: ".", with: ",")
+    }
 
     // MARK: - Reaching the authorities (sidelined-group, single-gatekeeper)
 

@@ -7,6 +7,7 @@ enum FindingEngine {
         CentralizedNetworkRule(),
         LargePartyDominanceRule(),
         SidelinedGroupRule(),
+        IsolatedActorRule(),
         SingleGatekeeperRule(),
         FundingConcentrationRule(),
         OneSidedDependenceRule(),

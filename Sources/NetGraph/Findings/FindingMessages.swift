@@ -30,8 +30,16 @@ protocol FindingMessages: Sendable {
 
     // MARK: sidelined-group
 
-    /// A group (`label`) with members `members` that is sidelined for `reason`.
-    func sidelinedGroup(label: String, members: [String], reason: SidelinedReason) -> String
+    /// `members` of a group (`groupPlural`, `groupSize` actors) without a direct tie to an
+    /// authority, sidelined for `reason`.
+    func sidelinedGroup(groupPlural: String, groupSize: Int, members: [String], reason: SidelinedReason)
+        -> String
+
+    // MARK: isolated-actor
+
+    /// `actor` (of type `typeLabel`) has no tie at all; `voice`: a client organisation or
+    /// citizens' initiative, whose voice is then missing.
+    func isolatedActor(actor: String, typeLabel: String, voice: Bool) -> String
 
     // MARK: single-gatekeeper
 
@@ -47,11 +55,17 @@ protocol FindingMessages: Sendable {
 
     // MARK: funding-concentration
 
-    /// The money for a provider group (`typeLabel`) is concentrated; `top` receives `share`.
-    func groupFundingConcentration(typeLabel: String, points: Int, top: String, share: String) -> String
-    /// A payer spends in a concentrated way over `recipients` parties; `share` goes to `top`.
+    /// The money for a provider group (`groupPlural`, `members` of them) is concentrated:
+    /// `top` receives `share`, `ratio` times an equal share; `index` is the normalised HHI.
+    func groupFundingConcentration(
+        groupPlural: String, members: Int, top: String, share: String, ratio: String, index: String,
+        level: PowerFlag.Severity
+    ) -> String
+    /// A payer's spending over `recipients` market parties is concentrated: `share` goes to
+    /// `top`; `excluded` payments to wijkteams and intermediaries are left out.
     func spendingConcentration(
-        payer: String, points: Int, recipients: Int, share: String, top: String
+        payer: String, recipients: Int, share: String, top: String, ratio: String, index: String,
+        level: PowerFlag.Severity, excluded: Int
     ) -> String
 
     // MARK: one-sided-dependence
@@ -63,6 +77,9 @@ protocol FindingMessages: Sendable {
     func marketDependents(funder: String, dependents: [Dependent]) -> String
     /// One or more parties depend on `funder`, an authority, financier or intermediary.
     func fundedDependents(funder: String, dependents: [Dependent]) -> String
+    /// Small providers get nearly all their money from one authority or financier and have no
+    /// other source of weight.
+    func singleFunderDependence(dependents: [Dependent], funder: String) -> String
 
     // MARK: fragmentation
 
@@ -93,7 +110,7 @@ enum FindingText {
 enum SidelinedReason: Sendable {
     /// The group holds `share` of the ties while it is `actorShare` of the parties (`ratio`).
     case underrepresented(share: String, actorShare: String, ratio: String)
-    /// Every member sits in the outermost k-shell, `core`.
+    /// The members sit at the edge of the network: in the outermost shell of the partner graph.
     case outerShell(core: Int)
     /// The group reaches the authorities only through `gatekeeper`.
     case onlyThrough(gatekeeper: String)

@@ -58,20 +58,36 @@ struct FindingMessagesDutch: FindingMessages {
 
     // MARK: sidelined-group
 
-    func sidelinedGroup(label: String, members: [String], reason: SidelinedReason) -> String {
-        let why: String
+    func sidelinedGroup(groupPlural: String, groupSize: Int, members: [String], reason: SidelinedReason)
+        -> String
+    {
+        let one = members.count == 1
+        let who = list(members)
+        let count = one ? "" : " (\(members.count) van de \(groupSize) \(groupPlural))"
         switch reason {
         case let .underrepresented(share, actorShare, ratio):
-            why =
-                "heeft samen \(share) van de relaties, terwijl ze \(actorShare) van de partijen zijn "
-                + "(verhouding \(ratio))"
-        case let .outerShell(core):
-            why = "zit geheel in de buitenste schil van het netwerk (k-kern \(core))"
+            return
+                "Geen directe lijn naar de overheid: \(who)\(count). De \(groupPlural) hebben samen \(share) "
+                + "van de relaties, terwijl ze \(actorShare) van de partijen zijn (verhouding \(ratio)). "
+                + "Hun stem komt maar beperkt aan tafel."
+        case .outerShell:
+            return "\(who)\(count) \(one ? "heeft" : "hebben") geen directe lijn naar de overheid en "
+                + "\(one ? "staat" : "staan") aan de rand van het netwerk, met weinig partners. "
+                + "\(one ? "Haar" : "Hun") stem komt maar beperkt aan tafel."
         case let .onlyThrough(gatekeeper):
-            why = "bereikt de overheid alleen via \(gatekeeper)"
+            return "\(who)\(count) \(one ? "heeft" : "hebben") geen directe lijn naar de overheid en "
+                + "\(one ? "bereikt" : "bereiken") haar alleen via \(gatekeeper)."
         }
-        return "De groep \(label) (\(list(members))) \(why). "
-            + "Hun stem komt maar beperkt aan tafel: ze staan buitenspel."
+    }
+
+    // MARK: isolated-actor
+
+    func isolatedActor(actor: String, typeLabel: String, voice: Bool) -> String {
+        voice
+            ? "\(actor) (\(typeLabel)) heeft geen enkele relatie in dit netwerk: haar stem ontbreekt aan tafel. "
+                + "Ga na of dat klopt of dat gegevens ontbreken."
+            : "\(actor) (\(typeLabel)) heeft geen enkele relatie in dit netwerk. "
+                + "Ga na of dat klopt of dat gegevens ontbreken."
     }
 
     // MARK: single-gatekeeper
@@ -100,16 +116,36 @@ struct FindingMessagesDutch: FindingMessages {
 
     // MARK: funding-concentration
 
-    func groupFundingConcentration(typeLabel: String, points: Int, top: String, share: String) -> String {
-        "Het geld voor \(typeLabel) is geconcentreerd: HHI \(points) punten; \(top) ontvangt \(share). "
-            + "Boven 2.000 punten spreken mededingingstoezichthouders van een sterk geconcentreerde markt."
+    private func band(_ level: PowerFlag.Severity) -> String {
+        switch level {
+        case .critical: "sterk geconcentreerd"
+        case .warning: "geconcentreerd"
+        case .info: "enigszins scheef verdeeld"
+        }
+    }
+
+    func groupFundingConcentration(
+        groupPlural: String, members: Int, top: String, share: String, ratio: String, index: String,
+        level: PowerFlag.Severity
+    ) -> String {
+        "Het geld voor de \(groupPlural) is \(band(level)): \(top) ontvangt \(share) van wat de "
+            + "\(members) \(groupPlural) samen krijgen, \(ratio) keer een gelijk deel "
+            + "(genormaliseerde HHI \(index) op een schaal van 0 tot 1)."
     }
 
     func spendingConcentration(
-        payer: String, points: Int, recipients: Int, share: String, top: String
+        payer: String, recipients: Int, share: String, top: String, ratio: String, index: String,
+        level: PowerFlag.Severity, excluded: Int
     ) -> String {
-        "\(payer) besteedt geconcentreerd: HHI \(points) punten over \(recipients) ontvangers; "
-            + "\(share) gaat naar \(top)."
+        var text =
+            "De uitgaven van \(payer) zijn \(band(level)): \(share) gaat naar \(top), \(ratio) keer een "
+            + "gelijk deel over \(recipients) ontvangers (genormaliseerde HHI \(index) op een schaal van 0 tot 1)."
+        if excluded > 0 {
+            text +=
+                " Geld aan wijkteams, de regio en andere overheden (\(excluded) "
+                + (excluded == 1 ? "ontvanger" : "ontvangers") + ") telt hier niet mee: dat is geen markt."
+        }
+        return text
     }
 
     // MARK: one-sided-dependence
@@ -121,7 +157,7 @@ struct FindingMessagesDutch: FindingMessages {
     }
 
     func marketDependents(funder: String, dependents: [Dependent]) -> String {
-        "\(dependents.count) partijen krijgen het grootste deel van hun middelen van \(funder), "
+        "\(dependents.count) partijen krijgen minstens de helft van hun middelen van \(funder), "
             + "een andere marktpartij, en geven haar nauwelijks iets terug: \(list(dependents)). "
             + "\(funder) heeft macht over hen."
     }
@@ -129,10 +165,22 @@ struct FindingMessagesDutch: FindingMessages {
     func fundedDependents(funder: String, dependents: [Dependent]) -> String {
         let count = dependents.count
         let one = count == 1
-        return "\(count) partij\(one ? "" : "en") krijg\(one ? "t" : "en") het grootste deel van "
+        return "\(count) partij\(one ? "" : "en") krijg\(one ? "t" : "en") minstens de helft van "
             + "\(one ? "haar" : "hun") middelen van \(funder): \(list(dependents)). "
             + "\(one ? "Die is" : "Zij zijn") afhankelijk van deze financier; dat hoort bij de rol, "
             + "maar geeft \(funder) veel macht."
+    }
+
+    func singleFunderDependence(dependents: [Dependent], funder: String) -> String {
+        if dependents.count == 1, let one = dependents.first {
+            return
+                "De kleine aanbieder \(one.name) haalt \(one.share) van haar geld bij \(funder) en heeft geen "
+                + "andere bron van betekenis. Als \(funder) anders gaat inkopen of subsidiëren, staat haar "
+                + "voortbestaan op het spel; dat geeft \(funder) veel macht over haar."
+        }
+        return "\(dependents.count) kleine aanbieders halen vrijwel al hun geld bij \(funder) en hebben geen "
+            + "andere bron van betekenis: \(list(dependents)). Als \(funder) anders gaat inkopen of "
+            + "subsidiëren, staat hun voortbestaan op het spel; dat geeft \(funder) veel macht over hen."
     }
 
     // MARK: fragmentation

@@ -57,20 +57,35 @@ struct FindingMessagesEnglish: FindingMessages {
 
     // MARK: sidelined-group
 
-    func sidelinedGroup(label: String, members: [String], reason: SidelinedReason) -> String {
-        let why: String
+    func sidelinedGroup(groupPlural: String, groupSize: Int, members: [String], reason: SidelinedReason)
+        -> String
+    {
+        let one = members.count == 1
+        let who = members.joined(separator: ", ")
+        let count = one ? "" : " (\(members.count) of the \(groupSize) \(groupPlural))"
         switch reason {
         case let .underrepresented(share, actorShare, ratio):
-            why =
-                "together hold \(share) of the ties while they are \(actorShare) of the parties "
-                + "(ratio \(ratio))"
-        case let .outerShell(core):
-            why = "sit entirely in the outer shell of the network (k-core \(core))"
+            return "No direct line to the authorities: \(who)\(count). The \(groupPlural) together hold "
+                + "\(share) of the ties while they are \(actorShare) of the parties (ratio \(ratio)). "
+                + "Their voice reaches the table only in part."
+        case .outerShell:
+            return "\(who)\(count) \(one ? "has" : "have") no direct line to the authorities and "
+                + "\(one ? "sits" : "sit") at the edge of the network, with few partners. "
+                + "\(one ? "Its" : "Their") voice reaches the table only in part."
         case let .onlyThrough(gatekeeper):
-            why = "reach the authorities only through \(gatekeeper)"
+            return "\(who)\(count) \(one ? "has" : "have") no direct line to the authorities and "
+                + "\(one ? "reaches" : "reach") them only through \(gatekeeper)."
         }
-        return "The group \(label) (\(list(members))) \(why). "
-            + "Their voice reaches the table only in part: they are sidelined."
+    }
+
+    // MARK: isolated-actor
+
+    func isolatedActor(actor: String, typeLabel: String, voice: Bool) -> String {
+        voice
+            ? "\(actor) (\(typeLabel)) has no tie at all in this network: its voice is missing at the table. "
+                + "Check whether that is so or whether data are missing."
+            : "\(actor) (\(typeLabel)) has no tie at all in this network. "
+                + "Check whether that is so or whether data are missing."
     }
 
     // MARK: single-gatekeeper
@@ -99,16 +114,36 @@ struct FindingMessagesEnglish: FindingMessages {
 
     // MARK: funding-concentration
 
-    func groupFundingConcentration(typeLabel: String, points: Int, top: String, share: String) -> String {
-        "The money for \(typeLabel) is concentrated: HHI \(points) points; \(top) receives \(share). "
-            + "Above 2,000 points competition authorities call a market highly concentrated."
+    private func band(_ level: PowerFlag.Severity) -> String {
+        switch level {
+        case .critical: "highly concentrated"
+        case .warning: "concentrated"
+        case .info: "somewhat uneven"
+        }
+    }
+
+    func groupFundingConcentration(
+        groupPlural: String, members: Int, top: String, share: String, ratio: String, index: String,
+        level: PowerFlag.Severity
+    ) -> String {
+        "The money for \(groupPlural) is \(band(level)): \(top) receives \(share) of what the "
+            + "\(members) \(groupPlural) get together, \(ratio) times an equal share "
+            + "(normalised HHI \(index) on a scale from 0 to 1)."
     }
 
     func spendingConcentration(
-        payer: String, points: Int, recipients: Int, share: String, top: String
+        payer: String, recipients: Int, share: String, top: String, ratio: String, index: String,
+        level: PowerFlag.Severity, excluded: Int
     ) -> String {
-        "\(payer) spends in a concentrated way: HHI \(points) points over \(recipients) recipients; "
-            + "\(share) goes to \(top)."
+        var text =
+            "The spending of \(payer) is \(band(level)): \(share) goes to \(top), \(ratio) times an "
+            + "equal share over \(recipients) recipients (normalised HHI \(index) on a scale from 0 to 1)."
+        if excluded > 0 {
+            text +=
+                " Money to neighbourhood teams, the region and other authorities (\(excluded) "
+                + (excluded == 1 ? "recipient" : "recipients") + ") is left out: that is not a market."
+        }
+        return text
     }
 
     // MARK: one-sided-dependence
@@ -120,16 +155,28 @@ struct FindingMessagesEnglish: FindingMessages {
     }
 
     func marketDependents(funder: String, dependents: [Dependent]) -> String {
-        "\(dependents.count) parties get most of their resources from \(funder), another market party, "
+        "\(dependents.count) parties get at least half of their resources from \(funder), another market party, "
             + "and give it hardly anything back: \(list(dependents)). \(funder) has power over them."
     }
 
     func fundedDependents(funder: String, dependents: [Dependent]) -> String {
         let count = dependents.count
         let one = count == 1
-        return "\(count) part\(one ? "y gets" : "ies get") most of \(one ? "its" : "their") resources "
+        return
+            "\(count) part\(one ? "y gets" : "ies get") at least half of \(one ? "its" : "their") resources "
             + "from \(funder): \(list(dependents)). "
             + "They depend on this funder; that comes with the role, but gives \(funder) much power."
+    }
+
+    func singleFunderDependence(dependents: [Dependent], funder: String) -> String {
+        if dependents.count == 1, let one = dependents.first {
+            return "The small provider \(one.name) gets \(one.share) of its money from \(funder) and has no "
+                + "other source of weight. If \(funder) changes how it buys or subsidises, its survival is at "
+                + "stake; that gives \(funder) much power over it."
+        }
+        return "\(dependents.count) small providers get nearly all their money from \(funder) and have no "
+            + "other source of weight: \(list(dependents)). If \(funder) changes how it buys or subsidises, "
+            + "their survival is at stake; that gives \(funder) much power over them."
     }
 
     // MARK: fragmentation

@@ -19,10 +19,14 @@ enum FindingReferences {
     /// single-gatekeeper.
     static let singleGatekeeper =
         "Articulation points (Hopcroft & Tarjan 1973); gatekeeper role, Gould & Fernandez 1989"
+    /// isolated-actor.
+    static let isolatedActor =
+        "Isolates (Wasserman & Faust 1994, Social Network Analysis, §4.3); access and voice "
+        + "(Gould & Fernandez 1989, doi:10.2307/270949)"
     /// funding-concentration.
     static let fundingConcentration =
-        "Herfindahl–Hirschman index; bands of the EU horizontal-merger guidelines (2004/C 31/03); "
-        + "ACM follows EU practice"
+        "Normalised Herfindahl–Hirschman index (H − 1/k)/(1 − 1/k); EU horizontal-merger guidelines "
+        + "(2004/C 31/03) for the reading of concentration"
     /// one-sided-dependence.
     static let oneSidedDependence =
         "Emerson 1962, doi:10.2307/2089716; Casciaro & Piskorski 2005, doi:10.2189/asqu.2005.50.2.167"

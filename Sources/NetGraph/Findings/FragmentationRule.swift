@@ -1,7 +1,8 @@
 /// **fragmentation**: a network that falls apart (versnippering), or hangs on one party.
 ///
 /// Three findings, each a warning unless noted: the network when the share of pairs of actors
-/// that cannot reach each other reaches `fragmentation.fragmentation`; each actor whose
+/// that cannot reach each other reaches `fragmentation.fragmentation` (over the actors with at
+/// least one tie; isolated actors are named by `isolated-actor`); each actor whose
 /// removal raises that share by at least `fragmentation.key-player` (`info` when it bridges by
 /// mandate); and, with three or more providers, the providers when the share of them with at
 /// most one partner reaches `fragmentation.isolated-providers`.
@@ -20,11 +21,22 @@ struct FragmentationRule: FindingRule {
         let fragmentation = c.fragmentation
         let reference = FindingReferences.fragmentation
         var flags = FlagBuilder(rule: Self.id)
-        if fragmentation >= level {
-            let unreachable = FindingContext.percent(fragmentation)
+        // The network finding leaves actors without any tie out: `isolated-actor` names them,
+        // and one missing initiative is not a network that falls apart.
+        let tied = c.network.actors.indices.filter { c.partners[$0] > 0 }
+        var sizes: [Int: Int] = [:]
+        for i in tied { sizes[c.componentOf[i], default: 0] += 1 }
+        let m = Double(tied.count)
+        let reachable = sizes.values.reduce(0.0) { $0 + Double($1) * Double($1 - 1) }
+        let tiedFragmentation = m > 1 ? 1 - reachable / (m * (m - 1)) : 0
+        if tiedFragmentation >= level {
+            let unreachable = FindingContext.percent(tiedFragmentation)
             flags.add(
                 .warning, .network, [c.network.metadata.name],
-                evidence: [("fragmentation", fragmentation)], threshold: [("fragmentation", level)],
+                evidence: [
+                    ("fragmentation", tiedFragmentation), ("fragmentation_with_isolates", fragmentation),
+                ],
+                threshold: [("fragmentation", level)],
                 nl: FindingText.nl.networkFragmented(unreachable: unreachable),
                 en: FindingText.en.networkFragmented(unreachable: unreachable),
                 reference: reference)

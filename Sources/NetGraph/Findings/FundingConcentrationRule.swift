@@ -1,74 +1,107 @@
-/// **funding-concentration**: money that flows to or from few parties (Herfindahl–Hirschman
-/// index, HHI, in points 0–10,000).
+/// **funding-concentration**: money that goes to few of the parties that could get it.
 ///
-/// For each provider group of two or more, the concentration of its inflow over its members;
-/// for each authority or financier paying at least three parties that are not authorities or
-/// intermediaries, the concentration of that spending. The band decides the severity: `info`
-/// from `funding-concentration.moderate`, warning from `funding-concentration.high`, critical
-/// from `funding-concentration.critical`.
+/// Two views. A payer (an authority or financier) paying at least
+/// `funding-concentration.recipients` market parties: how uneven is that spending? Payments
+/// to other authorities, intermediaries (regio, VNG) and wijkteams are left out, with a
+/// sentence saying so: a gemeente funding its own wijkteam is not a market. And a provider
+/// type with at least that many paid members: how uneven is the money over them?
 ///
-/// Reference: Herfindahl–Hirschman index; bands of the EU horizontal-merger guidelines
-/// (2004/C 31/03), which the ACM follows.
+/// Concentration is the normalised Herfindahl–Hirschman index H* = (H − 1/k)/(1 − 1/k) over
+/// the k recipients (0 = an even split, 1 = one takes all), so that its bands mean the same
+/// for 3 and for 300 recipients; raw HHI points cannot fall below 10,000/k and would call
+/// any split over two or three parties concentrated. A finding also needs the largest share
+/// to reach `funding-concentration.share-ratio` times the equal share 1/k. Severity: info from
+/// `funding-concentration.info`, warning from `.warning`, critical from `.critical`. Payers or
+/// groups with a flow whose amount the data does not give are skipped (a default weight of
+/// 1 is not an amount).
+///
+/// Reference: Herfindahl–Hirschman index; normalised form as in e.g. Rhoades (1993), Federal
+/// Reserve Bulletin 79; bands of the EU horizontal-merger guidelines (2004/C 31/03).
 struct FundingConcentrationRule: FindingRule {
     static let id = "funding-concentration"
 
     func evaluate(_ c: FindingContext) -> [PowerFlag] {
-        let moderate = c.thresholds.fundingConcentrationModerate
-        let high = c.thresholds.fundingConcentrationHigh
-        let critical = c.thresholds.fundingConcentrationCritical
-        func severity(_ points: Double) -> PowerFlag.Severity? {
-            points >= critical ? .critical : points >= high ? .warning : points >= moderate ? .info : nil
+        let t = c.thresholds
+        let minimum = max(2, Int(t.fundingConcentrationRecipients.rounded()))
+        func severity(_ index: Double, top: Double, k: Int) -> PowerFlag.Severity? {
+            guard k >= minimum, top >= t.fundingConcentrationShareRatio / Double(k) else { return nil }
+            if index >= t.fundingConcentrationCritical { return .critical }
+            if index >= t.fundingConcentrationWarning { return .warning }
+            return index >= t.fundingConcentrationInfo ? .info : nil
         }
-        let thresholds = [("moderate", moderate), ("high", high), ("critical", critical)]
+        let thresholds = [
+            ("recipients", Double(minimum)), ("share-ratio", t.fundingConcentrationShareRatio),
+            ("info", t.fundingConcentrationInfo), ("warning", t.fundingConcentrationWarning),
+            ("critical", t.fundingConcentrationCritical),
+        ]
         let flows = c.flows
         var flags = FlagBuilder(rule: Self.id)
-        // A provider group: how concentrated is the money it receives over its members?
-        for group in c.groups where group.role == .provider && group.actors.count >= 2 {
-            guard let hhi = group.inflowHHI, hhi.parts >= 2, let s = severity(hhi.points),
-                let top = group.actors.max(by: { flows.inStrength[$0] < flows.inStrength[$1] })
+        func digits(_ x: Double, _ language: String) -> String {
+            FindingContext.number(x, digits: 2, language)
+        }
+        func ratio(_ x: Double, _ language: String) -> String {
+            FindingContext.number(x, digits: 1, language)
+        }
+        // A provider group: how uneven is the money over its paid members?
+        for group in c.groups where group.role == .provider {
+            let paid = group.actors.filter { flows.inStrength[$0] > 0 }
+            guard paid.count >= minimum, c.amountMissingTo.isDisjoint(with: paid),
+                let hhi = FlowAnalysis.concentration(paid.map { flows.inStrength[$0] }),
+                let index = hhi.normalized,
+                let top = paid.max(by: { (flows.inStrength[$0], $1) < (flows.inStrength[$1], $0) })
             else { continue }
-            let topShare = flows.inStrength[top] / group.actors.reduce(0) { $0 + flows.inStrength[$1] }
-            let points = Int(hhi.points.rounded())
-            let share = FindingContext.percent(topShare)
-            let typeLabel = c.label(group.type)
+            let topShare = flows.inStrength[top] / paid.reduce(0) { $0 + flows.inStrength[$1] }
+            guard let s = severity(index, top: topShare, k: paid.count) else { continue }
+            let times = topShare * Double(paid.count)
             flags.add(
                 s, .type, [group.type, c.id(top)],
                 evidence: [
-                    ("hhi_points", hhi.points), ("hhi_normalized", hhi.normalized ?? .nan),
-                    ("largest_share", topShare),
+                    ("hhi_normalized", index), ("largest_share", topShare),
+                    ("recipients", Double(paid.count)),
+                    ("hhi_points", hhi.points),
                 ],
                 threshold: thresholds,
                 nl: FindingText.nl.groupFundingConcentration(
-                    typeLabel: typeLabel, points: points, top: c.name(top), share: share),
+                    groupPlural: c.label(group.type, "nl", plural: true), members: paid.count,
+                    top: c.name(top),
+                    share: FindingContext.percent(topShare), ratio: ratio(times, "nl"),
+                    index: digits(index, "nl"),
+                    level: s),
                 en: FindingText.en.groupFundingConcentration(
-                    typeLabel: typeLabel, points: points, top: c.name(top), share: share),
+                    groupPlural: c.label(group.type, "en", plural: true), members: paid.count,
+                    top: c.name(top),
+                    share: FindingContext.percent(topShare), ratio: ratio(times, "en"),
+                    index: digits(index, "en"),
+                    level: s),
                 reference: FindingReferences.fundingConcentration)
         }
-        // A payer: how concentrated is its spending on parties that are not authorities or intermediaries?
+        // A payer: how uneven is its spending on market parties?
+        let notMarket: Set<ActorRole> = [.publicAuthority, .intermediary, .frontline]
         for i in 0..<c.network.actors.count where [.publicAuthority, .financier].contains(c.role(i)) {
-            let spending = flows.outflow[i].filter {
-                ![.publicAuthority, .intermediary].contains(c.role($0.key))
-            }
-            guard spending.count >= 3, let hhi = FlowAnalysis.concentration(Array(spending.values)),
-                let s = severity(hhi.points),
+            guard !c.amountMissingFrom.contains(i) else { continue }
+            let spending = flows.outflow[i].filter { !notMarket.contains(c.role($0.key)) }
+            let excluded = flows.outflow[i].count - spending.count
+            guard let hhi = FlowAnalysis.concentration(Array(spending.values)), let index = hhi.normalized,
                 let top = spending.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })
             else { continue }
             let topShare = top.value / spending.values.reduce(0, +)
-            let points = Int(hhi.points.rounded())
-            let share = FindingContext.percent(topShare)
-            let payer = c.name(i)
-            let recipient = c.name(top.key)
+            guard let s = severity(index, top: topShare, k: hhi.parts) else { continue }
+            let times = topShare * Double(hhi.parts)
             flags.add(
                 s, .actor, [c.id(i), c.id(top.key)],
                 evidence: [
-                    ("hhi_points", hhi.points), ("hhi_normalized", hhi.normalized ?? .nan),
-                    ("largest_share", topShare), ("recipients", Double(hhi.parts)),
+                    ("hhi_normalized", index), ("largest_share", topShare), ("recipients", Double(hhi.parts)),
+                    ("hhi_points", hhi.points), ("excluded_recipients", Double(excluded)),
                 ],
                 threshold: thresholds,
                 nl: FindingText.nl.spendingConcentration(
-                    payer: payer, points: points, recipients: hhi.parts, share: share, top: recipient),
+                    payer: c.name(i), recipients: hhi.parts, share: FindingContext.percent(topShare),
+                    top: c.name(top.key), ratio: ratio(times, "nl"), index: digits(index, "nl"), level: s,
+                    excluded: excluded),
                 en: FindingText.en.spendingConcentration(
-                    payer: payer, points: points, recipients: hhi.parts, share: share, top: recipient),
+                    payer: c.name(i), recipients: hhi.parts, share: FindingContext.percent(topShare),
+                    top: c.name(top.key), ratio: ratio(times, "en"), index: digits(index, "en"), level: s,
+                    excluded: excluded),
                 reference: FindingReferences.fundingConcentration)
         }
         return flags.flags

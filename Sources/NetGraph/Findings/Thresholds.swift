@@ -12,6 +12,9 @@ public struct FlagThresholds: Sendable, Equatable {
     /// `dominant-broker.path-share`: share of the brokered paths between two groups through one
     /// party from which it controls the access.
     public var dominantBrokerPathShare: Double = 0.5
+    /// `dominant-broker.min-paths`: fewest brokered connections between two groups for the
+    /// access finding.
+    public var dominantBrokerMinPaths: Double = 4
 
     // MARK: centralized-network
 
@@ -40,12 +43,17 @@ public struct FlagThresholds: Sendable, Equatable {
 
     // MARK: funding-concentration
 
-    /// `funding-concentration.moderate`: HHI points from which money is moderately concentrated.
-    public var fundingConcentrationModerate: Double = 1000
-    /// `funding-concentration.high`: HHI points from which money is highly concentrated.
-    public var fundingConcentrationHigh: Double = 2000
-    /// `funding-concentration.critical`: HHI points from which the concentration is critical.
-    public var fundingConcentrationCritical: Double = 5000
+    /// `funding-concentration.recipients`: fewest recipients for a concentration finding.
+    public var fundingConcentrationRecipients: Double = 3
+    /// `funding-concentration.share-ratio`: the largest share must be at least this many times
+    /// the equal share (1/k) before money counts as concentrated.
+    public var fundingConcentrationShareRatio: Double = 2
+    /// `funding-concentration.info`: normalised HHI from which the concentration is reported.
+    public var fundingConcentrationInfo: Double = 0.1
+    /// `funding-concentration.warning`: normalised HHI from which it is a warning.
+    public var fundingConcentrationWarning: Double = 0.25
+    /// `funding-concentration.critical`: normalised HHI from which it is critical.
+    public var fundingConcentrationCritical: Double = 0.5
 
     // MARK: one-sided-dependence
 
@@ -55,6 +63,12 @@ public struct FlagThresholds: Sendable, Equatable {
     /// `one-sided-dependence.reverse`: largest share of the partner's inflow coming back for
     /// the dependence to count as one-sided.
     public var oneSidedDependenceReverse: Double = 0.1
+    /// `one-sided-dependence.alternative`: a second source giving at least this share of the
+    /// actor's inflow is a real alternative; the dependence is then not one-sided.
+    public var oneSidedDependenceAlternative: Double = 0.25
+    /// `one-sided-dependence.single-funder`: share of a provider's money from one authority or
+    /// financier from which that dependence is a warning rather than the role's normal relation.
+    public var oneSidedDependenceSingleFunder: Double = 0.9
 
     // MARK: fragmentation
 
@@ -112,6 +126,10 @@ public struct FlagThresholds: Sendable, Equatable {
             reason: "half or more of the brokered two-step paths between two actor types run through one "
                 + "party: it controls the access"),
         Parameter(
+            "dominant-broker.min-paths", \.dominantBrokerMinPaths,
+            reason: "with fewer than four brokered connections a share of half is one or two pairs: "
+                + "chance, not control"),
+        Parameter(
             "centralized-network.centralization", \.centralizedNetworkCentralization,
             reason: "Freeman centralization runs 0 (all equal) to 1 (a star); above 0.5 the network is "
                 + "closer to a star than to an even spread"),
@@ -131,21 +149,38 @@ public struct FlagThresholds: Sendable, Equatable {
             "sidelined-group.ratio", \.sidelinedGroupRatio,
             reason: "a group holding half or less of the centrality its number of actors would give"),
         Parameter(
-            "funding-concentration.moderate", \.fundingConcentrationModerate,
-            reason: "EU horizontal-merger guidelines (2004/C 31/03): HHI below 1,000 points is "
-                + "unconcentrated"),
+            "funding-concentration.recipients", \.fundingConcentrationRecipients,
+            reason: "with two recipients the HHI cannot fall below 5,000 points: an even 50/50 split is not "
+                + "a concentrated market, so at least three are needed"),
         Parameter(
-            "funding-concentration.high", \.fundingConcentrationHigh,
-            reason: "EU guidelines: above 2,000 points highly concentrated (US 2023 guidelines: 1,800)"),
+            "funding-concentration.share-ratio", \.fundingConcentrationShareRatio,
+            reason: "the largest recipient gets at least twice the equal share 1/k: the money is uneven, "
+                + "not merely spread over few parties"),
+        Parameter(
+            "funding-concentration.info", \.fundingConcentrationInfo,
+            reason: "normalised HHI (H − 1/k)/(1 − 1/k) runs 0 (even) to 1 (one takes all) whatever the "
+                + "number of recipients k; 0.1 is a visible tilt"),
+        Parameter(
+            "funding-concentration.warning", \.fundingConcentrationWarning,
+            reason: "0.25: e.g. 60% of five recipients' money to one (EU merger guidelines 2004/C 31/03 "
+                + "speak of high concentration from 2,000 points, which raw HHI reaches with few parties)"),
         Parameter(
             "funding-concentration.critical", \.fundingConcentrationCritical,
-            reason: "5,000 points: one party holds on the order of 70% of the flow"),
+            reason: "0.5: half way from an even split to one party taking all, e.g. 80% of five"),
         Parameter(
             "one-sided-dependence.dependence", \.oneSidedDependenceDependence,
             reason: "more than half of an actor's inflow from one partner (Emerson: B's dependence on A)"),
         Parameter(
             "one-sided-dependence.reverse", \.oneSidedDependenceReverse,
             reason: "while the partner gets at most a tenth of its own inflow back"),
+        Parameter(
+            "one-sided-dependence.alternative", \.oneSidedDependenceAlternative,
+            reason: "a second funder giving a quarter or more is a real alternative (a 55/45 split is two "
+                + "funders, not a dependence)"),
+        Parameter(
+            "one-sided-dependence.single-funder", \.oneSidedDependenceSingleFunder,
+            reason: "a provider getting nine tenths of its money from one gemeente or financier cannot "
+                + "survive a change in that one buyer's policy"),
         Parameter(
             "fragmentation.fragmentation", \.fragmentationFragmentation,
             reason: "a fifth of all pairs of actors cannot reach each other (Borgatti 2006)"),

@@ -42,6 +42,9 @@ public struct Relation: Hashable, Sendable {
     public var type: String
     /// Tie strength (amount, frequency, ...); larger is stronger. Defaults to 1.
     public var weight: Double
+    /// Whether the data gave the weight (false: the cell was empty and `weight` is the default
+    /// 1). Findings about amounts of money are not drawn from weights nobody gave.
+    public var weightGiven: Bool
     /// Whether the tie runs from `source` to `target` only; an undirected relation is
     /// symmetric and becomes two arcs in a `Graph`.
     public var directed: Bool
@@ -52,13 +55,14 @@ public struct Relation: Hashable, Sendable {
 
     /// Creates a relation between the actors with ids `source` and `target`.
     public init(
-        source: String, target: String, type: String, weight: Double = 1, directed: Bool,
-        year: Int? = nil, attributes: [String: String] = [:]
+        source: String, target: String, type: String, weight: Double = 1, weightGiven: Bool = true,
+        directed: Bool, year: Int? = nil, attributes: [String: String] = [:]
     ) {
         self.source = source
         self.target = target
         self.type = type
         self.weight = weight
+        self.weightGiven = weightGiven
         self.directed = directed
         self.year = year
         self.attributes = attributes

@@ -37,12 +37,34 @@ public struct ActorType: Hashable, Sendable, Codable {
     public var role: ActorRole
     /// Human-readable label (Dutch), used in legends.
     public var label: String
+    /// Dutch plural ("zorgaanbieders"), for sentences about the group; nil: `label` + "s"
+    /// is not guessed, the sentence says "actoren van het type …" instead.
+    public var pluralLabel: String?
+    /// English label, for English output; nil: the type name.
+    public var englishLabel: String?
+    /// English plural; nil: `englishLabel` + "s".
+    public var englishPluralLabel: String?
 
     /// Creates an actor type; a missing `label` falls back to `name`.
-    public init(name: String, role: ActorRole, label: String? = nil) {
+    public init(
+        name: String, role: ActorRole, label: String? = nil, plural: String? = nil, english: String? = nil,
+        englishPlural: String? = nil
+    ) {
         self.name = name
         self.role = role
         self.label = label ?? name
+        self.pluralLabel = plural
+        self.englishLabel = english
+        self.englishPluralLabel = englishPlural
+    }
+
+    /// The label in `language` ("en", otherwise Dutch), singular or plural.
+    public func label(_ language: String, plural: Bool = false) -> String {
+        if language == "en" {
+            let single = englishLabel ?? name
+            return plural ? (englishPluralLabel ?? single + "s") : single
+        }
+        return plural ? (pluralLabel ?? "actoren van het type \(label)") : label
     }
 }
 
@@ -85,18 +107,44 @@ public struct Vocabulary: Sendable, Equatable {
     /// The default vocabulary of the Dutch sociaal domein.
     public static let standard = Vocabulary(
         actorTypes: [
-            ActorType(name: "gemeente", role: .publicAuthority, label: "gemeente"),
-            ActorType(name: "rijk", role: .publicAuthority, label: "Rijk (ministerie)"),
-            ActorType(name: "vng", role: .intermediary, label: "VNG"),
-            ActorType(name: "regio", role: .intermediary, label: "regio / samenwerkingsverband"),
-            ActorType(name: "zorgaanbieder", role: .provider, label: "zorgaanbieder"),
-            ActorType(name: "welzijnsorganisatie", role: .provider, label: "welzijnsorganisatie"),
-            ActorType(name: "wijkteam", role: .frontline, label: "wijkteam"),
-            ActorType(name: "clientorganisatie", role: .clientVoice, label: "cliëntorganisatie"),
-            ActorType(name: "burgerinitiatief", role: .citizen, label: "burgerinitiatief"),
-            ActorType(name: "financier", role: .financier, label: "financier"),
-            ActorType(name: "uitvoeringsorganisatie", role: .executor, label: "uitvoeringsorganisatie"),
-            ActorType(name: "overig", role: .other, label: "overig"),
+            ActorType(
+                name: "gemeente", role: .publicAuthority, label: "gemeente", plural: "gemeenten",
+                english: "municipality", englishPlural: "municipalities"),
+            ActorType(
+                name: "rijk", role: .publicAuthority, label: "Rijk (ministerie)", plural: "ministeries",
+                english: "national government (ministry)", englishPlural: "ministries"),
+            ActorType(
+                name: "vng", role: .intermediary, label: "VNG", plural: "VNG",
+                english: "VNG (association of municipalities)", englishPlural: "VNG"),
+            ActorType(
+                name: "regio", role: .intermediary, label: "regio / samenwerkingsverband",
+                plural: "regio's en samenwerkingsverbanden", english: "region / partnership",
+                englishPlural: "regions and partnerships"),
+            ActorType(
+                name: "zorgaanbieder", role: .provider, label: "zorgaanbieder", plural: "zorgaanbieders",
+                english: "care provider"),
+            ActorType(
+                name: "welzijnsorganisatie", role: .provider, label: "welzijnsorganisatie",
+                plural: "welzijnsorganisaties", english: "welfare organisation"),
+            ActorType(
+                name: "wijkteam", role: .frontline, label: "wijkteam", plural: "wijkteams",
+                english: "neighbourhood team"),
+            ActorType(
+                name: "clientorganisatie", role: .clientVoice, label: "cliëntorganisatie",
+                plural: "cliëntorganisaties", english: "client organisation"),
+            ActorType(
+                name: "burgerinitiatief", role: .citizen, label: "burgerinitiatief",
+                plural: "burgerinitiatieven", english: "citizens' initiative"),
+            ActorType(
+                name: "financier", role: .financier, label: "financier", plural: "financiers",
+                english: "financier"),
+            ActorType(
+                name: "uitvoeringsorganisatie", role: .executor, label: "uitvoeringsorganisatie",
+                plural: "uitvoeringsorganisaties", english: "executive agency",
+                englishPlural: "executive agencies"),
+            ActorType(
+                name: "overig", role: .other, label: "overig", plural: "overige partijen", english: "other",
+                englishPlural: "other parties"),
         ],
         relationTypes: [
             RelationType(name: "financiering", directed: true, weightMeaning: "bedrag"),

@@ -314,7 +314,8 @@ public struct PowerAnalysis: Sendable {
         let context = FindingContext(
             network: network, options: options, centrality: centrality, brokerage: brokerage, flows: flows,
             groupOf: groupOf, typeNames: typeNames, actors: actors, groups: groups,
-            fragmentation: fragmentation, sizeDegreeCorrelation: sizeDegreeCorrelation, sized: sized)
+            fragmentation: fragmentation, sizeDegreeCorrelation: sizeDegreeCorrelation, sized: sized,
+            flowRelationTypes: flowTypes)
         flags = FindingEngine.evaluate(context)
     }
 }

@@ -161,7 +161,7 @@ package struct TabularNetwork {
             case "source": .text(relation.source)
             case "target": .text(relation.target)
             case "type": .text(relation.type)
-            case "weight": .number(relation.weight)
+            case "weight": relation.weightGiven ? .number(relation.weight) : .text("")
             case "directed": .text(relation.directed ? "true" : "false")
             case "year": relation.year.map { .number(Double($0)) } ?? .text("")
             default: .text(relation.attributes[column] ?? "")

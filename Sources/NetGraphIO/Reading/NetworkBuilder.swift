@@ -212,7 +212,8 @@ struct NetworkBuilder {
             if usable {
                 network.add(
                     Relation(
-                        source: source, target: target, type: type, weight: weight, directed: directed,
+                        source: source, target: target, type: type, weight: weight,
+                        weightGiven: nonEmpty(record.values[.weight]) != nil, directed: directed,
                         year: year, attributes: record.attributes))
             }
         }
