@@ -157,8 +157,12 @@ struct ThresholdEdgeTests {
         // ratio reaches the threshold, so the edge is the largest of the three ratios.
         let values = PowerAnalysis(network).centrality
         let large = network.index(ofActor: "groot")!  // the only large party here
-        let ratios = [ActorMeasure.degree, .betweenness, .pagerank].map {
-            values[$0][large] / values[$0].reduce(0, +) * Double(network.actors.count)
+        // Shares and ratios are taken among the providers with a size.
+        let providers = network.actors.indices.filter {
+            network.actors[$0].size != nil && network.role(of: network.actors[$0]) == .provider
+        }
+        let ratios = [ActorMeasure.degree, .betweenness, .pagerank].map { m in
+            values[m][large] / providers.reduce(0) { $0 + values[m][$1] } * Double(providers.count)
         }
         let edgeRatio = ratios.max()!
         let fires = { (t: Double) in

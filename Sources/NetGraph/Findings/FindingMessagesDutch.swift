@@ -35,8 +35,8 @@ struct FindingMessagesDutch: FindingMessages {
         parties: [String], share: String, measure: ActorMeasure, ratio: String
     ) -> String {
         let several = parties.count > 1
-        return "De grootste partij\(several ? "en" : "") naar omvang (\(list(parties))) "
-            + "\(several ? "hebben" : "heeft") \(share) van \(measureName(measure)) in handen, "
+        return "De grootste aanbieder\(several ? "s" : "") naar omvang (\(list(parties))) "
+            + "\(several ? "hebben" : "heeft") \(share) van \(measureName(measure)) van alle aanbieders in handen, "
             + "\(ratio) keer zoveel als \(several ? "hun" : "haar") aantal rechtvaardigt. "
             + "Grote organisaties zitten zo dichter bij de agenda dan kleine."
     }
@@ -52,7 +52,7 @@ struct FindingMessagesDutch: FindingMessages {
     }
 
     func sizeDrivesTies(correlation: String) -> String {
-        "Hoe groter een organisatie, hoe meer relaties ze heeft (rangcorrelatie \(correlation)). "
+        "Hoe groter een aanbieder, hoe meer relaties ze heeft (rangcorrelatie \(correlation)). "
             + "Omvang vertaalt zich hier direct in positie in het netwerk."
     }
 

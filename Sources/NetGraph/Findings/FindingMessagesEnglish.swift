@@ -34,8 +34,8 @@ struct FindingMessagesEnglish: FindingMessages {
         parties: [String], share: String, measure: ActorMeasure, ratio: String
     ) -> String {
         let several = parties.count > 1
-        return "The largest part\(several ? "ies" : "y") by size (\(list(parties))) "
-            + "hold\(several ? "" : "s") \(share) of \(measureName(measure)), "
+        return "The largest provider\(several ? "s" : "") by size (\(list(parties))) "
+            + "hold\(several ? "" : "s") \(share) of \(measureName(measure)) of all providers, "
             + "\(ratio) times what \(several ? "their" : "its") number justifies. "
             + "Large organisations are closer to the agenda than small ones."
     }
@@ -51,7 +51,7 @@ struct FindingMessagesEnglish: FindingMessages {
     }
 
     func sizeDrivesTies(correlation: String) -> String {
-        "The larger an organisation, the more ties it has (rank correlation \(correlation)). "
+        "The larger a provider, the more ties it has (rank correlation \(correlation)). "
             + "Size translates directly into network position here."
     }
 

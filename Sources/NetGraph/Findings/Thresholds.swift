@@ -32,6 +32,9 @@ public struct FlagThresholds: Sendable, Equatable {
     /// `large-party-dominance.ratio`: representation ratio (share of centrality ÷ share of
     /// actors) of the large parties from which they dominate.
     public var largePartyDominanceRatio: Double = 2
+    /// `large-party-dominance.share`: least share of what all providers hold (ties, brokerage,
+    /// PageRank) for the large parties to dominate.
+    public var largePartyDominanceShare: Double = 0.25
     /// `large-party-dominance.rho`: Spearman correlation of size and degree from which size
     /// translates into position.
     public var largePartyDominanceRho: Double = 0.7
@@ -141,7 +144,11 @@ public struct FlagThresholds: Sendable, Equatable {
             reason: "the largest fifth of actors by size (at least one) are 'the large parties'"),
         Parameter(
             "large-party-dominance.ratio", \.largePartyDominanceRatio,
-            reason: "holding twice the centrality that the group's number of actors would give"),
+            reason: "holding twice the centrality that the group's number of providers would give"),
+        Parameter(
+            "large-party-dominance.share", \.largePartyDominanceShare,
+            reason: "and at least a quarter of all the providers hold: a share that means the same in a "
+                + "network of 10 actors and of 300"),
         Parameter(
             "large-party-dominance.rho", \.largePartyDominanceRho,
             reason: "a strong rank correlation (Spearman ρ ≥ 0.7) between size and centrality"),
