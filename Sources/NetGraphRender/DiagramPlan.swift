@@ -161,7 +161,8 @@ public struct DiagramPlan: Sendable {
                 list.append(("size", DiagramBuilder.format(size)))
             }
             let notes = analysis.flags.filter { $0.subject.ids.first == full.actors[i].id }.map {
-                "\($0.rule) (\(nl ? $0.severity.dutch : $0.severity.rawValue))"
+                "\(FindingLabels.title(ofRule: $0.rule, options.language)) "
+                    + "(\(FindingLabels.severity($0.severity, options.language)))"
             }
             let actor = network.actors[k]
             let type = network.vocabulary.actorType(named: actor.type)?.label ?? actor.type

@@ -61,20 +61,25 @@ public struct FlagReport: Sendable {
     static func number(_ v: Double) -> String { v.isNaN ? "" : String(format: "%.4g", v) }
 
     func groupTable() -> TextTable {
+        let english = !nl
+        func share(_ v: Double) -> String { v.isFinite ? String(format: "%.0f%%", v * 100) : "" }
+        func ratio(_ v: Double?) -> String {
+            v.map { $0.isFinite ? FindingLabels.decimal($0, 2, english) : "" } ?? ""
+        }
+        let vocabulary = power.network.vocabulary
         let rows = power.groups.map { g -> [String] in
             [
-                g.type, String(g.actors.count), FlagReport.number(g.shareOfActors),
-                FlagReport.number(g.shareOfDegree),
-                g.representationDegree.map(FlagReport.number) ?? "",
-                g.representationBetweenness.map(FlagReport.number) ?? "",
-                FlagReport.number(g.brokerageTotal), FlagReport.number(g.outerShellShare),
+                vocabulary.actorType(named: g.type)?.label(language) ?? g.type, String(g.actors.count),
+                share(g.shareOfActors), share(g.shareOfDegree), ratio(g.representationDegree),
+                ratio(g.representationBetweenness), String(Int(g.brokerageTotal.rounded())),
+                share(g.outerShellShare),
             ]
         }
         let columns =
             nl
             ? [
-                "type", "actoren", "aandeel actoren", "aandeel relaties", "verhouding graad",
-                "verhouding betweenness", "makelaarsrollen", "buitenste schil",
+                "type", "actoren", "aandeel actoren", "aandeel relaties", "verhouding relaties",
+                "verhouding tussenpositie", "makelaarsrollen", "buitenste schil",
             ]
             : [
                 "type", "actors", "share of actors", "share of ties", "ratio degree", "ratio betweenness",
@@ -86,42 +91,74 @@ public struct FlagReport: Sendable {
     func text(markdown: Bool) -> String {
         let network = power.network
         var out = markdown ? "# " : ""
-        out +=
-            (nl ? "Machtsbalans: " : "Balance of power: ") + network.metadata.name
-            + (network.metadata.year.map { " (\($0))" } ?? "") + "\n\n"
+        var title = network.metadata.name
+        if let year = network.metadata.year, !title.contains(String(year)) { title += " (\(year))" }
+        out += (nl ? "Machtsbalans: " : "Balance of power: ") + title + "\n\n"
+        let summary = FindingSummary(power.flags, actorCount: network.actors.count)
+        if !summary.headline.isEmpty {
+            out +=
+                (markdown ? "## " : "") + (nl ? "Wat valt op" : "What stands out") + "\n"
+                + (markdown ? "\n" : "")
+            for (k, flag) in summary.headline.enumerated() {
+                out += "\(k + 1). \(flag.message(language))\n"
+            }
+            out += "\n"
+        }
         let counts = Dictionary(grouping: power.flags, by: \.severity).mapValues(\.count)
+        func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
         out +=
             nl
-            ? "\(power.flags.count) bevindingen: \(counts[.critical] ?? 0) kritiek, "
-                + "\(counts[.warning] ?? 0) waarschuwing, \(counts[.info] ?? 0) info.\n\n"
-            : "\(power.flags.count) findings: \(counts[.critical] ?? 0) critical, "
-                + "\(counts[.warning] ?? 0) warning, \(counts[.info] ?? 0) info.\n\n"
-        for flag in power.flags {
-            let severity = nl ? flag.severity.dutch.uppercased() : flag.severity.rawValue.uppercased()
-            let evidence = flag.evidence.map { "\($0.name) \(FlagReport.number($0.value))" }.joined(
-                separator: ", ")
-            let p = flag.pValue.map { ", p = \(FlagReport.number($0))" } ?? ""
-            if markdown {
-                out +=
-                    "- **\(severity)** `\(flag.rule)` — \(flag.message(language))  \n"
-                    + "  *\(nl ? "Onderbouwing" : "Evidence"):* \(evidence)\(p). "
-                    + "*\(nl ? "Bron" : "Source"):* \(flag.reference)\n"
-            } else {
-                out +=
-                    "[\(severity)] \(flag.rule)\n  \(flag.message(language))\n"
-                    + "  \(nl ? "onderbouwing" : "evidence"): \(evidence)\(p)\n\n"
+            ? "\(count(power.flags.count, "bevinding", "bevindingen")): \(counts[.critical] ?? 0) kritiek, "
+                + "\(count(counts[.warning] ?? 0, "waarschuwing", "waarschuwingen")), "
+                + "\(counts[.info] ?? 0) ter informatie.\n"
+            : "\(count(power.flags.count, "finding", "findings")): \(counts[.critical] ?? 0) critical, "
+                + "\(count(counts[.warning] ?? 0, "warning", "warnings")), \(counts[.info] ?? 0) for information.\n"
+        for section in summary.sections {
+            out += "\n" + (markdown ? "## " : "") + section.theme.title(language) + "\n"
+            if markdown { out += "\n" }
+            for entry in section.entries {
+                out += line(entry, markdown: markdown)
             }
         }
         if power.flags.isEmpty {
             out +=
                 nl
-                ? "Geen bevindingen: geen partij domineert volgens de ingestelde drempels.\n\n"
-                : "No findings: no party dominates by the thresholds set.\n\n"
+                ? "\nGeen bevindingen: geen partij domineert volgens de ingestelde drempels.\n"
+                : "\nNo findings: no party dominates by the thresholds set.\n"
         }
         out +=
-            (markdown ? "\n## " : "") + (nl ? "Groepen (actortypen)" : "Groups (actor types)") + "\n"
+            "\n" + (markdown ? "## " : "") + (nl ? "Groepen (actortypen)" : "Groups (actor types)") + "\n"
             + (markdown ? "\n" + groupTable().markdown() : groupTable().terminal())
+        while out.contains("\n\n\n") { out = out.replacingOccurrences(of: "\n\n\n", with: "\n\n") }
         return out
+    }
+
+    /// One finding (or a folded run of similar ones) as text or Markdown.
+    func line(_ entry: FindingSummary.Entry, markdown: Bool) -> String {
+        let flag = entry.flag
+        let severity = FindingLabels.severity(flag.severity, language)
+        let title = FindingLabels.title(ofRule: flag.rule, language)
+        if !entry.folded.isEmpty {
+            let run = [flag] + entry.folded
+            let names = run.compactMap { $0.subject.ids.first }.map {
+                power.network.actor(id: $0)?.name ?? $0
+            }
+            let text =
+                nl
+                ? "en nog \(run.count) vergelijkbare bevindingen (\(title.lowercased())): \(names.joined(separator: ", "))"
+                : "and \(run.count) more similar findings (\(title.lowercased())): \(names.joined(separator: ", "))"
+            return markdown ? "- *\(text)*\n" : "  … \(text)\n\n"
+        }
+        let evidence = flag.evidence.map { FindingLabels.evidence($0.name, $0.value, language) }.joined(
+            separator: "; ")
+        let p = flag.pValue.map { "; p = " + FindingLabels.decimal($0, 3, !nl) } ?? ""
+        if markdown {
+            return "- **\(severity.capitalized)** · \(title) — \(flag.message(language))  \n"
+                + "  *\(nl ? "Onderbouwing" : "Evidence"):* \(evidence)\(p). "
+                + "*\(nl ? "Bron" : "Source"):* \(flag.reference)\n"
+        }
+        return "[\(severity.uppercased())] \(title)\n  \(flag.message(language))\n"
+            + "  \(nl ? "onderbouwing" : "evidence"): \(evidence)\(p)\n\n"
     }
 
     func jsonObject() -> [String: Any] {

@@ -92,10 +92,10 @@ extension ReportBuilder {
         h +=
             "<p>\(power.flags.count) \(t("bevindingen", "findings")): \(counts[.critical] ?? 0) \(t("kritiek", "critical")), \(counts[.warning] ?? 0) \(t("waarschuwing", "warning")), \(counts[.info] ?? 0) info.</p>\n"
         for flag in power.flags {
-            let evidence = flag.evidence.map { "\($0.name) \(FlagReport.number($0.value))" }.joined(
-                separator: ", ")
+            let evidence = flag.evidence.map { FindingLabels.evidence($0.name, $0.value, language) }.joined(
+                separator: "; ")
             h +=
-                "<div class=\"flag \(flag.severity.rawValue)\"><strong>\(esc(nl ? flag.severity.dutch : flag.severity.rawValue))</strong> · <code>\(esc(flag.rule))</code><br/>\(esc(flag.message(language)))<br/>"
+                "<div class=\"flag \(flag.severity.rawValue)\"><strong>\(esc(nl ? flag.severity.dutch : flag.severity.rawValue))</strong> · \(esc(FindingLabels.title(ofRule: flag.rule, language)))<br/>\(esc(flag.message(language)))<br/>"
             h +=
                 "<span class=\"meta\">\(t("Onderbouwing", "Evidence")): \(esc(evidence))\(flag.pValue.map { ", p = \(FlagReport.number($0))" } ?? ""). \(t("Bron", "Source")): \(esc(flag.reference))</span></div>\n"
         }
@@ -211,7 +211,8 @@ extension ReportBuilder {
                     "This notebook already holds the results; run the cells again to rebuild them from the CSV files (pandas, matplotlib)."
                 ))
         let flagText = power.flags.map {
-            "- **\($0.severity.rawValue)** `\($0.rule)`: \($0.message(language))"
+            "- **\(FindingLabels.severity($0.severity, language))** · "
+                + "\(FindingLabels.title(ofRule: $0.rule, language)): \($0.message(language))"
         }.joined(separator: "\n")
         markdownCell(
             "## " + t("Bevindingen", "Findings") + "\n\n"

@@ -50,7 +50,8 @@ struct ReportTests {
         #expect(urls.allSatisfy { $0.hasPrefix("http://www.w3.org/") }, "\(Set(urls))")
         #expect(!text.contains("<script src") && !text.contains("<link "))
         #expect(text.contains("Cliëntenraad Jeugd (fictief)"))
-        #expect(text.contains("single-gatekeeper"))
+        #expect(text.contains("Enige poortwachter"))
+        #expect(!text.contains("single-gatekeeper"), "rule ids are for JSON, not for readers")
         #expect(text.contains("<svg"))
     }
 

@@ -33,15 +33,16 @@ struct CentralizedNetworkRule: FindingRule {
         let hubValues = c.centrality[byDegree ? ActorMeasure.degree : .betweenness]
         guard let hub = hubValues.enumerated().max(by: { $0.element < $1.element })?.offset else { return [] }
         let severity: PowerFlag.Severity = c.bridgesByMandate(hub) ? .info : .warning
-        let centralization = FindingContext.number(value)
         let hubName = c.name(hub)
         var flags = FlagBuilder(rule: Self.id)
         flags.add(
             severity, .network, [c.network.metadata.name],
             evidence: [(measure.rawValue, value)],
             threshold: [("centralization", level)] + (p == nil ? [] : [("alpha", alpha)]),
-            nl: FindingText.nl.centralizedNetwork(hub: hubName, centralization: centralization, pValue: p),
-            en: FindingText.en.centralizedNetwork(hub: hubName, centralization: centralization, pValue: p),
+            nl: FindingText.nl.centralizedNetwork(
+                hub: hubName, centralization: FindingContext.number(value, digits: 2, "nl"), pValue: p),
+            en: FindingText.en.centralizedNetwork(
+                hub: hubName, centralization: FindingContext.number(value, digits: 2, "en"), pValue: p),
             reference: FindingReferences.centralizedNetwork, p: p)
         return flags.flags
     }

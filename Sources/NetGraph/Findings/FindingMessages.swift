@@ -44,7 +44,7 @@ protocol FindingMessages: Sendable {
     // MARK: single-gatekeeper
 
     /// A group reaches the authorities only through a party whose task that is.
-    func groupGatekeeperByMandate(group: String, gatekeeper: String) -> String
+    func groupGatekeeperByMandate(group: String, several: Bool, gatekeeper: String) -> String
     /// A group (with members `members`) reaches the authorities only through one other party,
     /// which may itself be a member (`isMember`).
     func groupGatekeeper(group: String, members: [String], gatekeeper: String, isMember: Bool) -> String

@@ -11,8 +11,8 @@ struct FindingMessagesDutch: FindingMessages {
 
     func dominantBroker(actor: String, share: String) -> String {
         "\(actor) ligt op \(share) van alle kortste verbindingen tussen andere partijen. "
-            + "Wie elkaar wil bereiken, moet vaak via deze partij: zij heeft in de praktijk veel regie, "
-            + "terwijl dat niet haar taak is."
+            + "Wie elkaar wil bereiken, moet vaak via deze partij: zij heeft in de praktijk veel regie over "
+            + "wie wie bereikt, zonder dat het netwerk haar die rol als overheid of regio heeft gegeven."
     }
 
     func accessBroker(paths: Int, from: String, to: String, share: String, broker: String) -> String {
@@ -23,8 +23,13 @@ struct FindingMessagesDutch: FindingMessages {
     // MARK: centralized-network
 
     func centralizedNetwork(hub: String, centralization: String, pValue: Double?) -> String {
-        let tested = pValue.map { String(format: " (p = %.3f in een CUG-toets)", $0) } ?? ""
-        return "Het netwerk is sterk gecentraliseerd rond \(hub): centralisatie \(centralization) "
+        let tested =
+            pValue.map {
+                " (p = " + String(format: "%.3f", $0).replacingOccurrences(of: ".", with: ",")
+                    + " in een CUG-toets)"
+            }
+            ?? ""
+        return "Het netwerk is gecentraliseerd rond \(hub): centralisatie \(centralization) "
             + "op een schaal van 0 (iedereen gelijk) tot 1 (een ster)\(tested). "
             + "Veel loopt via één middelpunt."
     }
@@ -92,13 +97,13 @@ struct FindingMessagesDutch: FindingMessages {
 
     // MARK: single-gatekeeper
 
-    func groupGatekeeperByMandate(group: String, gatekeeper: String) -> String {
-        "\(group) bereikt de overheid alleen via \(gatekeeper). "
+    func groupGatekeeperByMandate(group: String, several: Bool, gatekeeper: String) -> String {
+        "De \(group) \(several ? "bereiken" : "bereikt") de overheid alleen via \(gatekeeper). "
             + "Die vervult hier de rol van verbindende schakel; let erop dat die verbinding open blijft."
     }
 
     func groupGatekeeper(group: String, members: [String], gatekeeper: String, isMember: Bool) -> String {
-        "\(group) (\(list(members))) bereikt de overheid alleen via \(gatekeeper)"
+        "De \(group) (\(list(members))) \(members.count > 1 ? "bereiken" : "bereikt") de overheid alleen via \(gatekeeper)"
             + "\(isMember ? ", zelf lid van de groep" : ""). "
             + "Valt die partij weg of houdt ze informatie vast, dan is de groep afgesloten: "
             + "\(gatekeeper) is de enige poortwachter."
@@ -204,12 +209,12 @@ struct FindingMessagesDutch: FindingMessages {
 
     func seenAsMoreInfluential(actor: String, gap: String) -> String {
         "\(actor) wordt als invloedrijker gezien dan de netwerkpositie laat zien "
-            + "(verschil \(gap) op een schaal van −1 tot 1). "
+            + "(verschil \(gap) op een schaal van 0 tot 1). "
             + "Invloed via reputatie of formele rol, niet via relaties?"
     }
 
     func hiddenInfluence(actor: String, gap: String) -> String {
         "\(actor) heeft structureel meer macht dan de groep denkt "
-            + "(verschil \(gap) op een schaal van −1 tot 1): verborgen invloed die het bespreken waard is."
+            + "(verschil \(gap) op een schaal van 0 tot 1): verborgen invloed die het bespreken waard is."
     }
 }

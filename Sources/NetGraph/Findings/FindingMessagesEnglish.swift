@@ -11,8 +11,8 @@ struct FindingMessagesEnglish: FindingMessages {
 
     func dominantBroker(actor: String, share: String) -> String {
         "\(actor) lies on \(share) of all shortest connections between other parties. "
-            + "Others often have to go through it to reach each other: in practice it holds much of the "
-            + "direction, although that is not its task."
+            + "Others often have to go through it to reach each other: in practice it decides much of who "
+            + "reaches whom, without holding that role as an authority or region."
     }
 
     func accessBroker(paths: Int, from: String, to: String, share: String, broker: String) -> String {
@@ -24,7 +24,7 @@ struct FindingMessagesEnglish: FindingMessages {
 
     func centralizedNetwork(hub: String, centralization: String, pValue: Double?) -> String {
         let tested = pValue.map { String(format: " (p = %.3f in a CUG test)", $0) } ?? ""
-        return "The network is strongly centralised around \(hub): centralisation \(centralization) "
+        return "The network is centralised around \(hub): centralisation \(centralization) "
             + "on a scale from 0 (all equal) to 1 (a star)\(tested). Much runs through one centre."
     }
 
@@ -90,13 +90,13 @@ struct FindingMessagesEnglish: FindingMessages {
 
     // MARK: single-gatekeeper
 
-    func groupGatekeeperByMandate(group: String, gatekeeper: String) -> String {
-        "\(group) reaches the authorities only through \(gatekeeper). "
+    func groupGatekeeperByMandate(group: String, several: Bool, gatekeeper: String) -> String {
+        "The \(group) \(several ? "reach" : "reaches") the authorities only through \(gatekeeper). "
             + "It acts as the connecting link here; make sure that connection stays open."
     }
 
     func groupGatekeeper(group: String, members: [String], gatekeeper: String, isMember: Bool) -> String {
-        "\(group) (\(list(members))) reaches the authorities only through \(gatekeeper)"
+        "The \(group) (\(list(members))) \(members.count > 1 ? "reach" : "reaches") the authorities only through \(gatekeeper)"
             + "\(isMember ? ", itself a member of the group" : ""). "
             + "If that party drops out or holds information back, the group is cut off: "
             + "\(gatekeeper) is the only gatekeeper."
@@ -200,12 +200,12 @@ struct FindingMessagesEnglish: FindingMessages {
 
     func seenAsMoreInfluential(actor: String, gap: String) -> String {
         "\(actor) is seen as more influential than its network position shows "
-            + "(gap \(gap) on a scale from −1 to 1). "
+            + "(gap \(gap) on a scale from 0 to 1). "
             + "Influence through reputation or formal role rather than ties?"
     }
 
     func hiddenInfluence(actor: String, gap: String) -> String {
         "\(actor) holds more structural power than the group perceives "
-            + "(gap \(gap) on a scale from −1 to 1): hidden influence worth discussing."
+            + "(gap \(gap) on a scale from 0 to 1): hidden influence worth discussing."
     }
 }

@@ -15,17 +15,19 @@ struct PerceptionGapRule: FindingRule {
         for (i, power) in c.actors.enumerated() {
             guard let gap = power.perceptionGap, abs(gap) >= level else { continue }
             let seenMore = gap > 0
-            let difference = FindingContext.number(gap)
+            // The size of the gap; its direction is in the sentence.
+            let nl = FindingContext.number(abs(gap), digits: 2, "nl")
+            let en = FindingContext.number(abs(gap), digits: 2, "en")
             flags.add(
                 seenMore ? .info : .warning, .actor, [c.id(i)],
                 evidence: [("gap", gap), ("influence", c.network.actors[i].influence ?? .nan)],
                 threshold: [("gap", level)],
                 nl: seenMore
-                    ? FindingText.nl.seenAsMoreInfluential(actor: c.name(i), gap: difference)
-                    : FindingText.nl.hiddenInfluence(actor: c.name(i), gap: difference),
+                    ? FindingText.nl.seenAsMoreInfluential(actor: c.name(i), gap: nl)
+                    : FindingText.nl.hiddenInfluence(actor: c.name(i), gap: nl),
                 en: seenMore
-                    ? FindingText.en.seenAsMoreInfluential(actor: c.name(i), gap: difference)
-                    : FindingText.en.hiddenInfluence(actor: c.name(i), gap: difference),
+                    ? FindingText.en.seenAsMoreInfluential(actor: c.name(i), gap: en)
+                    : FindingText.en.hiddenInfluence(actor: c.name(i), gap: en),
                 reference: FindingReferences.perceptionGap)
         }
         return flags.flags

@@ -37,19 +37,23 @@ struct SingleGatekeeperRule: FindingRule {
                 } else {
                     severity = .warning
                 }
-                let groupLabel = c.label(group.type)
+                let plural = members.count > 1
+                let groupNL = c.label(group.type, "nl", plural: plural)
+                let groupEN = c.label(group.type, "en", plural: plural)
                 let names = members.map(c.name)
                 let nl: String
                 let en: String
                 if severity == .info {
-                    nl = FindingText.nl.groupGatekeeperByMandate(group: groupLabel, gatekeeper: c.name(x))
-                    en = FindingText.en.groupGatekeeperByMandate(group: groupLabel, gatekeeper: c.name(x))
+                    nl = FindingText.nl.groupGatekeeperByMandate(
+                        group: groupNL, several: plural, gatekeeper: c.name(x))
+                    en = FindingText.en.groupGatekeeperByMandate(
+                        group: groupEN, several: plural, gatekeeper: c.name(x))
                 } else {
                     let inside = members.contains(x)
                     nl = FindingText.nl.groupGatekeeper(
-                        group: groupLabel, members: names, gatekeeper: c.name(x), isMember: inside)
+                        group: groupNL, members: names, gatekeeper: c.name(x), isMember: inside)
                     en = FindingText.en.groupGatekeeper(
-                        group: groupLabel, members: names, gatekeeper: c.name(x), isMember: inside)
+                        group: groupEN, members: names, gatekeeper: c.name(x), isMember: inside)
                 }
                 flags.add(
                     severity, .actor, [c.id(x)] + members.map(c.id),
