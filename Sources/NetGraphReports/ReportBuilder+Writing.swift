@@ -79,27 +79,60 @@ extension ReportBuilder {
         h +=
             ".flag{border-left:6px solid #999;padding:0.4em 0.8em;margin:0.6em 0;background:#fafafa}.critical{border-color:#D81B60}.warning{border-color:#E6AB02}.info{border-color:#1E88E5}"
         h +=
-            ".meta{color:#555;font-size:0.9em}.figure{overflow-x:auto;margin:1em 0}.figure svg{max-width:100%;height:auto}.key td:first-child{font-family:monospace}\n"
+            ".meta{color:#555;font-size:0.9em}.figure{overflow-x:auto;margin:1em 0}.figure svg{max-width:100%;height:auto}.headline{font-size:1.1em}.headline li{margin:0.4em 0}\n"
         h += "</style>\n</head>\n<body>\n"
         h +=
             "<h1>\(esc(title()))</h1>\n<p class=\"meta\">\(esc(provenance))</p>\n<p class=\"meta\">\(esc(settings))</p>\n"
-        h += "<h2>\(t("Kerncijfers", "Key figures"))</h2>\n<table class=\"key\"><tbody>\n"
-        for (key, value) in networkRows {
-            h += "<tr><td>\(esc(key))</td><td class=\"n\">\(esc(value))</td></tr>\n"
-        }
-        h += "</tbody></table>\n"
-        h += "<h2>\(t("Bevindingen over de machtsbalans", "Findings on the balance of power"))</h2>\n"
-        h +=
-            "<p>\(power.flags.count) \(t("bevindingen", "findings")): \(counts[.critical] ?? 0) \(t("kritiek", "critical")), \(counts[.warning] ?? 0) \(t("waarschuwing", "warning")), \(counts[.info] ?? 0) info.</p>\n"
-        for flag in power.flags {
-            let evidence = flag.evidence.map { FindingLabels.evidence($0.name, $0.value, language) }.joined(
-                separator: "; ")
-            h +=
-                "<div class=\"flag \(flag.severity.rawValue)\"><strong>\(esc(nl ? flag.severity.dutch : flag.severity.rawValue))</strong> · \(esc(FindingLabels.title(ofRule: flag.rule, language)))<br/>\(esc(flag.message(language)))<br/>"
-            h +=
-                "<span class=\"meta\">\(t("Onderbouwing", "Evidence")): \(esc(evidence))\(flag.pValue.map { ", p = \(FlagReport.number($0))" } ?? ""). \(t("Bron", "Source")): \(esc(flag.reference))</span></div>\n"
+        let summary = FindingSummary(power.flags, actorCount: network.actors.count)
+        if !summary.headline.isEmpty {
+            h += "<h2>\(t("Wat valt op", "What stands out"))</h2>\n<ol class=\"headline\">\n"
+            for flag in summary.headline {
+                h += "<li class=\"flag \(flag.severity.rawValue)\">\(esc(flag.message(language)))</li>\n"
+            }
+            h += "</ol>\n"
         }
         h += "<h2>\(t("Netwerkkaart", "Network map"))</h2>\n<div class=\"figure\">\n\(diagramSVG)\n</div>\n"
+        h += "<h2>\(t("Bevindingen over de machtsbalans", "Findings on the balance of power"))</h2>\n"
+        func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+        h +=
+            "<p>\(count(power.flags.count, t("bevinding", "finding"), t("bevindingen", "findings"))): "
+            + "\(counts[.critical] ?? 0) \(t("kritiek", "critical")), "
+            + "\(count(counts[.warning] ?? 0, t("waarschuwing", "warning"), t("waarschuwingen", "warnings"))), "
+            + "\(counts[.info] ?? 0) \(t("ter informatie", "for information")).</p>\n"
+        for section in summary.sections {
+            h += "<h3>\(esc(section.theme.title(language)))</h3>\n"
+            for entry in section.entries {
+                let flag = entry.flag
+                if !entry.folded.isEmpty {
+                    let run = [flag] + entry.folded
+                    let names = run.compactMap { $0.subject.ids.first }.map {
+                        network.actor(id: $0)?.name ?? $0
+                    }
+                    h +=
+                        "<p class=\"meta\">\(t("en nog", "and")) \(run.count) "
+                        + "\(t("vergelijkbare bevindingen", "more similar findings")) "
+                        + "(\(esc(FindingLabels.title(ofRule: flag.rule, language).lowercased()))): "
+                        + "\(esc(names.joined(separator: ", ")))</p>\n"
+                    continue
+                }
+                let evidence = flag.evidence.map { FindingLabels.evidence($0.name, $0.value, language) }
+                    .joined(
+                        separator: "; ")
+                let p = flag.pValue.map { "; p = " + FindingLabels.decimal($0, 3, !nl) } ?? ""
+                h +=
+                    "<div class=\"flag \(flag.severity.rawValue)\"><strong>"
+                    + "\(esc(FindingLabels.severity(flag.severity, language)))</strong> · "
+                    + "\(esc(FindingLabels.title(ofRule: flag.rule, language)))<br/>\(esc(flag.message(language)))<br/>"
+                h +=
+                    "<span class=\"meta\">\(t("Onderbouwing", "Evidence")): \(esc(evidence))\(p). "
+                    + "\(t("Bron", "Source")): \(esc(flag.reference))</span></div>\n"
+            }
+        }
+        h += "<h2>\(t("Kerncijfers", "Key figures"))</h2>\n<table class=\"key\"><tbody>\n"
+        for (label, value) in keyFigures {
+            h += "<tr><td>\(esc(label))</td><td class=\"n\">\(esc(value))</td></tr>\n"
+        }
+        h += "</tbody></table>\n"
         h += "<h2>\(t("Wie heeft de meeste macht?", "Who holds most power?"))</h2>\n"
         for chart in bars { h += "<div class=\"figure\">\(chart)</div>\n" }
         h += "<div class=\"figure\">\(lorenz)</div>\n"
@@ -154,7 +187,8 @@ extension ReportBuilder {
         md +=
             "## " + t("Kerncijfers", "Key figures") + "\n\n"
             + TextTable(
-                columns: ["measure", "value"], rows: networkRows.map { [$0.0, $0.1] }, numericColumns: [1]
+                columns: [t("maat", "measure"), t("waarde", "value")], rows: keyFigures.map { [$0.0, $0.1] },
+                numericColumns: [1]
             ).markdown()
         md +=
             "\n"

@@ -68,6 +68,30 @@ public struct ReportBuilder {
         return rows
     }
 
+    /// The key figures for people: labels in the report's language, numbers in its style,
+    /// "—" where a measure is undefined for this network.
+    var keyFigures: [(String, String)] {
+        let english = !nl
+        var rows: [(String, String)] = analysis.networkTable.map { measure, value in
+            let text: String
+            if let value, value.isFinite {
+                text =
+                    measure.isInteger
+                    ? String(Int(value.rounded()))
+                    : FindingLabels.decimal(value, value.magnitude < 10 ? 3 : 1, english)
+            } else {
+                text = "—"
+            }
+            return (measure.label(language), text)
+        }
+        rows.append(
+            (
+                t("versnippering (onbereikbare paren)", "fragmentation (unreachable pairs)"),
+                String(format: "%.0f%%", power.fragmentation * 100)
+            ))
+        return rows
+    }
+
     var flagReport: FlagReport { FlagReport(power: power, language: language) }
 
     func charts() -> (bars: [(String, String)], lorenz: String) {
