@@ -67,10 +67,14 @@ public struct FindingChanges: Sendable {
     /// Rules whose first evidence is not among them are judged by severity alone.
     static let worseWhenHigher: Set<String> = [
         "hhi_normalized", "hhi_points", "largest_share", "dependence", "max_dependence", "path_share",
-        "fragmentation", "fragmentation_without", "share_isolated_providers", "share_of_degree",
-        "share_of_actors", "group_size", "dependents", "brokered_paths", "centralization", "ratio",
-        "spearman_size_degree", "isolated",
+        "fragmentation", "fragmentation_without", "share_isolated_providers", "group_size", "dependents",
+        "brokered_paths", "degree_centralization", "betweenness_centralization", "ratio",
+        "spearman_size_degree", "betweenness_share", "named",
     ]
+
+    /// Evidence whose smaller value means a stronger imbalance (a group's share of the ties
+    /// against its share of the actors).
+    static let worseWhenLower: Set<String> = ["representation_ratio", "group_ratio"]
 
     /// Matches the findings of `old` and `new`.
     ///
@@ -134,12 +138,15 @@ public struct FindingChanges: Sendable {
         if new.severity < old.severity { return .improved }
         // Info findings describe a party doing its job: more of the same is not worse.
         if new.severity == .info { return .unchanged }
-        guard let name = old.evidence.first(where: { worseWhenHigher.contains($0.name) })?.name,
-            let a = old.evidence.first(where: { $0.name == name })?.value,
+        let deciding = old.evidence.first {
+            worseWhenHigher.contains($0.name) || worseWhenLower.contains($0.name)
+        }
+        guard let name = deciding?.name, let a = deciding?.value,
             let b = new.evidence.first(where: { $0.name == name })?.value, a.isFinite, b.isFinite
         else { return .unchanged }
         let scale = max(abs(a), abs(b))
         guard scale > 1e-12, abs(b - a) >= 0.05 * scale else { return .unchanged }
-        return b > a ? .worsened : .improved
+        let higherIsWorse = worseWhenHigher.contains(name)
+        return (b > a) == higherIsWorse ? .worsened : .improved
     }
 }

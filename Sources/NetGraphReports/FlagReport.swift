@@ -176,7 +176,7 @@ public struct FlagReport: Sendable {
                 "message": ["nl": flag.messageDutch, "en": flag.messageEnglish],
                 "reference": flag.reference, "p_value": json(flag.pValue),
                 "significant": flag.pValue.map {
-                    ($0 < (power.network.metadata.thresholds["centralized-network.alpha"] ?? 0.05)) as Any
+                    ($0 < power.options.thresholds.centralizedNetworkAlpha) as Any
                 } ?? NSNull(),
             ]
         }

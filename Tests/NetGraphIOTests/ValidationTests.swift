@@ -168,6 +168,26 @@ struct ValidationTests {
         #expect(errors.contains { $0.line != nil && $0.message.contains("not valid YAML") })
     }
 
+    @Test("thresholds: an unknown key or a value its key cannot mean is an error on its line")
+    func thresholdErrors() {
+        let folder = validFolder()
+        folder.write("network.yaml", "name: Test\nthresholds:\n  funding-concentration.high: 2000\n")
+        let unknown = failures(folder).first { $0.severity == .error }
+        #expect(unknown?.line == 3)
+        #expect(unknown?.message.contains("funding-concentration.high") == true)
+        #expect(unknown?.hint?.contains("funding-concentration.warning") == true)
+        // The old HHI-points scale under a key that still exists: refused, with the reason.
+        folder.write(
+            "network.yaml", "name: Test\nthresholds:\n  funding-concentration:\n    critical: 5000\n")
+        let range = failures(folder).first { $0.severity == .error }
+        #expect(range?.line == 4)
+        #expect(range?.message.contains("between 0 and 1") == true)
+        #expect(range?.message.contains("normalised HHI") == true)
+        // Counts may exceed 1.
+        folder.write("network.yaml", "name: Test\nthresholds:\n  dominant-broker.min-paths: 6\n")
+        #expect(failures(folder).isEmpty)
+    }
+
     @Test("an unknown role in actor_types is an error listing the roles")
     func unknownRole() {
         let folder = validFolder()

@@ -211,6 +211,16 @@ struct FindingChangeTests {
         #expect(FindingChanges.compare(flag(.warning, 0.30), flag(.warning, 0.40)) == .worsened)
         #expect(FindingChanges.compare(flag(.warning, 0.40), flag(.warning, 0.30)) == .improved)
         #expect(FindingChanges.compare(flag(.warning, 0.40), flag(.warning, 0.41)) == .unchanged)
+        // A sidelined group's ratio falling is worse, not better.
+        func sidelined(_ ratio: Double) -> PowerFlag {
+            PowerFlag(
+                rule: "sidelined-group", severity: .warning,
+                subject: .init(kind: .type, ids: ["clientorganisatie"]),
+                evidence: [("representation_ratio", ratio), ("share_of_degree", ratio / 10)], threshold: [],
+                messageDutch: "nl", messageEnglish: "en", reference: "r", pValue: nil)
+        }
+        #expect(FindingChanges.compare(sidelined(0.45), sidelined(0.30)) == .worsened)
+        #expect(FindingChanges.compare(sidelined(0.30), sidelined(0.45)) == .improved)
         // The member list may change (one more dependent): still the same finding.
         let a = FindingChanges(old: [flag(.warning, 0.4)], new: [flag(.warning, 0.4)], language: "nl")
         #expect(a.changes.map(\.kind) == [.unchanged])

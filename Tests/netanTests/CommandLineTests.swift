@@ -242,10 +242,14 @@ struct FlagsCommandTests {
         #expect(english.stdout.contains("findings"))
         let quiet = try netan([
             "flags", path, "--threshold", "dominant-broker.share=0.99", "--threshold",
-            "dominant-broker.path-share=1.01", "--format", "csv",
+            "dominant-broker.min-paths=1000", "--format", "csv",
         ])
         #expect(quiet.status == 0)
         #expect(!quiet.stdout.contains("dominant-broker"))
+        // A share above 1 cannot mean anything: refused as wrong usage, with the reason.
+        let share = try netan(["flags", path, "--threshold", "dominant-broker.path-share=1.01"])
+        #expect(share.status == 64)
+        #expect(share.stderr.contains("between 0 and 1"))
         let bad = try netan(["flags", path, "--threshold", "nonsense=1"])
         #expect(bad.status == 64)
         #expect(bad.stderr.contains("dominant-broker.share"))

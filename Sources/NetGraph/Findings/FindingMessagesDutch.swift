@@ -147,7 +147,7 @@ struct FindingMessagesDutch: FindingMessages {
             + "gelijk deel over \(recipients) ontvangers (genormaliseerde HHI \(index) op een schaal van 0 tot 1)."
         if excluded > 0 {
             text +=
-                " Geld aan wijkteams, de regio en andere overheden (\(excluded) "
+                " Geld aan anderen dan aanbieders (wijkteams, de regio, subsidies; \(excluded) "
                 + (excluded == 1 ? "ontvanger" : "ontvangers") + ") telt hier niet mee: dat is geen markt."
         }
         return text

@@ -140,7 +140,7 @@ struct FindingMessagesEnglish: FindingMessages {
             + "equal share over \(recipients) recipients (normalised HHI \(index) on a scale from 0 to 1)."
         if excluded > 0 {
             text +=
-                " Money to neighbourhood teams, the region and other authorities (\(excluded) "
+                " Money to others than providers (neighbourhood teams, the region, grants; \(excluded) "
                 + (excluded == 1 ? "recipient" : "recipients") + ") is left out: that is not a market."
         }
         return text

@@ -1,9 +1,10 @@
 /// **funding-concentration**: money that goes to few of the parties that could get it.
 ///
 /// Two views. A payer (an authority or financier) paying at least
-/// `funding-concentration.recipients` market parties: how uneven is that spending? Payments
-/// to other authorities, intermediaries (regio, VNG) and wijkteams are left out, with a
-/// sentence saying so: a gemeente funding its own wijkteam is not a market. And a provider
+/// `funding-concentration.recipients` providers: how uneven is that spending? Payments to
+/// anyone else (other authorities, the regio or VNG, wijkteams, client organisations and
+/// initiatives) are left out, with a sentence saying so: a gemeente funding its own wijkteam
+/// or subsidising a client council is not buying on a market. And a provider
 /// type with at least that many paid members: how uneven is the money over them?
 ///
 /// Concentration is the normalised Herfindahl–Hirschman index H* = (H − 1/k)/(1 − 1/k) over
@@ -76,10 +77,11 @@ struct FundingConcentrationRule: FindingRule {
                 reference: FindingReferences.fundingConcentration)
         }
         // A payer: how uneven is its spending on market parties?
-        let notMarket: Set<ActorRole> = [.publicAuthority, .intermediary, .frontline]
+        // The market is the providers: subsidies to client organisations and initiatives, and
+        // money to wijkteams, the regio or other authorities, are not purchases on a market.
         for i in 0..<c.network.actors.count where [.publicAuthority, .financier].contains(c.role(i)) {
             guard !c.amountMissingFrom.contains(i) else { continue }
-            let spending = flows.outflow[i].filter { !notMarket.contains(c.role($0.key)) }
+            let spending = flows.outflow[i].filter { c.role($0.key) == .provider }
             let excluded = flows.outflow[i].count - spending.count
             guard let hhi = FlowAnalysis.concentration(Array(spending.values)), let index = hhi.normalized,
                 let top = spending.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })

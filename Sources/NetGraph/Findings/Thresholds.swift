@@ -105,6 +105,12 @@ public struct FlagThresholds: Sendable, Equatable {
         /// Why the default is what it is.
         public let reason: String
 
+        /// The values that make sense: counts and ratios are at least 0, every other threshold
+        /// is a share, index or probability between 0 and 1.
+        public var validRange: ClosedRange<Double> {
+            FlagThresholds.unbounded.contains(key) ? 0...Double.greatestFiniteMagnitude : 0...1
+        }
+
         init(_ key: String, _ keyPath: WritableKeyPath<FlagThresholds, Double> & Sendable, reason: String) {
             self.key = key
             self.keyPath = keyPath
@@ -141,7 +147,7 @@ public struct FlagThresholds: Sendable, Equatable {
             reason: "conventional significance level for the CUG test"),
         Parameter(
             "large-party-dominance.top-share", \.largePartyDominanceTopShare,
-            reason: "the largest fifth of actors by size (at least one) are 'the large parties'"),
+            reason: "the largest fifth of the providers by size (at least one) are 'the large parties'"),
         Parameter(
             "large-party-dominance.ratio", \.largePartyDominanceRatio,
             reason: "holding twice the centrality that the group's number of providers would give"),
@@ -203,6 +209,12 @@ public struct FlagThresholds: Sendable, Equatable {
                 + "(percentile difference ≥ 0.5)"),
     ]
 
+    /// Keys whose values are counts or ratios rather than shares.
+    static let unbounded: Set<String> = [
+        "dominant-broker.min-paths", "large-party-dominance.ratio", "funding-concentration.recipients",
+        "funding-concentration.share-ratio",
+    ]
+
     /// The parameters by key.
     private static let byKey = Dictionary(uniqueKeysWithValues: parameters.map { ($0.key, $0) })
 
@@ -222,6 +234,9 @@ public struct FlagThresholds: Sendable, Equatable {
         self.init()
         for (key, value) in overrides.sorted(by: { $0.key < $1.key }) {
             guard let parameter = Self.parameter(key) else { throw UnknownThresholdError(key: key) }
+            guard parameter.validRange.contains(value) else {
+                throw InvalidThresholdError(key: key, value: value, range: parameter.validRange)
+            }
             self[keyPath: parameter.keyPath] = value
         }
     }
@@ -229,6 +244,36 @@ public struct FlagThresholds: Sendable, Equatable {
     /// The value of the threshold `key`, or nil when no rule uses that key.
     public subscript(key: String) -> Double? {
         Self.parameter(key).map { self[keyPath: $0.keyPath] }
+    }
+}
+
+/// A threshold value outside what its key can mean (a share above 1, say, or HHI points where
+/// the funding thresholds are now a normalised index 0–1).
+public struct InvalidThresholdError: Error, CustomStringConvertible, Sendable {
+    /// The key.
+    public let key: String
+    /// The value given.
+    public let value: Double
+    /// The values that make sense.
+    public let range: ClosedRange<Double>
+
+    /// The error for `value` of `key`, which must lie in `range`.
+    public init(key: String, value: Double, range: ClosedRange<Double>) {
+        self.key = key
+        self.value = value
+        self.range = range
+    }
+
+    /// `The threshold "KEY" must be between 0 and 1; 5000 is not.`
+    public var description: String {
+        let bounds =
+            range.upperBound > 1e300 ? "at least \(range.lowerBound.formatted())" : "between 0 and 1"
+        var text = "The threshold \"\(key)\" must be \(bounds); \(value.formatted()) is not."
+        if key.hasPrefix("funding-concentration.") && value > 1 {
+            text +=
+                " Funding concentration is now judged by the normalised HHI (0 = an even split, 1 = one takes all)."
+        }
+        return text
     }
 }
 

@@ -37,10 +37,13 @@ public struct PowerOptions: Sendable {
             if let path = FlagThresholds.parameter(key)?.keyPath { thresholds[keyPath: path] = value }
         }
         for (key, value) in overrides.sorted(by: { $0.key < $1.key }) {
-            guard let path = FlagThresholds.parameter(key)?.keyPath else {
+            guard let parameter = FlagThresholds.parameter(key) else {
                 throw UnknownThresholdError(key: key)
             }
-            thresholds[keyPath: path] = value
+            guard parameter.validRange.contains(value) else {
+                throw InvalidThresholdError(key: key, value: value, range: parameter.validRange)
+            }
+            thresholds[keyPath: parameter.keyPath] = value
         }
         self.init(
             thresholds: thresholds, permutations: permutations, seed: seed,
@@ -124,6 +127,8 @@ public struct PowerAnalysis: Sendable {
 
     /// The network analysed.
     public let network: Network
+    /// The settings used: thresholds, permutations, seed, flow layer.
+    public let options: PowerOptions
     /// The structural view: every relation, weights ignored.
     public let centrality: CentralityAnalysis
     /// The relation types of the flow layer actually used: `PowerOptions.flowRelationTypes`,
@@ -203,6 +208,7 @@ public struct PowerAnalysis: Sendable {
                 ? ["financiering"]
                 : present.contains("contract") ? ["contract"] : [])
         flowRelationTypes = flowTypes
+        self.options = options
         let flows = FlowAnalysis(Graph(network, relationTypes: flowTypes, weights: .strength))
 
         let brokerage = Brokerage.compute(graph, groups: groupOf)

@@ -201,7 +201,14 @@ enum MetadataParser {
                     file, pair.key.mark?.line, "No rule uses the threshold \"\(key)\".",
                     hint: "Known thresholds: \(FlagThresholds.knownKeys.joined(separator: ", ")).")
             } else if let s = pair.value.scalar?.string, let v = NumberParsing.parse(s, decimalComma: false) {
-                thresholds[key] = v
+                if let parameter = FlagThresholds.parameter(key), !parameter.validRange.contains(v) {
+                    log.error(
+                        file, pair.value.mark?.line,
+                        InvalidThresholdError(key: key, value: v, range: parameter.validRange).description,
+                        hint: "The default is \(parameter.defaultValue.formatted()): \(parameter.reason).")
+                } else {
+                    thresholds[key] = v
+                }
             } else {
                 log.error(
                     file, pair.value.mark?.line, "The threshold \"\(key)\" is not a number.",

@@ -140,6 +140,8 @@ struct PowerOptionGroup: ParsableArguments {
                 flowRelationTypes: flowRelations.isEmpty ? nil : Set(flowRelations))
         } catch let error as UnknownThresholdError {
             throw ValidationError(error.description)
+        } catch let error as InvalidThresholdError {
+            throw ValidationError(error.description)
         }
     }
 }
