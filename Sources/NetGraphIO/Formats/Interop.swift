@@ -42,7 +42,7 @@ package enum InteropReaders {
         builder.addRelations(relations, file: file)
         builder.finish(file: file, readFailed: log.hasErrors)
         log.append(contentsOf: builder.log.items)
-        if log.hasErrors { throw NetworkLoadError(log.items) }
+        if log.hasErrors { throw NetworkLoadError(log.items, language: metadata.language) }
         return LoadedNetwork(network: builder.network, warnings: log.items)
     }
 

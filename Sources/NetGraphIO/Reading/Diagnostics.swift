@@ -25,24 +25,39 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var message: String
     /// What to do about it, as a sentence.
     public var hint: String?
+    /// The message in Dutch (nil: only the English `message` exists).
+    public var messageDutch: String?
+    /// The hint in Dutch.
+    public var hintDutch: String?
 
-    /// A diagnostic for `file`, at `line` (nil: the whole file), with an optional hint.
-    public init(_ severity: Severity, file: String, line: Int? = nil, _ message: String, hint: String? = nil)
-    {
+    /// A diagnostic for `file`, at `line` (nil: the whole file), with an optional hint, in
+    /// English and (when given) Dutch.
+    public init(
+        _ severity: Severity, file: String, line: Int? = nil, _ message: String, hint: String? = nil,
+        nl messageDutch: String? = nil, hintNL hintDutch: String? = nil
+    ) {
         self.severity = severity
         self.file = file
         self.line = line
         self.message = message
         self.hint = hint
+        self.messageDutch = messageDutch
+        self.hintDutch = hintDutch
     }
 
     /// `file:line: severity: message Hint: hint` (line and hint only when known) — the form
-    /// compilers use, which editors can jump to.
-    public var description: String {
+    /// compilers use, which editors can jump to. In English.
+    public var description: String { text("en") }
+
+    /// The diagnostic in `language` ("nl" gives the Dutch text where it exists): `file:line:
+    /// fout: bericht Tip: tip` in Dutch, `file:line: error: message Hint: hint` in English.
+    public func text(_ language: String) -> String {
+        let dutch = language == "nl" && messageDutch != nil
         var text = file
         if let line { text += ":\(line)" }
-        text += ": \(severity.rawValue): \(message)"
-        if let hint { text += " Hint: \(hint)" }
+        let word = dutch ? (severity == .error ? "fout" : "waarschuwing") : severity.rawValue
+        text += ": \(word): \(dutch ? messageDutch! : message)"
+        if let hint = dutch ? (hintDutch ?? hint) : hint { text += (dutch ? " Tip: " : " Hint: ") + hint }
         return text
     }
 }
@@ -51,8 +66,13 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 public struct NetworkLoadError: Error, Sendable, CustomStringConvertible {
     /// Every problem found, errors and warnings, in the order they were found.
     public var diagnostics: [Diagnostic]
+    /// The language of the network being read (from its network.yaml), when it was known.
+    public var language: String?
     /// An error carrying these diagnostics.
-    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+    public init(_ diagnostics: [Diagnostic], language: String? = nil) {
+        self.diagnostics = diagnostics
+        self.language = language
+    }
     /// Only the diagnostics of severity ``Diagnostic/Severity/error``.
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     /// Every diagnostic's description, one per line.
@@ -66,12 +86,19 @@ package struct DiagnosticLog {
     package init() {}
     package var hasErrors: Bool { items.contains { $0.severity == .error } }
 
-    package mutating func error(_ file: String, _ line: Int?, _ message: String, hint: String? = nil) {
-        items.append(Diagnostic(.error, file: file, line: line, message, hint: hint))
+    package mutating func error(
+        _ file: String, _ line: Int?, _ message: String, hint: String? = nil, nl: String? = nil,
+        hintNL: String? = nil
+    ) {
+        items.append(Diagnostic(.error, file: file, line: line, message, hint: hint, nl: nl, hintNL: hintNL))
     }
 
-    package mutating func warning(_ file: String, _ line: Int?, _ message: String, hint: String? = nil) {
-        items.append(Diagnostic(.warning, file: file, line: line, message, hint: hint))
+    package mutating func warning(
+        _ file: String, _ line: Int?, _ message: String, hint: String? = nil, nl: String? = nil,
+        hintNL: String? = nil
+    ) {
+        items.append(
+            Diagnostic(.warning, file: file, line: line, message, hint: hint, nl: nl, hintNL: hintNL))
     }
 
     package mutating func append(contentsOf other: [Diagnostic]) { items.append(contentsOf: other) }

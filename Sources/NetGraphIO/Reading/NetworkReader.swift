@@ -111,7 +111,7 @@ public enum NetworkReader {
     }
 
     static func result(_ network: Network, _ log: DiagnosticLog) throws -> LoadedNetwork {
-        if log.hasErrors { throw NetworkLoadError(log.items) }
+        if log.hasErrors { throw NetworkLoadError(log.items, language: network.metadata.language) }
         return LoadedNetwork(network: network, warnings: log.items)
     }
 

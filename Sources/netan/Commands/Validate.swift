@@ -24,20 +24,29 @@ struct Validate: ParsableCommand {
     func run() throws {
         do {
             let loaded = try NetworkLoader.load(path: path, codecs: extraCodecs)
-            loaded.warnings.forEach { Console.error($0.description) }
             let n = loaded.network
+            let language = n.metadata.language
+            loaded.warnings.forEach { Console.error($0.text(language)) }
+            let w = loaded.warnings.count
             Console.output(
-                "\(path): \(n.actors.count) actors, \(n.relations.count) relations, "
-                    + "\(loaded.warnings.count) warning\(loaded.warnings.count == 1 ? "" : "s"), no errors.\n"
+                language == "nl"
+                    ? "\(path): \(n.actors.count) actoren, \(n.relations.count) relaties, "
+                        + "\(w) \(w == 1 ? "waarschuwing" : "waarschuwingen"), geen fouten.\n"
+                    : "\(path): \(n.actors.count) actors, \(n.relations.count) relations, "
+                        + "\(w) warning\(w == 1 ? "" : "s"), no errors.\n"
             )
             if strict && !loaded.warnings.isEmpty { throw Exit.dataError }
         } catch let error as NetworkLoadError {
-            error.diagnostics.forEach { Console.error($0.description) }
+            let language = error.language ?? "en"
+            error.diagnostics.forEach { Console.error($0.text(language)) }
             let errors = error.errors.count
             let warnings = error.diagnostics.count - errors
             Console.output(
-                "\(path): \(errors) error\(errors == 1 ? "" : "s"), "
-                    + "\(warnings) warning\(warnings == 1 ? "" : "s").\n"
+                language == "nl"
+                    ? "\(path): \(errors) \(errors == 1 ? "fout" : "fouten"), "
+                        + "\(warnings) \(warnings == 1 ? "waarschuwing" : "waarschuwingen").\n"
+                    : "\(path): \(errors) error\(errors == 1 ? "" : "s"), "
+                        + "\(warnings) warning\(warnings == 1 ? "" : "s").\n"
             )
             throw Exit.dataError
         }

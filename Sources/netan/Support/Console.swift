@@ -30,12 +30,18 @@ let extraCodecs: [NetworkCodec] = [.dot]
 func loadNetwork(_ path: String, quiet: Bool = false, format: NetworkFormat? = nil) throws -> Network {
     do {
         let loaded = try NetworkLoader.load(path: path, format: format, codecs: extraCodecs)
-        if !quiet { loaded.warnings.forEach { Console.error($0.description) } }
+        let language = loaded.network.metadata.language
+        if !quiet { loaded.warnings.forEach { Console.error($0.text(language)) } }
         return loaded.network
     } catch let error as NetworkLoadError {
-        error.diagnostics.forEach { Console.error($0.description) }
+        // Messages in the network's language once its network.yaml was read, else English.
+        let language = error.language ?? "en"
+        error.diagnostics.forEach { Console.error($0.text(language)) }
         let count = error.errors.count
-        Console.error("netan: \(count) error\(count == 1 ? "" : "s") in \(path); nothing was written.")
+        Console.error(
+            language == "nl"
+                ? "netan: \(count) \(count == 1 ? "fout" : "fouten") in \(path); er is niets geschreven."
+                : "netan: \(count) error\(count == 1 ? "" : "s") in \(path); nothing was written.")
         throw Exit.dataError
     }
 }
