@@ -83,7 +83,28 @@ public struct NetworkDiff: Sendable {
         return ["rule": change.rule, "old": side(change.old), "new": side(change.new)]
     }
 
-    static func key(_ r: Relation) -> String { "\(r.source) → \(r.target) (\(r.type))" }
+    /// "source → target (type)" for a directed relation; "a — b (type)" with the ids in
+    /// order for an undirected one, which matches either way round.
+    static func key(_ r: Relation) -> String {
+        r.directed
+            ? "\(r.source) → \(r.target) (\(r.type))"
+            : "\(min(r.source, r.target)) — \(max(r.source, r.target)) (\(r.type))"
+    }
+
+    /// A relation key with actor names instead of ids, for people.
+    func readable(_ key: String) -> String {
+        guard let open = key.lastIndex(of: "(") else { return key }
+        let pair = key[..<open].trimmingCharacters(in: .whitespaces)
+        let type = key[open...]
+        for arrow in [" → ", " — "] {
+            let ids = pair.components(separatedBy: arrow)
+            if ids.count == 2 {
+                let names = ids.map { new.actor(id: $0)?.name ?? old.actor(id: $0)?.name ?? $0 }
+                return names.joined(separator: arrow) + " " + type
+            }
+        }
+        return key
+    }
 
     /// Compares two analyses of versions of one network.
     ///
@@ -110,10 +131,15 @@ public struct NetworkDiff: Sendable {
         for r in new.relations { newWeights[Self.key(r), default: 0] += r.weight }
         addedRelations = newWeights.keys.filter { oldWeights[$0] == nil }.sorted()
         removedRelations = oldWeights.keys.filter { newWeights[$0] == nil }.sorted()
+        // Largest relative change first (a doubling before a 5% rise), then by key.
         weightChanges = oldWeights.compactMap { key, w in
             guard let v = newWeights[key], abs(v - w) > 1e-9 * max(abs(v), abs(w)) else { return nil }
             return WeightChange(key: key, old: w, new: v)
-        }.sorted { $0.key < $1.key }
+        }.sorted {
+            let a = abs($0.new - $0.old) / max($0.new, $0.old)
+            let b = abs($1.new - $1.old) / max($1.new, $1.old)
+            return (a, $1.key) > (b, $0.key)
+        }
 
         let a = oldAnalysis.centrality
         let b = newAnalysis.centrality
@@ -243,15 +269,23 @@ public struct NetworkDiff: Sendable {
         section(nl ? "Opgeloste bevindingen" : "Resolved findings", findings.of(.resolved).map(line))
         section(
             nl ? "Grootste verschuivingen in rang" : "Largest rank shifts",
-            rankChanges.prefix(15).map { "\(name($0.id)): \($0.measure) \($0.old) → \($0.new)" })
+            rankChanges.prefix(15).map {
+                let measure = ActorMeasure(rawValue: $0.measure)?.label(language) ?? $0.measure
+                return "\(name($0.id)): \(measure) \(nl ? "rang" : "rank") \($0.old) → \($0.new)"
+            })
         section(nl ? "Actoren erbij" : "Actors added", addedActors.map(name))
         section(nl ? "Actoren weg" : "Actors removed", removedActors.map(name))
-        section(nl ? "Relaties erbij" : "Relations added", addedRelations)
-        section(nl ? "Relaties weg" : "Relations removed", removedRelations)
+        section(nl ? "Relaties erbij" : "Relations added", addedRelations.map(readable))
+        section(nl ? "Relaties weg" : "Relations removed", removedRelations.map(readable))
         section(
-            nl ? "Ander gewicht" : "Weight changed",
+            nl ? "Ander gewicht (grootste verandering eerst)" : "Weight changed (largest change first)",
             weightChanges.map {
-                "\($0.key): \(DiagramBuilder.format($0.old)) → \(DiagramBuilder.format($0.new))"
+                let number = { (x: Double) in
+                    nl
+                        ? DiagramBuilder.format(x).replacingOccurrences(of: ".", with: ",")
+                        : DiagramBuilder.format(x)
+                }
+                return "\(readable($0.key)): \(number($0.old)) → \(number($0.new))"
             })
         return out
     }
