@@ -48,14 +48,18 @@ public enum InteractiveHTML {
         }
         let actorObjects: [[String: Any]] = actors.enumerated().map { i, a in
             [
-                "id": "actor-\(i)", "name": a.name, "type": a.type, "flags": a.flags,
+                "id": "actor-\(i)", "name": a.name, "type": a.type, "typeKey": network.actors[i].type,
+                "flags": a.flags,
                 "figures": a.figures.map { [$0.0, $0.1] },
                 "neighbours": neighbours(network, i).map { "actor-\($0)" },
             ]
         }
         let pairs = pairTypes.map { ["id": $0.key, "types": Array($0.value).sorted()] as [String: Any] }
-        let types = Array(Set(network.actors.map(\.type))).sorted()
-        let layers = Array(Set(network.relations.map(\.type))).sorted()
+        // Filter boxes: the type's key as value, its label (as the legend shows it) as text.
+        let types: [[String]] = Array(Set(network.actors.map(\.type))).sorted().map { key in
+            [key, network.vocabulary.actorType(named: key)?.label(language) ?? key]
+        }
+        let layers: [[String]] = Array(Set(network.relations.map(\.type))).sorted().map { [$0, $0] }
         let hint: String =
             nl
             ? "Wijs een actor aan voor cijfers; klik om de buren te markeren "
@@ -131,7 +135,7 @@ public enum InteractiveHTML {
           function apply() {
             data.actors.forEach(function (a) {
               var e = element(a.id); if (!e) return;
-              e.classList.toggle('hidden', hiddenTypes[a.type] === true);
+              e.classList.toggle('hidden', hiddenTypes[a.typeKey] === true);
               var near = focus === null || focus === a.id || byId[focus].neighbours.indexOf(a.id) !== -1;
               e.classList.toggle('dim', !near);
             });
@@ -140,7 +144,7 @@ public enum InteractiveHTML {
               var ends = p.id.split('-');
               var u = 'actor-' + ends[1], v = 'actor-' + ends[2];
               var visibleLayer = p.types.some(function (t) { return hiddenLayers[t] !== true; });
-              var visibleEnds = !(hiddenTypes[byId[u].type] === true || hiddenTypes[byId[v].type] === true);
+              var visibleEnds = !(hiddenTypes[byId[u].typeKey] === true || hiddenTypes[byId[v].typeKey] === true);
               e.classList.toggle('hidden', !(visibleLayer ? visibleEnds : false));
               e.classList.toggle('dim', focus !== null ? (u !== focus ? v !== focus : false) : false);
             });
@@ -148,12 +152,14 @@ public enum InteractiveHTML {
           function boxes(title, values, hidden) {
             var box = document.getElementById('filters');
             box.appendChild(text('h3', title));
-            values.forEach(function (value) {
+            values.forEach(function (pair) {
+              var value = pair[0];
               var label = document.createElement('label');
               var input = document.createElement('input');
               input.type = 'checkbox'; input.checked = true; input.value = value;
+              input.setAttribute('data-group', hidden === hiddenTypes ? 'type' : 'layer');
               input.addEventListener('change', function () { hidden[value] = !input.checked; apply(); });
-              label.appendChild(input); label.appendChild(document.createTextNode(' ' + value));
+              label.appendChild(input); label.appendChild(document.createTextNode(' ' + pair[1]));
               box.appendChild(label);
             });
           }
@@ -177,12 +183,30 @@ public enum InteractiveHTML {
           });
           apply();
           if (location.hash === '#selftest') {
-            var first = document.querySelector('#filters input');
-            first.checked = false; first.dispatchEvent(new Event('change'));
-            var victim = data.actors.filter(function (a) { return a.type === first.value; })[0];
-            var ok = element(victim.id).classList.contains('hidden');
+            // Every box: unticked, it hides exactly what it names; ticked again, all is back.
+            var failures = [];
+            var hiddenCount = function () { return document.querySelectorAll('#map .hidden').length; };
+            document.querySelectorAll('#filters input').forEach(function (input) {
+              input.checked = false; input.dispatchEvent(new Event('change'));
+              if (input.getAttribute('data-group') === 'type') {
+                data.actors.forEach(function (a) {
+                  var e = element(a.id); if (!e) return;
+                  if (e.classList.contains('hidden') !== (a.typeKey === input.value)) failures.push(input.value + ':' + a.id);
+                });
+              } else {
+                data.pairs.forEach(function (p) {
+                  var e = element(p.id); if (!e) return;
+                  var only = p.types.every(function (t) { return t === input.value; });
+                  if (only && !e.classList.contains('hidden')) failures.push(input.value + ':' + p.id);
+                });
+              }
+              input.checked = true; input.dispatchEvent(new Event('change'));
+              if (hiddenCount() !== 0) failures.push(input.value + ':not restored');
+            });
+            var ok = failures.length === 0 && document.querySelectorAll('#filters input').length > 0;
             document.title = ok ? 'selftest:ok' : 'selftest:fail';
             document.body.setAttribute('data-selftest', ok ? 'ok' : 'fail');
+            document.body.setAttribute('data-selftest-failures', failures.slice(0, 20).join(' '));
           }
         })();
         """

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Opens an interactive netan page in headless Chromium, runs its built-in self-test (unticks
-# the first actor-type box and checks that those actors disappear) and checks the console
-# for errors. Usage: scripts/render/check_html.sh view.html
+# every filter box in turn, checks that exactly what it names disappears and that ticking it
+# again restores everything) and checks the console for errors. Usage: scripts/render/check_html.sh view.html
 # Exit 0 ok, 1 failed, 3 when Chromium is not installed (callers may skip).
 set -uo pipefail
 browser=$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)
