@@ -152,20 +152,37 @@ public struct DiagramPlan: Sendable {
         let svg = try render(.svg)
         let full = analysis.network
         let nl = options.language != "en"
-        let figures: [ActorMeasure] = [.degree, .betweennessNormalized, .pagerank, .coreNumber]
+        let language = options.language
+        let english = !nl
+        // Plain words: partners as a count, brokerage and PageRank as shares of the network.
+        let partners = Degree.partners(analysis.centrality.graph)
+        let betweenness = analysis.centrality[.betweenness]
+        let totalBetweenness = betweenness.reduce(0, +)
+        let pagerank = analysis.centrality[.pagerank]
+        let sizeName = full.metadata.sizeAttribute ?? (english ? "size" : "omvang")
         let infos = original.enumerated().map { k, i -> InteractiveHTML.ActorInfo in
-            var list = figures.map {
-                ($0.rawValue, CentralityFormat.table(analysis.centrality[$0, actor: i], measure: $0))
-            }
+            var list: [(String, String)] = [
+                (english ? "partners" : "partners", String(partners[i])),
+                (
+                    english
+                        ? "share of shortest paths through it"
+                        : "aandeel kortste verbindingen via deze partij",
+                    totalBetweenness > 0
+                        ? String(format: "%.0f%%", 100 * betweenness[i] / totalBetweenness) : "0%"
+                ),
+                ("PageRank", FindingLabels.decimal(pagerank[i] * 100, 1, english) + "%"),
+            ]
             if let size = full.actors[i].size, !anonymise {
-                list.append(("size", DiagramBuilder.format(size)))
+                let text = DiagramBuilder.format(size)
+                list.append((sizeName, english ? text : text.replacingOccurrences(of: ".", with: ",")))
             }
-            let notes = analysis.flags.filter { $0.subject.ids.first == full.actors[i].id }.map {
-                "\(FindingLabels.title(ofRule: $0.rule, options.language)) "
-                    + "(\(FindingLabels.severity($0.severity, options.language)))"
+            // Findings that concern the actor, in plain words.
+            let notes = analysis.flags.filter { $0.subject.ids.contains(full.actors[i].id) }.map {
+                "\(FindingLabels.title(ofRule: $0.rule, language)) "
+                    + "(\(FindingLabels.severity($0.severity, language))): \($0.message(language))"
             }
             let actor = network.actors[k]
-            let type = network.vocabulary.actorType(named: actor.type)?.label ?? actor.type
+            let type = network.vocabulary.actorType(named: actor.type)?.label(language) ?? actor.type
             return InteractiveHTML.ActorInfo(
                 name: actor.name, type: type, figures: list, flags: anonymise ? [] : notes)
         }

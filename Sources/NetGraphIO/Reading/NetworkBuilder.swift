@@ -30,7 +30,9 @@ struct NetworkBuilder {
             log.error(
                 file, nil,
                 "The file holds \(records.count) actors, more than the limit of \(Limits.maximumActors).",
-                hint: "Check that this is the right file, or raise the limit with NETAN_MAX_ACTORS.")
+                hint: "Check that this is the right file, or raise the limit with NETAN_MAX_ACTORS.",
+                nl: "Het bestand bevat \(records.count) actoren, meer dan de limiet van \(Limits.maximumActors).",
+                hintNL: "Controleer of dit het juiste bestand is, of verhoog de limiet met NETAN_MAX_ACTORS.")
             return
         }
         let knownTypes = network.vocabulary.actorTypes.map(\.name)
@@ -42,33 +44,49 @@ struct NetworkBuilder {
                     file, line, "This actor has no id.",
                     hint:
                         "Give every actor a unique id (for example a short code such as gem-breda); "
-                        + "relations refer to it."
+                        + "relations refer to it.",
+                    nl: "Deze actor heeft geen id.",
+                    hintNL:
+                        "Geef elke actor een unieke id (bijvoorbeeld een korte code zoals gem-breda); "
+                        + "relaties verwijzen ernaar."
                 )
                 continue
             }
             if let first = actorLines[id] {
                 log.error(
                     file, line, "The actor id \"\(id)\" is used twice (first on line \(first)).",
-                    hint: "Give each actor its own id; merge the rows if they are the same organisation.")
+                    hint: "Give each actor its own id; merge the rows if they are the same organisation.",
+                    nl: "De actor-id \"\(id)\" komt twee keer voor (eerst op regel \(first)).",
+                    hintNL:
+                        "Geef elke actor een eigen id; voeg de rijen samen als het om dezelfde organisatie gaat."
+                )
                 continue
             }
             var type = (record.values[.type] ?? "").trimmingCharacters(in: .whitespaces)
             if type.isEmpty {
                 log.warning(
                     file, line, "Actor \"\(id)\" has no type; it is treated as \"overig\".",
-                    hint: "Fill in one of: \(knownTypes.joined(separator: ", ")).")
+                    hint: "Fill in one of: \(knownTypes.joined(separator: ", ")).",
+                    nl: "Actor \"\(id)\" heeft geen type en wordt als \"overig\" behandeld.",
+                    hintNL: "Vul een van deze types in: \(knownTypes.joined(separator: ", ")).")
                 type = "overig"
             } else if let known = network.vocabulary.actorType(named: type) {
                 type = known.name
             } else {
                 let suggestion =
                     Normalize.closest(to: type, in: knownTypes).map { "Did you mean \"\($0)\"? " } ?? ""
+                let suggestionNL =
+                    Normalize.closest(to: type, in: knownTypes).map { "Bedoelt u \"\($0)\"? " } ?? ""
                 log.warning(
                     file, line,
                     "Actor \"\(id)\" has the unknown type \"\(type)\"; it gets the role \"other\".",
                     hint:
                         "\(suggestion)Known types: \(knownTypes.joined(separator: ", ")); "
-                        + "or declare it under actor_types in network.yaml."
+                        + "or declare it under actor_types in network.yaml.",
+                    nl: "Actor \"\(id)\" heeft het onbekende type \"\(type)\" en krijgt de rol \"other\".",
+                    hintNL:
+                        "\(suggestionNL)Bekende types: \(knownTypes.joined(separator: ", ")); "
+                        + "of voeg het type toe onder actor_types in network.yaml."
                 )
             }
             var actor = Actor(
@@ -81,14 +99,19 @@ struct NetworkBuilder {
                             file, line, "Actor \"\(id)\" has a negative size (\(text)).",
                             hint:
                                 "Size is a budget, turnover, FTE or number of inhabitants: "
-                                + "use 0 or a positive number, or leave it empty."
+                                + "use 0 or a positive number, or leave it empty.",
+                            nl: "Actor \"\(id)\" heeft een negatieve omvang (\(text)).",
+                            hintNL:
+                                "Omvang is een budget, omzet, aantal fte of aantal inwoners: "
+                                + "gebruik 0 of een positief getal, of laat het veld leeg."
                         )
                     }
                     actor.size = value
                 } else {
                     log.error(
                         file, line, "Actor \"\(id)\" has a size that is not a number: \"\(text)\".",
-                        hint: numberHint)
+                        hint: numberHint, nl: "De omvang van actor \"\(id)\" is geen getal: \"\(text)\".",
+                        hintNL: numberHintNL)
                 }
             }
             if let text = nonEmpty(record.values[.influence]) {
@@ -97,13 +120,19 @@ struct NetworkBuilder {
                         log.warning(
                             file, line,
                             "Actor \"\(id)\" has influence \(text), outside the usual 0–10 scale.",
-                            hint: "Perceived influence is scored 0–10; rescale if another scale was used.")
+                            hint: "Perceived influence is scored 0–10; rescale if another scale was used.",
+                            nl: "Actor \"\(id)\" heeft invloed \(text), buiten de gebruikelijke schaal 0–10.",
+                            hintNL:
+                                "Ervaren invloed wordt gescoord op 0–10; "
+                                + "reken de scores om als een andere schaal is gebruikt."
+                        )
                     }
                     actor.influence = value
                 } else {
                     log.error(
                         file, line, "Actor \"\(id)\" has an influence that is not a number: \"\(text)\".",
-                        hint: numberHint)
+                        hint: numberHint, nl: "De invloed van actor \"\(id)\" is geen getal: \"\(text)\".",
+                        hintNL: numberHintNL)
                 }
             }
             actorLines[id] = line
@@ -117,7 +146,11 @@ struct NetworkBuilder {
                 file, nil,
                 "The file holds \(records.count) relations, "
                     + "more than the limit of \(Limits.maximumRelations).",
-                hint: "Check that this is the right file, or raise the limit with NETAN_MAX_RELATIONS.")
+                hint: "Check that this is the right file, or raise the limit with NETAN_MAX_RELATIONS.",
+                nl: "Het bestand bevat \(records.count) relaties, "
+                    + "meer dan de limiet van \(Limits.maximumRelations).",
+                hintNL: "Controleer of dit het juiste bestand is, of verhoog de limiet met NETAN_MAX_RELATIONS."
+            )
             return
         }
         let knownTypes = network.vocabulary.relationTypes.map(\.name)
@@ -127,18 +160,24 @@ struct NetworkBuilder {
             let source = (record.values[.source] ?? "").trimmingCharacters(in: .whitespaces)
             let target = (record.values[.target] ?? "").trimmingCharacters(in: .whitespaces)
             var usable = true
-            for (end, id) in [("source", source), ("target", target)] {
+            for (end, endNL, id) in [("source", "bron", source), ("target", "doel", target)] {
                 if id.isEmpty {
                     log.error(
                         file, line, "This relation has no \(end).",
-                        hint: "Fill in the id of an actor from the actors list.")
+                        hint: "Fill in the id of an actor from the actors list.",
+                        nl: "Deze relatie heeft geen \(endNL).",
+                        hintNL: "Vul de id in van een actor uit de lijst met actoren.")
                     usable = false
                 } else if !network.contains(actor: id) {
                     let suggestion =
                         Normalize.closest(to: id, in: actorIDs).map { " Did you mean \"\($0)\"?" } ?? ""
+                    let suggestionNL =
+                        Normalize.closest(to: id, in: actorIDs).map { " Bedoelt u \"\($0)\"?" } ?? ""
                     log.error(
                         file, line, "The relation's \(end) \"\(id)\" is not an actor.",
-                        hint: "Add \"\(id)\" to the actors, or correct the id.\(suggestion)")
+                        hint: "Add \"\(id)\" to the actors, or correct the id.\(suggestion)",
+                        nl: "De \(endNL) \"\(id)\" van deze relatie is geen actor.",
+                        hintNL: "Voeg \"\(id)\" toe aan de actoren, of verbeter de id.\(suggestionNL)")
                     usable = false
                 }
             }
@@ -147,7 +186,9 @@ struct NetworkBuilder {
             if type.isEmpty {
                 log.warning(
                     file, line, "This relation has no type; it is treated as \"samenwerking\" (undirected).",
-                    hint: "Fill in one of: \(knownTypes.joined(separator: ", ")).")
+                    hint: "Fill in one of: \(knownTypes.joined(separator: ", ")).",
+                    nl: "Deze relatie heeft geen type en wordt behandeld als \"samenwerking\" (ongericht).",
+                    hintNL: "Vul een van deze types in: \(knownTypes.joined(separator: ", ")).")
                 type = "samenwerking"
                 directed = false
             } else if let known = network.vocabulary.relationType(named: type) {
@@ -156,11 +197,17 @@ struct NetworkBuilder {
             } else {
                 let suggestion =
                     Normalize.closest(to: type, in: knownTypes).map { "Did you mean \"\($0)\"? " } ?? ""
+                let suggestionNL =
+                    Normalize.closest(to: type, in: knownTypes).map { "Bedoelt u \"\($0)\"? " } ?? ""
                 log.warning(
                     file, line, "The relation type \"\(type)\" is unknown; it is treated as directed.",
                     hint:
                         "\(suggestion)Known types: \(knownTypes.joined(separator: ", ")); "
-                        + "or declare it under relation_types in network.yaml."
+                        + "or declare it under relation_types in network.yaml.",
+                    nl: "Het relatietype \"\(type)\" is onbekend en wordt als gericht behandeld.",
+                    hintNL:
+                        "\(suggestionNL)Bekende types: \(knownTypes.joined(separator: ", ")); "
+                        + "of voeg het type toe onder relation_types in network.yaml."
                 )
             }
             if let text = nonEmpty(record.values[.directed]) {
@@ -169,7 +216,9 @@ struct NetworkBuilder {
                 } else {
                     log.error(
                         file, line, "\"\(text)\" is not a yes/no value for directed.",
-                        hint: "Use ja/nee (or yes/no, true/false, 1/0).")
+                        hint: "Use ja/nee (or yes/no, true/false, 1/0).",
+                        nl: "\"\(text)\" is geen ja/nee-waarde voor gericht (directed).",
+                        hintNL: "Gebruik ja/nee (of yes/no, true/false, 1/0).")
                     usable = false
                 }
             }
@@ -181,14 +230,19 @@ struct NetworkBuilder {
                             file, line, "The relation weight \(text) is not positive.",
                             hint:
                                 "Weights are tie strengths (amount, frequency) and must be greater than 0; "
-                                + "remove ties that do not exist."
+                                + "remove ties that do not exist.",
+                            nl: "Het gewicht \(text) van de relatie is niet positief.",
+                            hintNL:
+                                "Gewichten zijn sterktes van relaties (bedrag, frequentie) en moeten groter "
+                                + "zijn dan 0; verwijder relaties die niet bestaan."
                         )
                         usable = false
                     }
                     weight = value
                 } else {
                     log.error(
-                        file, line, "The relation weight \"\(text)\" is not a number.", hint: numberHint)
+                        file, line, "The relation weight \"\(text)\" is not a number.", hint: numberHint,
+                        nl: "Het gewicht \"\(text)\" van de relatie is geen getal.", hintNL: numberHintNL)
                     usable = false
                 }
             }
@@ -199,14 +253,18 @@ struct NetworkBuilder {
                 } else {
                     log.error(
                         file, line, "The year \"\(text)\" is not a whole number.",
-                        hint: "Write the year as four digits, e.g. 2024.")
+                        hint: "Write the year as four digits, e.g. 2024.",
+                        nl: "Het jaar \"\(text)\" is geen geheel getal.",
+                        hintNL: "Schrijf het jaar in vier cijfers, bijvoorbeeld 2024.")
                     usable = false
                 }
             }
             if usable && source == target {
                 log.warning(
                     file, line, "Actor \"\(source)\" has a relation with itself; it is left out.",
-                    hint: "Remove the row, or correct the source or target.")
+                    hint: "Remove the row, or correct the source or target.",
+                    nl: "Actor \"\(source)\" heeft een relatie met zichzelf; deze relatie wordt weggelaten.",
+                    hintNL: "Verwijder de rij, of verbeter de bron of het doel.")
                 continue
             }
             if usable {
@@ -224,7 +282,8 @@ struct NetworkBuilder {
     mutating func finish(file: String, readFailed: Bool) {
         if network.actors.isEmpty && !log.hasErrors && !readFailed {
             log.error(
-                file, nil, "The network has no actors.", hint: "Add at least one actor with an id and a type."
+                file, nil, "The network has no actors.", hint: "Add at least one actor with an id and a type.",
+                nl: "Het netwerk heeft geen actoren.", hintNL: "Voeg minstens één actor toe met een id en een type."
             )
         }
     }
@@ -235,6 +294,14 @@ struct NetworkBuilder {
                 + "(this file uses ; so a comma is the decimal separator)."
             : "Write a number such as 1234.5 (this file uses , as separator, "
                 + "so use a decimal point and no thousands separator)."
+    }
+
+    private var numberHintNL: String {
+        decimalComma
+            ? "Schrijf een getal zoals 1234,5 of 1.234,5 "
+                + "(dit bestand gebruikt ; dus de komma is het decimaalteken)."
+            : "Schrijf een getal zoals 1234.5 (dit bestand gebruikt , als scheidingsteken, "
+                + "dus gebruik een punt als decimaalteken en geen scheiding voor duizendtallen)."
     }
 }
 
