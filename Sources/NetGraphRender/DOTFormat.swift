@@ -21,7 +21,9 @@ enum DOTFormat {
             throw NetworkLoadError([
                 Diagnostic(
                     .error, file: path, error.description,
-                    hint: "Check the DOT syntax; netan reads it with Graphviz' own parser.")
+                    hint: "Check the DOT syntax; netan reads it with Graphviz' own parser.",
+                    nl: "Het DOT-bestand kan niet worden gelezen (\(error.description)).",
+                    hintNL: "Controleer de DOT-syntaxis; netan leest die met de eigen parser van Graphviz.")
             ])
         }
         var metadata = NetworkMetadata(

@@ -197,13 +197,13 @@ public enum InteractiveHTML {
                 data.pairs.forEach(function (p) {
                   var e = element(p.id); if (!e) return;
                   var only = p.types.every(function (t) { return t === input.value; });
-                  if (only && !e.classList.contains('hidden')) failures.push(input.value + ':' + p.id);
+                  if (only ? !e.classList.contains('hidden') : false) failures.push(input.value + ':' + p.id);
                 });
               }
               input.checked = true; input.dispatchEvent(new Event('change'));
               if (hiddenCount() !== 0) failures.push(input.value + ':not restored');
             });
-            var ok = failures.length === 0 && document.querySelectorAll('#filters input').length > 0;
+            var ok = failures.length === 0 ? document.querySelectorAll('#filters input').length > 0 : false;
             document.title = ok ? 'selftest:ok' : 'selftest:fail';
             document.body.setAttribute('data-selftest', ok ? 'ok' : 'fail');
             document.body.setAttribute('data-selftest-failures', failures.slice(0, 20).join(' '));

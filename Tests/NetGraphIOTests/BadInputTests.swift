@@ -39,6 +39,27 @@ struct BadInputTests {
         return result
     }
 
+    @Test(
+        "every message has a Dutch text, for networks whose language is Dutch", arguments: BadInputTests.cases
+    )
+    func dutch(name: String) throws {
+        guard !name.hasPrefix("dot-") else { return }  // DOT is read by NetGraphRender, tested there
+        let path = try input(name)
+        do {
+            _ = try NetworkLoader.load(path: path)
+            Issue.record("\(name): loaded without an error")
+        } catch let error as NetworkLoadError {
+            for diagnostic in error.diagnostics {
+                #expect(
+                    diagnostic.messageDutch != nil, "\(name): no Dutch text for \"\(diagnostic.message)\"")
+                if diagnostic.hint != nil {
+                    #expect(
+                        diagnostic.hintDutch != nil, "\(name): no Dutch hint for \"\(diagnostic.message)\"")
+                }
+            }
+        }
+    }
+
     @Test("the corpus has at least 40 cases")
     func size() { #expect(Self.cases.count >= 40) }
 

@@ -126,7 +126,8 @@ struct CompareTests {
         #expect(diff.addedRelations == ["gem-breda → nieuw (contract)"])
         #expect(
             Set(diff.removedRelations) == [
-                "wmo-raad → mantelzorg (vertegenwoordiging)", "welzijn → mantelzorg (samenwerking)",
+                // An undirected tie reads "a — b", ids in order.
+                "wmo-raad → mantelzorg (vertegenwoordiging)", "mantelzorg — welzijn (samenwerking)",
             ])
         #expect(
             diff.weightChanges.count == 1 && diff.weightChanges[0].old == 10

@@ -43,15 +43,16 @@ struct CommandLineTests {
         let good = validFolder()
         let ok = try netan(["validate", good.path])
         #expect(ok.status == 0)
-        #expect(ok.stdout.contains("3 actors, 2 relations"))
+        // The network has no language: Dutch, the default.
+        #expect(ok.stdout.contains("3 actoren, 2 relaties"))
 
         let bad = validFolder()
         bad.write("relations.csv", "source,target,type,weight\ng,p,financiering,abc\ng,zz,overleg,1\n")
         let result = try netan(["validate", bad.path])
         #expect(result.status == 65)
-        #expect(result.stderr.contains("relations.csv:2: error:"))
-        #expect(result.stderr.contains("relations.csv:3: error:"))
-        #expect(result.stdout.contains("2 errors"))
+        #expect(result.stderr.contains("relations.csv:2: fout:"))
+        #expect(result.stderr.contains("relations.csv:3: fout:"))
+        #expect(result.stdout.contains("2 fouten"))
 
         let strict = validFolder()
         strict.write("actors.csv", "id,name,type\ng,G,gemeente\np,P,zorgaanbeider\nc,C,clientorganisatie\n")
@@ -100,7 +101,7 @@ struct CommandLineTests {
         let out = folder.url.appendingPathComponent("diagram.svg")
         let result = try netan(["render", folder.path, "-o", out.path])
         #expect(result.status == 65)
-        #expect(result.stderr.contains("actors.csv:3: error:"))
+        #expect(result.stderr.contains("actors.csv:3: fout:"))
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 
@@ -253,6 +254,24 @@ struct FlagsCommandTests {
         let bad = try netan(["flags", path, "--threshold", "nonsense=1"])
         #expect(bad.status == 64)
         #expect(bad.stderr.contains("dominant-broker.share"))
+    }
+}
+
+@Suite("Messages in the network's language")
+struct MessageLanguageTests {
+    @Test("validate speaks Dutch for a Dutch network and English for an English one")
+    func validateLanguage() throws {
+        let folder = validFolder()
+        folder.write("network.yaml", "name: Test\nlanguage: nl\n")
+        folder.write("relations.csv", "source,target,type,weight\ng,x,financiering,10\n")
+        let dutch = try netan(["validate", folder.path])
+        #expect(dutch.status == 65)
+        #expect(dutch.stderr.contains("fout: ") && dutch.stderr.contains("Tip: "), "\(dutch.stderr)")
+        #expect(dutch.stderr.contains("geen actor"))
+        #expect(!dutch.stderr.contains("error:"))
+        folder.write("network.yaml", "name: Test\nlanguage: en\n")
+        let english = try netan(["validate", folder.path])
+        #expect(english.stderr.contains("error: ") && english.stderr.contains("is not an actor"))
     }
 }
 

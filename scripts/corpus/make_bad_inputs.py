@@ -46,7 +46,7 @@ def main():
     shutil.rmtree(OUT, ignore_errors=True)
     # CSV folders
     folder("csv-empty-actors", actors="", expect="actors.csv:1")
-    folder("csv-only-headers", actors="id,name,type\n", relations="source,target,type\n", expect="no actors")
+    folder("csv-only-headers", actors="id,name,type\n", relations="source,target,type\n", expect="actors.csv: fout: Het netwerk heeft geen actoren")
     folder("csv-missing-relations", relations=None, expect="relations.csv")
     folder("csv-missing-type-column", actors="id,name\ng,G\n", expect="actors.csv:1")
     folder("csv-wrong-delimiter", actors="id|name|type\ng|G|gemeente\n", expect="actors.csv:1")

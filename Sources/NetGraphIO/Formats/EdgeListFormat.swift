@@ -40,7 +40,9 @@ extension InteropReaders {
                 guard tokens.count >= 2 else {
                     log.error(
                         path, index + 1, "An edge-list line needs a source and a target.",
-                        hint: "Write one tie per line: source target [weight].")
+                        hint: "Write one tie per line: source target [weight].",
+                        nl: "Een regel in een lijst met relaties heeft een bron en een doel nodig.",
+                        hintNL: "Schrijf één relatie per regel: source target [weight].")
                     continue
                 }
                 var values: [RelationField: String] = [

@@ -12,7 +12,9 @@ extension InteropReaders {
         guard root.name == "gexf", let graph = root.child("graph") else {
             throw NetworkLoadError([
                 Diagnostic(
-                    .error, file: path, line: root.line, "This is not a GEXF file (no <gexf> with a <graph>)."
+                    .error, file: path, line: root.line,
+                    "This is not a GEXF file (no <gexf> with a <graph>).",
+                    nl: "Dit is geen GEXF-bestand (geen <gexf> met een <graph>)."
                 )
             ])
         }
@@ -55,7 +57,9 @@ extension InteropReaders {
         var actors: [RawRecord<ActorField>] = []
         for node in graph.child("nodes")?.all("node") ?? [] {
             guard let id = node.attributes["id"] else {
-                log.error(path, node.line, "A <node> has no id attribute.")
+                log.error(
+                    path, node.line, "A <node> has no id attribute.",
+                    nl: "Een <node> heeft geen id-attribuut.")
                 continue
             }
             var values = attvalues(node, nodeAttributes)
@@ -70,7 +74,9 @@ extension InteropReaders {
         var relations: [RawRecord<RelationField>] = []
         for edge in graph.child("edges")?.all("edge") ?? [] {
             guard let s = edge.attributes["source"], let t = edge.attributes["target"] else {
-                log.error(path, edge.line, "An <edge> lacks source or target.")
+                log.error(
+                    path, edge.line, "An <edge> lacks source or target.",
+                    nl: "Een <edge> mist source of target.")
                 continue
             }
             var values = attvalues(edge, edgeAttributes)

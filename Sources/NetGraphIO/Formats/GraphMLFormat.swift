@@ -13,7 +13,8 @@ extension InteropReaders {
             throw NetworkLoadError([
                 Diagnostic(
                     .error, file: path, line: root.line,
-                    "This is not a GraphML file (no <graphml> with a <graph>).")
+                    "This is not a GraphML file (no <graphml> with a <graph>).",
+                    nl: "Dit is geen GraphML-bestand (geen <graphml> met een <graph>).")
             ])
         }
         var keys: [String: (domain: String, name: String, defaultValue: String?)] = [:]
@@ -41,7 +42,9 @@ extension InteropReaders {
         var actors: [RawRecord<ActorField>] = []
         for node in graph.all("node") {
             guard let id = node.attributes["id"] else {
-                log.error(path, node.line, "A <node> has no id attribute.")
+                log.error(
+                    path, node.line, "A <node> has no id attribute.",
+                    nl: "Een <node> heeft geen id-attribuut.")
                 continue
             }
             actors.append(
@@ -52,7 +55,9 @@ extension InteropReaders {
         var relations: [RawRecord<RelationField>] = []
         for edge in graph.all("edge") {
             guard let s = edge.attributes["source"], let t = edge.attributes["target"] else {
-                log.error(path, edge.line, "An <edge> lacks source or target.")
+                log.error(
+                    path, edge.line, "An <edge> lacks source or target.",
+                    nl: "Een <edge> mist source of target.")
                 continue
             }
             var edgeValues = values(edge, domain: "edge")

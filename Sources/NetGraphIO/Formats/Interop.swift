@@ -32,7 +32,12 @@ package enum InteropReaders {
                         + "their types are unknown and set to \"overig\".",
                     hint:
                         "Give actor types in a network folder (actors.csv) "
-                        + "to use the power analysis by actor type."
+                        + "to use the power analysis by actor type.",
+                    nl: "\(inferred) actoren zijn afgeleid uit de relaties; "
+                        + "hun type is onbekend en wordt \"overig\".",
+                    hintNL:
+                        "Geef de actortypes op in een netwerkmap (actors.csv) "
+                        + "om de machtsanalyse per actortype te kunnen gebruiken."
                 )
             }
         }

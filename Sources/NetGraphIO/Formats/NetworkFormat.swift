@@ -124,7 +124,11 @@ public enum NetworkLoader {
                     .error, file: path, "netan does not know this file type.",
                     hint:
                         "Use a network folder, .yaml, .json, .graphml, .gexf, .net (Pajek), .dot, .xlsx "
-                        + "or an edge list (.csv, .txt, .edges); or give --from."
+                        + "or an edge list (.csv, .txt, .edges); or give --from.",
+                    nl: "netan kent dit bestandstype niet.",
+                    hintNL:
+                        "Gebruik een netwerkmap, .yaml, .json, .graphml, .gexf, .net (Pajek), .dot, .xlsx "
+                        + "of een lijst met relaties (.csv, .txt, .edges); of geef --from op."
                 )
             ])
         }
@@ -138,7 +142,12 @@ public enum NetworkLoader {
             throw NetworkLoadError([
                 Diagnostic(
                     .error, file: path, "reading DOT needs Graphviz, which this program was built without.",
-                    hint: "Use netan, or pass NetworkCodec.dot from NetGraphRender to NetworkLoader.load.")
+                    hint: "Use netan, or pass NetworkCodec.dot from NetGraphRender to NetworkLoader.load.",
+                    nl: "DOT lezen vraagt om Graphviz, en dit programma is zonder Graphviz gebouwd.",
+                    hintNL:
+                        "Gebruik netan, of geef NetworkCodec.dot uit NetGraphRender "
+                        + "mee aan NetworkLoader.load."
+                )
             ])
         case .edgeList: return try InteropReaders.edgeList(path)
         case .xlsx: return try XLSXReader.load(path)

@@ -7,7 +7,11 @@ extension InteropReaders {
     static func nodeLink(_ path: String) throws -> LoadedNetwork {
         var log = DiagnosticLog()
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw NetworkLoadError([Diagnostic(.error, file: path, "The file cannot be read.")])
+            throw NetworkLoadError([
+                Diagnostic(
+                    .error, file: path, "The file cannot be read.", nl: "Het bestand kan niet worden gelezen."
+                )
+            ])
         }
         let object: [String: Any]
         do {
@@ -19,7 +23,10 @@ extension InteropReaders {
             throw NetworkLoadError([
                 Diagnostic(
                     .error, file: path, "The file is not valid JSON.",
-                    hint: "Check it with a JSON validator; node-link JSON has \"nodes\" and \"links\".")
+                    hint: "Check it with a JSON validator; node-link JSON has \"nodes\" and \"links\".",
+                    nl: "Het bestand is geen geldige JSON.",
+                    hintNL:
+                        "Controleer het met een JSON-validator; node-link-JSON heeft \"nodes\" en \"links\".")
             ])
         }
         let directed = (object["directed"] as? Bool) ?? true
@@ -40,7 +47,9 @@ extension InteropReaders {
         var actors: [RawRecord<ActorField>] = []
         for (i, node) in nodes.enumerated() {
             guard let rawID = node["id"] else {
-                log.error(path, nil, "Node \(i + 1) has no \"id\".", hint: "Every node needs an id.")
+                log.error(
+                    path, nil, "Node \(i + 1) has no \"id\".", hint: "Every node needs an id.",
+                    nl: "Knoop \(i + 1) heeft geen \"id\".", hintNL: "Elke knoop heeft een id nodig.")
                 ids.append("")
                 continue
             }
@@ -56,7 +65,9 @@ extension InteropReaders {
         var relations: [RawRecord<RelationField>] = []
         for (i, link) in links.enumerated() {
             guard let s = link["source"], let t = link["target"] else {
-                log.error(path, nil, "Link \(i + 1) lacks \"source\" or \"target\".")
+                log.error(
+                    path, nil, "Link \(i + 1) lacks \"source\" or \"target\".",
+                    nl: "Link \(i + 1) mist \"source\" of \"target\".")
                 continue
             }
             // d3 files may refer to nodes by position.

@@ -50,7 +50,9 @@ extension InteropReaders {
                 if !["*vertices", "*arcs", "*edges", "*network"].contains(section) {
                     log.warning(
                         path, line, "The Pajek section \(section) is not read.",
-                        hint: "netan reads *Vertices, *Arcs and *Edges.")
+                        hint: "netan reads *Vertices, *Arcs and *Edges.",
+                        nl: "De Pajek-sectie \(section) wordt niet gelezen.",
+                        hintNL: "netan leest *Vertices, *Arcs en *Edges.")
                 }
                 continue
             }
@@ -77,7 +79,9 @@ extension InteropReaders {
                         ], attributes: [:]))
             case "*arcs", "*edges":
                 guard tokens.count >= 2 else {
-                    log.error(path, line, "An arc or edge needs two vertex numbers.")
+                    log.error(
+                        path, line, "An arc or edge needs two vertex numbers.",
+                        nl: "Een regel onder *Arcs of *Edges heeft twee knoopnummers nodig.")
                     continue
                 }
                 var values: [RelationField: String] = [
@@ -97,13 +101,20 @@ extension InteropReaders {
             default:
                 log.error(
                     path, line, "This line comes before any *Vertices, *Arcs or *Edges section.",
-                    hint: "A Pajek file starts with *Vertices N.")
+                    hint: "A Pajek file starts with *Vertices N.",
+                    nl: "Deze regel staat vóór elke sectie *Vertices, *Arcs of *Edges.",
+                    hintNL: "Een Pajek-bestand begint met *Vertices N.")
             }
         }
         if actors.contains(where: { $0.values[.type] == "overig" }) {
             log.warning(
                 path, nil, "Pajek holds no actor types; actors without one are \"overig\".",
-                hint: "Add types in a network folder to use the power analysis by actor type.")
+                hint: "Add types in a network folder to use the power analysis by actor type.",
+                nl: "Pajek kent geen actortypes; actoren zonder type worden \"overig\".",
+                hintNL:
+                    "Geef de types op in een netwerkmap "
+                    + "om de machtsanalyse per actortype te kunnen gebruiken."
+            )
         }
         let metadata = NetworkMetadata(
             name: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent)

@@ -22,19 +22,29 @@ enum XLSXReader {
     struct Failure: Error {
         let message: String
         let hint: String
+        /// The message in Dutch.
+        let messageNL: String
+        /// The hint in Dutch.
+        let hintNL: String
     }
 
     static func load(_ path: String) throws -> LoadedNetwork {
         let sheets: [String: [(row: Int, cells: [String])]]
         do { sheets = try readSheets(path) } catch let failure as Failure {
-            throw NetworkLoadError([Diagnostic(.error, file: path, failure.message, hint: failure.hint)])
+            throw NetworkLoadError([
+                Diagnostic(
+                    .error, file: path, failure.message, hint: failure.hint, nl: failure.messageNL,
+                    hintNL: failure.hintNL)
+            ])
         } catch let error as NetworkLoadError {
             throw error
         } catch {
             throw NetworkLoadError([
                 Diagnostic(
                     .error, file: path, "The workbook cannot be opened: \(error).",
-                    hint: "Save it again from Excel or LibreOffice as .xlsx.")
+                    hint: "Save it again from Excel or LibreOffice as .xlsx.",
+                    nl: "De werkmap kan niet worden geopend: \(error).",
+                    hintNL: "Sla de werkmap opnieuw op als .xlsx vanuit Excel of LibreOffice.")
             ])
         }
         func sheet(_ names: [String]) -> (String, [(row: Int, cells: [String])])? {
@@ -55,7 +65,13 @@ enum XLSXReader {
                     .error, file: path,
                     "The workbook needs the sheets \"actors\" and \"relations\" "
                         + "(found: \(sheets.keys.sorted().joined(separator: ", "))).",
-                    hint: "Rename the sheets, or export them as actors.csv and relations.csv in a folder.")
+                    hint: "Rename the sheets, or export them as actors.csv and relations.csv in a folder.",
+                    nl: "De werkmap heeft de werkbladen \"actors\" en \"relations\" nodig "
+                        + "(gevonden: \(sheets.keys.sorted().joined(separator: ", "))).",
+                    hintNL:
+                        "Geef de werkbladen deze namen, "
+                        + "of exporteer ze als actors.csv en relations.csv in een map."
+                )
             ])
         }
         let actors = records(
@@ -79,7 +95,9 @@ enum XLSXReader {
     ) -> [RawRecord<Field>]
     where Field: RawRepresentable & CaseIterable & Hashable, Field.RawValue == String {
         guard let header = rows.first else {
-            log.error(file, nil, "The sheet is empty.", hint: "The first row must name the columns.")
+            log.error(
+                file, nil, "The sheet is empty.", hint: "The first row must name the columns.",
+                nl: "Het werkblad is leeg.", hintNL: "De eerste rij moet de kolommen noemen.")
             return []
         }
         let aliases: (Field) -> [String] = { field in
@@ -91,7 +109,9 @@ enum XLSXReader {
         for field in required where columns.fields[field] == nil {
             log.error(
                 file, header.row, "The required column \"\(field.rawValue)\" is missing.",
-                hint: "Add a column \"\(field.rawValue)\" in the first row.")
+                hint: "Add a column \"\(field.rawValue)\" in the first row.",
+                nl: "De verplichte kolom \"\(field.rawValue)\" ontbreekt.",
+                hintNL: "Voeg in de eerste rij een kolom \"\(field.rawValue)\" toe.")
         }
         guard required.allSatisfy({ columns.fields[$0] != nil }) else { return [] }
         return rows.dropFirst().filter { !$0.cells.allSatisfy(\.isEmpty) }.map { row in
@@ -111,7 +131,9 @@ enum XLSXReader {
         do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read) } catch {
             throw Failure(
                 message: "The file is not a valid .xlsx workbook (not a ZIP archive).",
-                hint: "Save it again from Excel or LibreOffice as .xlsx (not .xls).")
+                hint: "Save it again from Excel or LibreOffice as .xlsx (not .xls).",
+                messageNL: "Het bestand is geen geldige .xlsx-werkmap (geen ZIP-archief).",
+                hintNL: "Sla het opnieuw op als .xlsx (niet .xls) vanuit Excel of LibreOffice.")
         }
         var count = 0
         for _ in archive {
@@ -119,7 +141,9 @@ enum XLSXReader {
             if count > maximumEntries {
                 throw Failure(
                     message: "The workbook has more than \(maximumEntries) parts.",
-                    hint: "This does not look like a spreadsheet; check the file.")
+                    hint: "This does not look like a spreadsheet; check the file.",
+                    messageNL: "De werkmap heeft meer dan \(maximumEntries) onderdelen.",
+                    hintNL: "Dit lijkt geen spreadsheet; controleer het bestand.")
             }
         }
         func read(_ name: String) throws -> Data? {
@@ -132,7 +156,11 @@ enum XLSXReader {
                     message:
                         "The workbook part \(name) would unpack to \(declared) bytes "
                         + "(\(entry.compressedSize) compressed): refused as a possible zip bomb.",
-                    hint: "Split the data over smaller workbooks or export CSV.")
+                    hint: "Split the data over smaller workbooks or export CSV.",
+                    messageNL:
+                        "Het onderdeel \(name) van de werkmap zou uitpakken tot \(declared) bytes "
+                        + "(\(entry.compressedSize) gecomprimeerd): geweigerd als mogelijke zipbom.",
+                    hintNL: "Verdeel de gegevens over kleinere werkmappen of exporteer naar CSV.")
             }
             var data = Data()
             _ = try archive.extract(entry, skipCRC32: false) { chunk in
@@ -142,7 +170,11 @@ enum XLSXReader {
                         message:
                             "The workbook part \(name) unpacks to more than it declares: "
                             + "refused as a possible zip bomb.",
-                        hint: "Save the workbook again.")
+                        hint: "Save the workbook again.",
+                        messageNL:
+                            "Het onderdeel \(name) van de werkmap pakt uit tot meer dan het opgeeft: "
+                            + "geweigerd als mogelijke zipbom.",
+                        hintNL: "Sla de werkmap opnieuw op.")
                 }
             }
             return data
@@ -150,7 +182,9 @@ enum XLSXReader {
         guard let workbookData = try read("xl/workbook.xml") else {
             throw Failure(
                 message: "The workbook has no xl/workbook.xml.",
-                hint: "Save it again from Excel or LibreOffice as .xlsx.")
+                hint: "Save it again from Excel or LibreOffice as .xlsx.",
+                messageNL: "De werkmap heeft geen xl/workbook.xml.",
+                hintNL: "Sla de werkmap opnieuw op als .xlsx vanuit Excel of LibreOffice.")
         }
         let workbook = try xml(workbookData, "xl/workbook.xml")
         let relations = try read("xl/_rels/workbook.xml.rels").map { try xml($0, "workbook.xml.rels") }
@@ -224,14 +258,18 @@ enum XLSXReader {
         if data.contains(0) || String(data: data, encoding: .utf8) == nil {
             throw Failure(
                 message: "The workbook part \(name) is not valid UTF-8 XML.",
-                hint: "Save the workbook again from a spreadsheet program.")
+                hint: "Save the workbook again from a spreadsheet program.",
+                messageNL: "Het onderdeel \(name) van de werkmap is geen geldige UTF-8-XML.",
+                hintNL: "Sla de werkmap opnieuw op vanuit een spreadsheetprogramma.")
         }
         if let head = String(data: data.prefix(4096), encoding: .utf8),
             head.range(of: "<!DOCTYPE", options: .caseInsensitive) != nil
         {
             throw Failure(
                 message: "The workbook part \(name) declares a DTD, which netan refuses.",
-                hint: "Save the workbook again from a spreadsheet program.")
+                hint: "Save the workbook again from a spreadsheet program.",
+                messageNL: "Het onderdeel \(name) van de werkmap declareert een DTD; netan weigert die.",
+                hintNL: "Sla de werkmap opnieuw op vanuit een spreadsheetprogramma.")
         }
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
@@ -242,7 +280,11 @@ enum XLSXReader {
                 message:
                     "The workbook part \(name) is not well-formed XML "
                     + "(line \(parser.lineNumber)\(builder.error.map { ": " + $0.message } ?? "")).",
-                hint: "Save the workbook again from a spreadsheet program.")
+                hint: "Save the workbook again from a spreadsheet program.",
+                messageNL:
+                    "Het onderdeel \(name) van de werkmap is geen goed gevormde XML "
+                    + "(regel \(parser.lineNumber)\(builder.error.map { ": " + $0.message } ?? "")).",
+                hintNL: "Sla de werkmap opnieuw op vanuit een spreadsheetprogramma.")
         }
         return root
     }

@@ -69,7 +69,11 @@ extension InteropReaders {
     /// Parses XML with external entities and DTDs refused.
     static func parseXML(_ path: String) throws -> XMLNode {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw NetworkLoadError([Diagnostic(.error, file: path, "The file cannot be read.")])
+            throw NetworkLoadError([
+                Diagnostic(
+                    .error, file: path, "The file cannot be read.", nl: "Het bestand kan niet worden gelezen."
+                )
+            ])
         }
         try checkXMLBytes(data, file: path)
         if let head = String(data: data.prefix(65_536), encoding: .utf8)
@@ -82,7 +86,10 @@ extension InteropReaders {
                     .error, file: path,
                     "The file declares a DTD or entities, which netan refuses "
                         + "(they can read local files or expand without end).",
-                    hint: "Remove the <!DOCTYPE …> declaration; GraphML and GEXF do not need it.")
+                    hint: "Remove the <!DOCTYPE …> declaration; GraphML and GEXF do not need it.",
+                    nl: "Het bestand declareert een DTD of entiteiten; netan weigert die "
+                        + "(ze kunnen lokale bestanden lezen of eindeloos uitdijen).",
+                    hintNL: "Verwijder de declaratie <!DOCTYPE …>; GraphML en GEXF hebben die niet nodig.")
             ])
         }
         let parser = XMLParser(data: data)
@@ -95,13 +102,20 @@ extension InteropReaders {
             let message =
                 builder.error?.message ?? parser.parserError.map { ($0 as NSError).localizedDescription }
                 ?? "an element is not closed"
+            let messageNL =
+                builder.error?.message ?? parser.parserError.map { ($0 as NSError).localizedDescription }
+                ?? "een element is niet afgesloten"
             throw NetworkLoadError([
                 Diagnostic(
                     .error, file: path, line: builder.error?.line ?? parser.lineNumber,
                     "The XML is malformed (\(message)).",
                     hint:
                         "Check that every element is closed "
-                        + "and that special characters are escaped (&amp; for &)."
+                        + "and that special characters are escaped (&amp; for &).",
+                    nl: "De XML is niet goed gevormd (\(messageNL)).",
+                    hintNL:
+                        "Controleer of elk element is afgesloten "
+                        + "en of speciale tekens als entiteit zijn geschreven (&amp; voor &)."
                 )
             ])
         }
@@ -118,14 +132,18 @@ extension InteropReaders {
             throw NetworkLoadError([
                 Diagnostic(
                     .error, file: file, line: 1 + bytes[..<nul].filter { $0 == 10 }.count,
-                    "The XML holds a NUL byte.", hint: "The file is damaged or not XML; export it again.")
+                    "The XML holds a NUL byte.", hint: "The file is damaged or not XML; export it again.",
+                    nl: "De XML bevat een NUL-byte.",
+                    hintNL: "Het bestand is beschadigd of geen XML; exporteer het opnieuw.")
             ])
         }
         if String(validating: bytes[start...], as: UTF8.self) == nil {
             throw NetworkLoadError([
                 Diagnostic(
                     .error, file: file, "The XML is not valid UTF-8.",
-                    hint: "Save the file as UTF-8 (GraphML and GEXF are UTF-8 by default).")
+                    hint: "Save the file as UTF-8 (GraphML and GEXF are UTF-8 by default).",
+                    nl: "De XML is geen geldige UTF-8.",
+                    hintNL: "Sla het bestand op als UTF-8 (GraphML en GEXF zijn standaard UTF-8).")
             ])
         }
     }

@@ -30,6 +30,10 @@ package struct CSVTable: Sendable {
         var line: Int
         var message: String
         var hint: String
+        /// The message in Dutch.
+        var messageNL: String? = nil
+        /// The hint in Dutch.
+        var hintNL: String? = nil
     }
 
     /// Parses decoded text. - Complexity: O(n) in the length of the text.
@@ -170,7 +174,11 @@ package struct CSVTable: Sendable {
         if inQuotes {
             throw ParseError(
                 line: quoteLine, message: "A quoted field that starts here is never closed.",
-                hint: "Add the missing closing quote (\"), or double a quote inside the field (\"\").")
+                hint: "Add the missing closing quote (\"), or double a quote inside the field (\"\").",
+                messageNL: "Een veld tussen aanhalingstekens dat hier begint, wordt nergens afgesloten.",
+                hintNL:
+                    "Voeg het ontbrekende afsluitende aanhalingsteken (\") toe, "
+                    + "of verdubbel een aanhalingsteken binnen het veld (\"\").")
         }
         if fieldStarted || !field.isEmpty || !fields.isEmpty { endRecord() }
         return records

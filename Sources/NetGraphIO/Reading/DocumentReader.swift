@@ -13,7 +13,9 @@ extension NetworkReader {
             log.error(
                 path, root.mark?.line,
                 "The file must hold a mapping with the keys network, actors and relations.",
-                hint: "See the README for an example.")
+                hint: "See the README for an example.",
+                nl: "Het bestand moet bestaan uit sleutels met waarden: network, actors en relations.",
+                hintNL: "Zie de README voor een voorbeeld.")
             throw NetworkLoadError(log.items)
         }
         var metadata = NetworkMetadata(
@@ -27,7 +29,8 @@ extension NetworkReader {
                     allowLists: false)
             } else {
                 log.error(
-                    path, nested.mark?.line, "\"network\" must be a mapping (name:, region:, year:, ...).")
+                    path, nested.mark?.line, "\"network\" must be a mapping (name:, region:, year:, ...).",
+                    nl: "\"network\" moet bestaan uit sleutels met waarden (name:, region:, year:, ...).")
             }
             MetadataParser.checkTopLevelKeys(mapping, file: path, log: &log)
         } else {
@@ -58,20 +61,26 @@ extension NetworkReader {
         guard let node else {
             log.error(
                 file, nil, "The key \"\(key)\" is missing.",
-                hint: "Add \(key): followed by a list of records.")
+                hint: "Add \(key): followed by a list of records.",
+                nl: "De sleutel \"\(key)\" ontbreekt.",
+                hintNL: "Voeg \(key): toe, gevolgd door een lijst met records.")
             return []
         }
         guard let sequence = node.sequence else {
             log.error(
                 file, node.mark?.line, "\"\(key)\" must be a list of records.",
-                hint: "Write each record as an item (\"- id: ...\" in YAML, or [{...}] in JSON).")
+                hint: "Write each record as an item (\"- id: ...\" in YAML, or [{...}] in JSON).",
+                nl: "\"\(key)\" moet een lijst met records zijn.",
+                hintNL: "Schrijf elk record als een item (\"- id: ...\" in YAML, of [{...}] in JSON).")
             return []
         }
         var result: [RawRecord<Field>] = []
         for item in sequence {
             let line = item.mark?.line ?? 0
             guard let fields = item.mapping else {
-                log.error(file, line, "Each item of \"\(key)\" must be a record of keys and values.")
+                log.error(
+                    file, line, "Each item of \"\(key)\" must be a record of keys and values.",
+                    nl: "Elk item van \"\(key)\" moet een record met sleutels en waarden zijn.")
                 continue
             }
             let header = fields.map { $0.key.string ?? "" }
@@ -81,7 +90,11 @@ extension NetworkReader {
                 log.error(
                     file, line,
                     "This record lacks \(missing.map { "\"\($0.rawValue)\"" }.joined(separator: " and ")).",
-                    hint: "Every item of \(key) needs \(required.map(\.rawValue).joined(separator: ", ")).")
+                    hint: "Every item of \(key) needs \(required.map(\.rawValue).joined(separator: ", ")).",
+                    nl: "Dit record mist \(missing.map { "\"\($0.rawValue)\"" }.joined(separator: " en ")).",
+                    hintNL:
+                        "Elk item van \(key) heeft \(required.map(\.rawValue).joined(separator: ", ")) nodig."
+                )
                 continue
             }
             let values = fields.map { scalarText($0.value) }
@@ -93,7 +106,11 @@ extension NetworkReader {
             for (index, pair) in fields.enumerated() where values[index] == nil {
                 log.error(
                     file, pair.value.mark?.line ?? line,
-                    "The value of \"\(header[index])\" must be a single value, not a list or mapping.")
+                    "The value of \"\(header[index])\" must be a single value, not a list or mapping.",
+                    nl:
+                        "De waarde van \"\(header[index])\" moet één enkele waarde zijn, "
+                        + "geen lijst of geneste sleutels."
+                )
             }
             result.append(raw)
         }
@@ -168,14 +185,21 @@ extension NetworkReader {
                 file, nesting.line,
                 "The document is nested \(nesting.depth) levels deep; netan reads at most \(maximumNesting).",
                 hint: "A network file needs only a few levels (network, actors, relations);"
-                    + " check that this is the right file."
+                    + " check that this is the right file.",
+                nl:
+                    "Het document is \(nesting.depth) niveaus diep genest; "
+                    + "netan leest er hoogstens \(maximumNesting).",
+                hintNL: "Een netwerkbestand heeft maar een paar niveaus nodig (network, actors, relations);"
+                    + " controleer of dit het juiste bestand is."
             )
             return nil
         }
         do {
             guard let node = try Yams.compose(yaml: text) else {
                 log.error(
-                    file, 1, "The file is empty.", hint: "Write the network's keys in it (see the README).")
+                    file, 1, "The file is empty.", hint: "Write the network's keys in it (see the README).",
+                    nl: "Het bestand is leeg.",
+                    hintNL: "Zet de sleutels van het netwerk erin (zie de README).")
                 return nil
             }
             var budget = maximumYAMLNodes
@@ -183,7 +207,11 @@ extension NetworkReader {
                 log.error(
                     file, nil,
                     "The document expands to more than \(maximumYAMLNodes) values (nested aliases?).",
-                    hint: "Write the data out without YAML aliases.")
+                    hint: "Write the data out without YAML aliases.",
+                    nl:
+                        "Het document groeit uit tot meer dan \(maximumYAMLNodes) waarden "
+                        + "(geneste aliassen?).",
+                    hintNL: "Schrijf de gegevens volledig uit, zonder YAML-aliassen.")
                 return nil
             }
             return node
@@ -199,10 +227,16 @@ extension NetworkReader {
             }
             log.error(
                 file, line, "The file is not valid YAML/JSON: \(problem).",
-                hint: "Check indentation, colons and quotes on this line or just above it.")
+                hint: "Check indentation, colons and quotes on this line or just above it.",
+                nl: "Het bestand is geen geldige YAML/JSON: \(problem).",
+                hintNL:
+                    "Controleer inspringing, dubbele punten en aanhalingstekens op deze regel of net erboven."
+            )
             return nil
         } catch {
-            log.error(file, nil, "The file is not valid YAML/JSON: \(error).")
+            log.error(
+                file, nil, "The file is not valid YAML/JSON: \(error).",
+                nl: "Het bestand is geen geldige YAML/JSON: \(error).")
             return nil
         }
     }

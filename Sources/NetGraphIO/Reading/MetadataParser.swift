@@ -43,7 +43,9 @@ enum MetadataParser {
             if !listKeys.contains(Normalize.key(key)) {
                 log.warning(
                     file, pair.key.mark?.line, "The key \"\(key)\" is not used.",
-                    hint: "Top-level keys are network, actors and relations.")
+                    hint: "Top-level keys are network, actors and relations.",
+                    nl: "De sleutel \"\(key)\" wordt niet gebruikt.",
+                    hintNL: "De sleutels op het hoogste niveau zijn network, actors en relations.")
             }
         }
     }
@@ -61,9 +63,13 @@ enum MetadataParser {
                 let known = keys.keys.sorted()
                 let suggestion =
                     Normalize.closest(to: rawKey, in: known).map { "Did you mean \"\($0)\"? " } ?? ""
+                let suggestionNL =
+                    Normalize.closest(to: rawKey, in: known).map { "Bedoelt u \"\($0)\"? " } ?? ""
                 log.warning(
                     file, line, "The key \"\(rawKey)\" is not known and is ignored.",
-                    hint: "\(suggestion)Known keys: \(known.joined(separator: ", ")).")
+                    hint: "\(suggestion)Known keys: \(known.joined(separator: ", ")).",
+                    nl: "De sleutel \"\(rawKey)\" is onbekend en wordt genegeerd.",
+                    hintNL: "\(suggestionNL)Bekende sleutels: \(known.joined(separator: ", ")).")
                 continue
             }
             switch key {
@@ -79,7 +85,9 @@ enum MetadataParser {
                     } else {
                         log.error(
                             file, value.mark?.line, "The year \"\(s)\" is not a whole number.",
-                            hint: "Write the year as four digits, e.g. 2024.")
+                            hint: "Write the year as four digits, e.g. 2024.",
+                            nl: "Het jaar \"\(s)\" is geen geheel getal.",
+                            hintNL: "Schrijf het jaar in vier cijfers, bijvoorbeeld 2024.")
                     }
                 }
             case "language":
@@ -90,7 +98,8 @@ enum MetadataParser {
                     } else {
                         log.error(
                             file, value.mark?.line, "The language \"\(s)\" is not supported.",
-                            hint: "Use nl or en.")
+                            hint: "Use nl or en.", nl: "De taal \"\(s)\" wordt niet ondersteund.",
+                            hintNL: "Gebruik nl of en.")
                     }
                 }
             case "actor_types": parseActorTypes(value, file: file, vocabulary: &vocabulary, log: &log)
@@ -104,7 +113,9 @@ enum MetadataParser {
 
     private static func scalar(_ node: Node, key: String, file: String, log: inout DiagnosticLog) -> String? {
         guard let s = node.scalar?.string else {
-            log.error(file, node.mark?.line, "\"\(key)\" must be a single value.")
+            log.error(
+                file, node.mark?.line, "\"\(key)\" must be a single value.",
+                nl: "\"\(key)\" moet één enkele waarde zijn.")
             return nil
         }
         return s.isEmpty ? nil : s
@@ -116,7 +127,9 @@ enum MetadataParser {
         guard let mapping = node.mapping else {
             log.error(
                 file, node.mark?.line, "actor_types must map each type name to a role.",
-                hint: "For example:  zorgcooperatie: provider")
+                hint: "For example:  zorgcooperatie: provider",
+                nl: "actor_types moet elke typenaam aan een rol koppelen.",
+                hintNL: "Bijvoorbeeld:  zorgcooperatie: provider")
             return
         }
         let roles = ActorRole.allCases.map(\.rawValue)
@@ -136,7 +149,9 @@ enum MetadataParser {
             else {
                 log.error(
                     file, pair.value.mark?.line, "The actor type \"\(name)\" has no known role.",
-                    hint: "Give one of: \(roles.joined(separator: ", ")).")
+                    hint: "Give one of: \(roles.joined(separator: ", ")).",
+                    nl: "Het actortype \"\(name)\" heeft geen bekende rol.",
+                    hintNL: "Geef een van deze rollen: \(roles.joined(separator: ", ")).")
                 continue
             }
             let existingLabel = vocabulary.actorType(named: name)?.label
@@ -150,7 +165,9 @@ enum MetadataParser {
         guard let mapping = node.mapping else {
             log.error(
                 file, node.mark?.line, "relation_types must map each type name to its settings.",
-                hint: "For example:  subsidie: { directed: true, weight: bedrag }")
+                hint: "For example:  subsidie: { directed: true, weight: bedrag }",
+                nl: "relation_types moet elke typenaam aan zijn instellingen koppelen.",
+                hintNL: "Bijvoorbeeld:  subsidie: { directed: true, weight: bedrag }")
             return
         }
         for pair in mapping {
@@ -165,7 +182,9 @@ enum MetadataParser {
                     } else {
                         log.error(
                             file, pair.value.mark?.line, "\"\(d)\" is not a yes/no value for directed.",
-                            hint: "Use true/false or ja/nee.")
+                            hint: "Use true/false or ja/nee.",
+                            nl: "\"\(d)\" is geen ja/nee-waarde voor directed.",
+                            hintNL: "Gebruik true/false of ja/nee.")
                     }
                 }
                 if let w = m["weight"]?.string ?? m["gewicht"]?.string { meaning = w }
@@ -174,7 +193,9 @@ enum MetadataParser {
             } else {
                 log.error(
                     file, pair.value.mark?.line, "The relation type \"\(name)\" needs settings.",
-                    hint: "For example:  \(name): { directed: true, weight: bedrag }")
+                    hint: "For example:  \(name): { directed: true, weight: bedrag }",
+                    nl: "Het relatietype \"\(name)\" heeft instellingen nodig.",
+                    hintNL: "Bijvoorbeeld:  \(name): { directed: true, weight: bedrag }")
                 continue
             }
             vocabulary.define(RelationType(name: name, directed: directed, weightMeaning: meaning))
@@ -188,7 +209,9 @@ enum MetadataParser {
         guard let mapping = node.mapping else {
             log.error(
                 file, node.mark?.line, "thresholds must map names to numbers.",
-                hint: "For example:  dominant-broker.share: 0.4")
+                hint: "For example:  dominant-broker.share: 0.4",
+                nl: "thresholds moet namen aan getallen koppelen.",
+                hintNL: "Bijvoorbeeld:  dominant-broker.share: 0.4")
             return
         }
         for pair in mapping {
@@ -199,22 +222,43 @@ enum MetadataParser {
             } else if FlagThresholds.knownKeys.contains(key) == false {
                 log.error(
                     file, pair.key.mark?.line, "No rule uses the threshold \"\(key)\".",
-                    hint: "Known thresholds: \(FlagThresholds.knownKeys.joined(separator: ", ")).")
+                    hint: "Known thresholds: \(FlagThresholds.knownKeys.joined(separator: ", ")).",
+                    nl: "Geen enkele signaleringsregel gebruikt de drempel \"\(key)\".",
+                    hintNL: "Bekende drempels: \(FlagThresholds.knownKeys.joined(separator: ", ")).")
             } else if let s = pair.value.scalar?.string, let v = NumberParsing.parse(s, decimalComma: false) {
                 if let parameter = FlagThresholds.parameter(key), !parameter.validRange.contains(v) {
                     log.error(
                         file, pair.value.mark?.line,
                         InvalidThresholdError(key: key, value: v, range: parameter.validRange).description,
-                        hint: "The default is \(parameter.defaultValue.formatted()): \(parameter.reason).")
+                        hint: "The default is \(parameter.defaultValue.formatted()): \(parameter.reason).",
+                        nl: thresholdErrorDutch(key: key, value: v, range: parameter.validRange),
+                        hintNL:
+                            "De standaardwaarde is \(parameter.defaultValue.formatted()) "
+                            + "(toelichting, in het Engels: \(parameter.reason)).")
                 } else {
                     thresholds[key] = v
                 }
             } else {
                 log.error(
                     file, pair.value.mark?.line, "The threshold \"\(key)\" is not a number.",
-                    hint: "Write a number such as 0.5.")
+                    hint: "Write a number such as 0.5.", nl: "De drempel \"\(key)\" is geen getal.",
+                    hintNL: "Schrijf een getal zoals 0.5.")
             }
         }
+    }
+
+    /// The Dutch text of `InvalidThresholdError(key:value:range:).description`.
+    private static func thresholdErrorDutch(key: String, value: Double, range: ClosedRange<Double>) -> String
+    {
+        let bounds =
+            range.upperBound > 1e300 ? "ten minste \(range.lowerBound.formatted())" : "tussen 0 en 1"
+        var text = "De drempel \"\(key)\" moet \(bounds) zijn; \(value.formatted()) is dat niet."
+        if key.hasPrefix("funding-concentration.") && value > 1 {
+            text +=
+                " Geldconcentratie wordt nu beoordeeld met de genormaliseerde HHI "
+                + "(0 = een gelijke verdeling, 1 = één partij krijgt alles)."
+        }
+        return text
     }
 }
 

@@ -31,7 +31,9 @@ struct NetworkBuilder {
                 file, nil,
                 "The file holds \(records.count) actors, more than the limit of \(Limits.maximumActors).",
                 hint: "Check that this is the right file, or raise the limit with NETAN_MAX_ACTORS.",
-                nl: "Het bestand bevat \(records.count) actoren, meer dan de limiet van \(Limits.maximumActors).",
+                nl:
+                    "Het bestand bevat \(records.count) actoren, "
+                    + "meer dan de limiet van \(Limits.maximumActors).",
                 hintNL: "Controleer of dit het juiste bestand is, of verhoog de limiet met NETAN_MAX_ACTORS.")
             return
         }
@@ -58,7 +60,8 @@ struct NetworkBuilder {
                     hint: "Give each actor its own id; merge the rows if they are the same organisation.",
                     nl: "De actor-id \"\(id)\" komt twee keer voor (eerst op regel \(first)).",
                     hintNL:
-                        "Geef elke actor een eigen id; voeg de rijen samen als het om dezelfde organisatie gaat."
+                        "Geef elke actor een eigen id; "
+                        + "voeg de rijen samen als het om dezelfde organisatie gaat."
                 )
                 continue
             }
@@ -121,7 +124,8 @@ struct NetworkBuilder {
                             file, line,
                             "Actor \"\(id)\" has influence \(text), outside the usual 0–10 scale.",
                             hint: "Perceived influence is scored 0–10; rescale if another scale was used.",
-                            nl: "Actor \"\(id)\" heeft invloed \(text), buiten de gebruikelijke schaal 0–10.",
+                            nl: "Actor \"\(id)\" heeft invloed \(text), "
+                                + "buiten de gebruikelijke schaal 0–10.",
                             hintNL:
                                 "Ervaren invloed wordt gescoord op 0–10; "
                                 + "reken de scores om als een andere schaal is gebruikt."
@@ -149,7 +153,8 @@ struct NetworkBuilder {
                 hint: "Check that this is the right file, or raise the limit with NETAN_MAX_RELATIONS.",
                 nl: "Het bestand bevat \(records.count) relaties, "
                     + "meer dan de limiet van \(Limits.maximumRelations).",
-                hintNL: "Controleer of dit het juiste bestand is, of verhoog de limiet met NETAN_MAX_RELATIONS."
+                hintNL:
+                    "Controleer of dit het juiste bestand is, of verhoog de limiet met NETAN_MAX_RELATIONS."
             )
             return
         }
@@ -160,12 +165,12 @@ struct NetworkBuilder {
             let source = (record.values[.source] ?? "").trimmingCharacters(in: .whitespaces)
             let target = (record.values[.target] ?? "").trimmingCharacters(in: .whitespaces)
             var usable = true
-            for (end, endNL, id) in [("source", "bron", source), ("target", "doel", target)] {
+            for (end, endNL, id) in [("source", "de bron", source), ("target", "het doel", target)] {
                 if id.isEmpty {
                     log.error(
                         file, line, "This relation has no \(end).",
                         hint: "Fill in the id of an actor from the actors list.",
-                        nl: "Deze relatie heeft geen \(endNL).",
+                        nl: "Deze relatie heeft geen \(endNL.split(separator: " ").last!).",
                         hintNL: "Vul de id in van een actor uit de lijst met actoren.")
                     usable = false
                 } else if !network.contains(actor: id) {
@@ -176,7 +181,8 @@ struct NetworkBuilder {
                     log.error(
                         file, line, "The relation's \(end) \"\(id)\" is not an actor.",
                         hint: "Add \"\(id)\" to the actors, or correct the id.\(suggestion)",
-                        nl: "De \(endNL) \"\(id)\" van deze relatie is geen actor.",
+                        nl:
+                            "\(endNL.prefix(1).uppercased() + endNL.dropFirst()) \"\(id)\" van deze relatie is geen actor.",
                         hintNL: "Voeg \"\(id)\" toe aan de actoren, of verbeter de id.\(suggestionNL)")
                     usable = false
                 }
@@ -282,8 +288,10 @@ struct NetworkBuilder {
     mutating func finish(file: String, readFailed: Bool) {
         if network.actors.isEmpty && !log.hasErrors && !readFailed {
             log.error(
-                file, nil, "The network has no actors.", hint: "Add at least one actor with an id and a type.",
-                nl: "Het netwerk heeft geen actoren.", hintNL: "Voeg minstens één actor toe met een id en een type."
+                file, nil, "The network has no actors.",
+                hint: "Add at least one actor with an id and a type.",
+                nl: "Het netwerk heeft geen actoren.",
+                hintNL: "Voeg minstens één actor toe met een id en een type."
             )
         }
     }

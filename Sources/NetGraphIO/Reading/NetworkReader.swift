@@ -28,7 +28,12 @@ public enum NetworkReader {
                 Diagnostic(
                     .error, file: path, "This file or folder does not exist.",
                     hint:
-                        "Give a network folder (with actors.csv and relations.csv) or a .yaml/.json network file."
+                        "Give a network folder (with actors.csv and relations.csv) "
+                        + "or a .yaml/.json network file.",
+                    nl: "Dit bestand of deze map bestaat niet.",
+                    hintNL:
+                        "Geef een netwerkmap (met actors.csv en relations.csv) "
+                        + "of een netwerkbestand in .yaml/.json."
                 )
             ])
         }
@@ -40,13 +45,17 @@ public enum NetworkReader {
             throw NetworkLoadError([
                 Diagnostic(
                     .error, file: path, "A single CSV file is not a network on its own.",
-                    hint: "Point to the folder that holds actors.csv and relations.csv.")
+                    hint: "Point to the folder that holds actors.csv and relations.csv.",
+                    nl: "Eén CSV-bestand is op zichzelf geen netwerk.",
+                    hintNL: "Geef de map op waarin actors.csv en relations.csv staan.")
             ])
         default:
             throw NetworkLoadError([
                 Diagnostic(
                     .error, file: path, "netan does not know this file type.",
-                    hint: "Use a network folder, or a .yaml or .json network file.")
+                    hint: "Use a network folder, or a .yaml or .json network file.",
+                    nl: "netan kent dit bestandstype niet.",
+                    hintNL: "Gebruik een netwerkmap, of een netwerkbestand in .yaml of .json.")
             ])
         }
     }
@@ -74,7 +83,10 @@ public enum NetworkReader {
                         log.error(
                             metaPath, node.mark?.line,
                             "network.yaml must be a mapping of keys (name:, region:, year:, ...).",
-                            hint: "See `netan init` for a template.")
+                            hint: "See `netan init` for a template.",
+                            nl: "network.yaml moet bestaan uit sleutels met waarden "
+                                + "(name:, region:, year:, ...).",
+                            hintNL: "Zie `netan init` voor een sjabloon.")
                     }
                 }
             }
@@ -83,7 +95,14 @@ public enum NetworkReader {
                 folder.path, nil,
                 "The folder has no network.yaml; the folder name is used as the network name.",
                 hint:
-                    "Add a network.yaml with name, region, year and source (run `netan init` for a template)."
+                    "Add a network.yaml with name, region, year and source "
+                    + "(run `netan init` for a template).",
+                nl:
+                    "De map heeft geen network.yaml; "
+                    + "de naam van de map wordt als naam van het netwerk gebruikt.",
+                hintNL:
+                    "Voeg een network.yaml toe met name, region, year en source "
+                    + "(`netan init` maakt een sjabloon)."
             )
         }
 
@@ -120,14 +139,21 @@ public enum NetworkReader {
             log.error(
                 path, nil, "The file is missing.",
                 hint:
-                    "Every network folder needs actors.csv and relations.csv; `netan init` writes a template."
+                    "Every network folder needs actors.csv and relations.csv; "
+                    + "`netan init` writes a template.",
+                nl: "Het bestand ontbreekt.",
+                hintNL:
+                    "Elke netwerkmap heeft actors.csv en relations.csv nodig; "
+                    + "`netan init` maakt een sjabloon."
             )
             return nil
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             log.error(
                 path, nil, "The file cannot be read.",
-                hint: "Check that it is a file and that you may read it.")
+                hint: "Check that it is a file and that you may read it.",
+                nl: "Het bestand kan niet worden gelezen.",
+                hintNL: "Controleer of het een bestand is en of u het mag lezen.")
             return nil
         }
         guard data.count <= defaultMaximumFileSize else {
@@ -137,7 +163,12 @@ public enum NetworkReader {
             log.error(
                 path, nil, "The file is larger than \(limit).",
                 hint:
-                    "Split the network or check that this is the right file; NETAN_MAX_BYTES raises the limit."
+                    "Split the network or check that this is the right file; "
+                    + "NETAN_MAX_BYTES raises the limit.",
+                nl: "Het bestand is groter dan \(limit).",
+                hintNL:
+                    "Splits het netwerk of controleer of dit het juiste bestand is; "
+                    + "met NETAN_MAX_BYTES verhoogt u de limiet."
             )
             return nil
         }
@@ -147,15 +178,23 @@ public enum NetworkReader {
                 log.warning(
                     path, nil, "The file is not UTF-8; it was read as Windows-1252 (older Excel).",
                     hint:
-                        "Save it as \"CSV UTF-8\" to be sure that characters such as ë and é are read correctly."
+                        "Save it as \"CSV UTF-8\" to be sure "
+                        + "that characters such as ë and é are read correctly.",
+                    nl: "Het bestand is geen UTF-8; het is gelezen als Windows-1252 (oudere Excel).",
+                    hintNL:
+                        "Sla het op als \"CSV UTF-8\", zodat tekens als ë en é zeker goed worden gelezen."
                 )
             }
             return text
         } catch let failure as TextDecodingFailure {
-            log.error(path, failure.line, failure.message, hint: failure.hint)
+            log.error(
+                path, failure.line, failure.message, hint: failure.hint, nl: failure.messageNL,
+                hintNL: failure.hintNL)
             return nil
         } catch {
-            log.error(path, nil, "The file cannot be decoded: \(error).")
+            log.error(
+                path, nil, "The file cannot be decoded: \(error).",
+                nl: "De tekst van het bestand kan niet worden gedecodeerd: \(error).")
             return nil
         }
     }
@@ -176,17 +215,23 @@ public enum NetworkReader {
         do {
             table = try CSVTable.parse(text)
         } catch let error as CSVTable.ParseError {
-            log.error(path, error.line, error.message, hint: error.hint)
+            log.error(
+                path, error.line, error.message, hint: error.hint, nl: error.messageNL, hintNL: error.hintNL)
             return nil
         } catch {
-            log.error(path, nil, "\(error)")
+            log.error(path, nil, "\(error)", nl: "Het CSV-bestand kan niet worden gelezen: \(error).")
             return nil
         }
         guard !table.header.isEmpty else {
             log.error(
                 path, 1, "The file is empty.",
                 hint:
-                    "The first line must name the columns: \(required.map(\.rawValue).joined(separator: ", "))."
+                    "The first line must name the columns: "
+                    + "\(required.map(\.rawValue).joined(separator: ", ")).",
+                nl: "Het bestand is leeg.",
+                hintNL:
+                    "De eerste regel moet de kolommen noemen: "
+                    + "\(required.map(\.rawValue).joined(separator: ", "))."
             )
             return nil
         }
@@ -196,15 +241,26 @@ public enum NetworkReader {
             missing = true
             log.error(
                 path, table.headerLine,
-                "The required column \"\(field.rawValue)\" is missing (columns found: \(table.header.joined(separator: ", "))).",
+                "The required column \"\(field.rawValue)\" is missing "
+                    + "(columns found: \(table.header.joined(separator: ", "))).",
                 hint:
-                    "Add a column \"\(field.rawValue)\" (also accepted: \(aliases(field).dropFirst().joined(separator: ", "))); check that the file is separated by , ; or tab."
+                    "Add a column \"\(field.rawValue)\" "
+                    + "(also accepted: \(aliases(field).dropFirst().joined(separator: ", "))); "
+                    + "check that the file is separated by , ; or tab.",
+                nl: "De verplichte kolom \"\(field.rawValue)\" ontbreekt "
+                    + "(gevonden kolommen: \(table.header.joined(separator: ", "))).",
+                hintNL:
+                    "Voeg een kolom \"\(field.rawValue)\" toe "
+                    + "(ook goed: \(aliases(field).dropFirst().joined(separator: ", "))); "
+                    + "controleer of het bestand gescheiden is door , ; of tab."
             )
         }
         for name in columns.duplicates {
             log.warning(
                 path, table.headerLine, "The column \"\(name)\" occurs twice; the first one is used.",
-                hint: "Remove or rename the second column.")
+                hint: "Remove or rename the second column.",
+                nl: "De kolom \"\(name)\" komt twee keer voor; de eerste wordt gebruikt.",
+                hintNL: "Verwijder de tweede kolom of geef die een andere naam.")
         }
         if missing { return nil }
         let decimalComma = table.delimiter != ","
@@ -221,7 +277,13 @@ public enum NetworkReader {
                     path, record.line,
                     "This row has \(record.fields.count) fields but the header has \(table.header.count).",
                     hint:
-                        "A value probably contains the separator \"\(shown)\": put that value in double quotes."
+                        "A value probably contains the separator \"\(shown)\": "
+                        + "put that value in double quotes.",
+                    nl: "Deze rij heeft \(record.fields.count) velden, "
+                        + "maar de kopregel heeft er \(table.header.count).",
+                    hintNL:
+                        "Waarschijnlijk bevat een waarde het scheidingsteken \"\(shown)\": "
+                        + "zet die waarde tussen dubbele aanhalingstekens."
                 )
                 continue
             }

@@ -15,6 +15,10 @@ struct TextDecodingFailure: Error {
     var message: String
     var hint: String
     var line: Int?
+    /// The message in Dutch.
+    var messageNL: String? = nil
+    /// The hint in Dutch.
+    var hintNL: String? = nil
 }
 
 /// Decodes spreadsheet exports: UTF-8 with or without BOM, UTF-16 with BOM (Excel's
@@ -31,7 +35,9 @@ enum TextDecoding {
             guard let text = String(validating: bytes.dropFirst(3), as: UTF8.self) else {
                 throw failure(
                     bytes, offset: firstInvalidUTF8(bytes, from: 3),
-                    "the file starts with a UTF-8 byte-order mark but is not valid UTF-8")
+                    "the file starts with a UTF-8 byte-order mark but is not valid UTF-8",
+                    "het bestand begint met een UTF-8-bytevolgordemarkering (BOM), maar is geen geldige UTF-8"
+                )
             }
             return (text, .utf8WithBOM)
         }
@@ -43,7 +49,11 @@ enum TextDecoding {
             else {
                 throw TextDecodingFailure(
                     message: "The file has a UTF-16 byte-order mark but is not valid UTF-16.",
-                    hint: "Save it again as \"CSV UTF-8\".")
+                    hint: "Save it again as \"CSV UTF-8\".",
+                    messageNL:
+                        "Het bestand heeft een UTF-16-bytevolgordemarkering (BOM), "
+                        + "maar is geen geldige UTF-16.",
+                    hintNL: "Sla het opnieuw op als \"CSV UTF-8\".")
             }
             return (text, little ? .utf16LittleEndian : .utf16BigEndian)
         }
@@ -51,7 +61,11 @@ enum TextDecoding {
             throw TextDecodingFailure(
                 message: "The file holds binary data (a NUL byte), not text.",
                 hint: "Export the sheet as CSV (UTF-8); an .xlsx workbook is read with its own reader.",
-                line: lineNumber(bytes, at: nul))
+                line: lineNumber(bytes, at: nul),
+                messageNL: "Het bestand bevat binaire gegevens (een NUL-byte), geen tekst.",
+                hintNL:
+                    "Exporteer het werkblad als CSV (UTF-8); "
+                    + "een .xlsx-werkmap wordt met een eigen lezer gelezen.")
         }
         if let text = String(validating: bytes, as: UTF8.self) {
             return (text, .utf8)
@@ -61,17 +75,23 @@ enum TextDecoding {
             throw failure(
                 bytes, offset: bad,
                 "the file is neither UTF-8 nor Windows-1252 "
+                    + "(byte 0x\(String(bytes[bad], radix: 16, uppercase: true)))",
+                "het bestand is geen UTF-8 en ook geen Windows-1252 "
                     + "(byte 0x\(String(bytes[bad], radix: 16, uppercase: true)))"
             )
         }
         return (String(decoding: bytes.map(windows1252ToUnicode), as: UTF32.self).precomposed, .windows1252)
     }
 
-    private static func failure(_ bytes: [UInt8], offset: Int, _ what: String) -> TextDecodingFailure {
+    private static func failure(
+        _ bytes: [UInt8], offset: Int, _ what: String, _ whatNL: String
+    ) -> TextDecodingFailure {
         TextDecodingFailure(
             message: "Cannot read the text: \(what).",
             hint: "Open the file in a spreadsheet and save it as \"CSV UTF-8\".",
-            line: lineNumber(bytes, at: offset))
+            line: lineNumber(bytes, at: offset),
+            messageNL: "De tekst kan niet worden gelezen: \(whatNL).",
+            hintNL: "Open het bestand in een spreadsheetprogramma en sla het op als \"CSV UTF-8\".")
     }
 
     private static func firstInvalidUTF8(_ bytes: [UInt8], from start: Int) -> Int {
