@@ -171,3 +171,52 @@ struct CSVReaderTests {
         #expect(error?.message.contains("never closed") == true)
     }
 }
+
+@Suite("Numbers read right or refused")
+struct NumberConventionTests {
+    func folder(_ weights: [String]) -> TemporaryFolder {
+        let folder = validFolder()
+        folder.write(
+            "actors.csv",
+            "id;name;type\ng;G;gemeente\n" + weights.indices.map { "p\($0);P\($0);zorgaanbieder\n" }.joined())
+        folder.write(
+            "relations.csv",
+            "source;target;type;weight\n"
+                + weights.enumerated().map { "g;p\($0.offset);financiering;\($0.element)\n" }.joined())
+        return folder
+    }
+
+    @Test("'1.250' next to a decimal point is refused with both readings, file, line and column")
+    func mixedPoint() {
+        let errors = failures(folder(["1.250", "0.6", "12.5"])).filter { $0.severity == .error }
+        #expect(errors.count == 1)
+        #expect(errors.first?.line == 2)
+        #expect(errors.first?.file.hasSuffix("relations.csv") == true)
+        #expect(errors.first?.message.contains("1.25 or as 1250") == true)
+        #expect(errors.first?.message.contains("column weight") == true)
+    }
+
+    @Test("'1.250' alone in a ;-file is refused: the convention cannot be told")
+    func alone() {
+        #expect(failures(folder(["1.250", "2"])).contains { $0.line == 2 && $0.message.contains("1250") })
+    }
+
+    @Test("a consistent Dutch file reads '1.250' as 1250, '0,6' as 0.6, '1.000.000' as a million")
+    func dutch() throws {
+        let network = try load(folder(["1.250", "0,6", "1.000.000", "1.250,5"])).network
+        #expect(network.relations.map(\.weight) == [1250, 0.6, 1_000_000, 1250.5])
+    }
+
+    @Test("'1,250' is a decimal comma in a ;-file, refused next to a decimal point")
+    func comma() throws {
+        #expect(try load(folder(["1,250", "2"])).network.relations.map(\.weight) == [1.25, 2])
+        #expect(failures(folder(["1,250", "0.5"])).contains { $0.line == 2 })
+    }
+
+    @Test("a comma-separated English file keeps its decimal point: 1.250 is 1.25")
+    func english() throws {
+        let folder = validFolder()
+        folder.write("relations.csv", "source,target,type,weight\ng,p,financiering,1.250\nc,g,overleg,12.5\n")
+        #expect(try load(folder).network.relations.map(\.weight) == [1.25, 12.5])
+    }
+}

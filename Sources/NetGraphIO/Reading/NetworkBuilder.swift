@@ -23,9 +23,73 @@ struct NetworkBuilder {
         network = Network(metadata: metadata, vocabulary: vocabulary)
     }
 
-    private func number(_ text: String) -> Double? { NumberParsing.parse(text, decimalComma: decimalComma) }
+    /// Values of this file whose reading depends on the separator convention and that the
+    /// rest of the file settles (e.g. "1.250" = 1250 in a file that writes "0,6").
+    private var settled: [String: Double] = [:]
+
+    private func number(_ text: String) -> Double? {
+        settled[text] ?? NumberParsing.parse(text, decimalComma: decimalComma)
+    }
+
+    /// Checks the numbers of one file before reading it. In a `;`- or tab-separated file a
+    /// value such as "1.250" or "1,250" means 1.25 or 1250 depending on the convention. The
+    /// rest of the file decides: "1.250" is 1250 when the file otherwise writes decimal commas
+    /// or thousands dots and no decimal point; "1,250" is 1.25 unless the file elsewhere uses a
+    /// decimal point. Any other case is an error naming file, line, column and both readings:
+    /// a thousand-fold mistake in a budget is never read silently. Comma-separated files use a
+    /// decimal point throughout and need no check.
+    mutating func checkNumbers<Field>(
+        _ records: [RawRecord<Field>], fields: [(Field, String)], file: String
+    ) {
+        settled = [:]
+        guard decimalComma else { return }
+        var evidence = Set<NumberParsing.Evidence>()
+        for record in records {
+            for (field, _) in fields {
+                if let text = nonEmpty(record.values[field]), let e = NumberParsing.evidence(text) {
+                    evidence.insert(e)
+                }
+            }
+        }
+        for record in records {
+            for (field, column) in fields {
+                guard let text = nonEmpty(record.values[field]), let r = NumberParsing.readings(text) else {
+                    continue
+                }
+                let small = String(format: "%g", r.small)
+                let large = String(format: "%g", r.large)
+                if r.separator == "." && evidence == [.decimalComma] {
+                    settled[text] = r.large
+                    continue
+                }
+                if r.separator == "," && !evidence.contains(.decimalPoint) { continue }
+                let elsewhere =
+                    evidence.contains(.decimalPoint)
+                    ? "this file elsewhere writes a decimal point (0.6)"
+                    : "this file is separated by ; as Dutch Excel writes it, where a dot groups thousands"
+                let elsewhereNL =
+                    evidence.contains(.decimalPoint)
+                    ? "elders in dit bestand staat een decimale punt (0.6)"
+                    : "dit bestand is gescheiden door ; zoals Nederlandse Excel het schrijft, "
+                        + "waar een punt duizendtallen scheidt"
+                log.error(
+                    file, record.line,
+                    "The number \"\(text)\" in column \(column) can be read as \(small) or as \(large); "
+                        + "\(elsewhere).",
+                    hint: "Write it without a thousands separator and with the file's decimal separator "
+                        + "(1250 or 1,25), and use one convention in the whole file.",
+                    nl: "Het getal \"\(text)\" in kolom \(column) kan "
+                        + "\(small.replacingOccurrences(of: ".", with: ",")) of \(large) betekenen; "
+                        + "\(elsewhereNL).",
+                    hintNL:
+                        "Schrijf het zonder scheiding voor duizendtallen en met het decimaalteken van het "
+                        + "bestand (1250 of 1,25), en gebruik in het hele bestand dezelfde schrijfwijze.")
+            }
+        }
+    }
 
     mutating func addActors(_ records: [RawRecord<ActorField>], file: String) {
+        checkNumbers(records, fields: [(.size, "size"), (.influence, "influence")], file: file)
         if records.count > Limits.maximumActors {
             log.error(
                 file, nil,
@@ -145,6 +209,7 @@ struct NetworkBuilder {
     }
 
     mutating func addRelations(_ records: [RawRecord<RelationField>], file: String) {
+        checkNumbers(records, fields: [(.weight, "weight")], file: file)
         if records.count > Limits.maximumRelations {
             log.error(
                 file, nil,

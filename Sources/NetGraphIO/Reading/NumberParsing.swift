@@ -34,6 +34,52 @@ enum NumberParsing {
         return value
     }
 
+    /// What a typed number says about the file's decimal separator.
+    enum Evidence: Hashable {
+        /// A decimal point: "0.6", "12.5", "3.14159" (a dot not followed by exactly three digits).
+        case decimalPoint
+        /// A decimal comma or dots grouping thousands: "0,6", "1.234,5", "1.000.000".
+        case decimalComma
+    }
+
+    /// The convention a value shows, if it shows one; nil for "1250", "1.250" or "1,250"
+    /// (whose reading depends on the convention) and for text.
+    static func evidence(_ raw: String) -> Evidence? {
+        let text = raw.filter { $0 != " " && $0 != "\u{00A0}" && $0 != "\u{202F}" }
+        let dots = text.filter { $0 == "." }.count
+        let commas = text.filter { $0 == "," }.count
+        if dots >= 2 || (dots >= 1 && commas == 1) { return .decimalComma }
+        if commas == 1 {
+            let after = text.split(separator: ",", omittingEmptySubsequences: false).last ?? ""
+            return after.count == 3 ? nil : .decimalComma
+        }
+        if dots == 1 {
+            let after = text.split(separator: ".", omittingEmptySubsequences: false).last ?? ""
+            return after.count == 3 && after.allSatisfy(\.isNumber) ? nil : .decimalPoint
+        }
+        return nil
+    }
+
+    /// The two readings of a number whose meaning depends on the convention: "1.250" is 1.25
+    /// with a decimal point and 1250 with a thousands dot; "1,250" is 1.25 with a decimal comma
+    /// and 1250 with a thousands comma. Nil for any other text.
+    static func readings(_ raw: String) -> (small: Double, large: Double, separator: Character)? {
+        let text = raw.filter { $0 != " " && $0 != "\u{00A0}" && $0 != "\u{202F}" }
+        for separator: Character in [".", ","] {
+            let parts = text.split(separator: separator, omittingEmptySubsequences: false)
+            guard parts.count == 2, !text.contains(separator == "." ? "," : "."),
+                parts[1].count == 3, parts[1].allSatisfy(\.isNumber)
+            else { continue }
+            var head = Substring(parts[0])
+            if head.first == "-" || head.first == "+" { head = head.dropFirst() }
+            guard (1...3).contains(head.count), head.allSatisfy(\.isNumber),
+                let small = Double(parts[0] + "." + parts[1]), let large = Double(parts[0] + parts[1])
+            else { continue }
+            return (small, large, separator)
+        }
+        return nil
+    }
+
     /// "1.234" or "-12.345.678": digit groups of three after the first.
     private static func isGrouped(_ text: String) -> Bool {
         var body = Substring(text)
