@@ -57,11 +57,16 @@ public struct NetworkSummary: Sendable {
     public var relationsByType: [RelationCount]
     /// All actors, by degree (descending), then name.
     public var actors: [ActorRow]
+    /// The unit each relation type declares in network.yaml (`unit: mln euro`), by type name.
+    public var units: [String: String]
 
     /// Counts the actors and relations of `network` and the partners of every actor (ties
     /// without weights, all relation types).
     public init(_ network: Network) {
         metadata = network.metadata
+        units = Dictionary(
+            network.vocabulary.relationTypes.compactMap { type in type.unit.map { (type.name, $0) } },
+            uniquingKeysWith: { a, _ in a })
         actorCount = network.actors.count
         relationCount = network.relations.count
         var typeCounts: [String: Int] = [:]
@@ -123,12 +128,12 @@ public struct NetworkSummary: Sendable {
             numericColumns: [2])
         let relationTable = TextTable(
             columns: nl
-                ? ["relatietype", "gericht", "aantal", "totaal gewicht"]
-                : ["relation type", "directed", "count", "total weight"],
+                ? ["relatietype", "gericht", "aantal", "totaal gewicht", "eenheid"]
+                : ["relation type", "directed", "count", "total weight", "unit"],
             rows: relationsByType.map {
                 [
                     $0.type, $0.directed ? (nl ? "ja" : "yes") : (nl ? "nee" : "no"), String($0.count),
-                    DiagramBuilder.format($0.totalWeight),
+                    DiagramBuilder.format($0.totalWeight), units[$0.type] ?? "",
                 ]
             },
             numericColumns: [2, 3])

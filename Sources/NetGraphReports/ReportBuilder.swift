@@ -162,9 +162,31 @@ public struct ReportBuilder {
     public static var version: String { NetanVersion.string }
 
     var settings: String {
-        t(
-            "Instellingen: alle relaties, gewichten als sterkte (afstand = 1/gewicht) voor centraliteit; de machtsanalyse gebruikt het ongewogen netwerk en de geldstromen van \(power.flowRelationTypes.sorted().joined(separator: ", ")); drempels: standaard\(network.metadata.thresholds.isEmpty ? "" : " met aanpassingen uit network.yaml").",
-            "Settings: all relations, weights as strengths (distance = 1/weight) for centrality; the power analysis uses the unweighted network and the money flows of \(power.flowRelationTypes.sorted().joined(separator: ", ")); thresholds: defaults\(network.metadata.thresholds.isEmpty ? "" : " with changes from network.yaml")."
+        let view = analysis.view
+        let layers = view.relationTypes.map { $0.sorted().joined(separator: ", ") }
+        let weighted = network.weightedRelationTypes(in: view.relationTypes)
+        let flows = power.flowRelationTypes.sorted().joined(separator: ", ")
+        let changed = !network.metadata.thresholds.isEmpty
+        let weightsNL: String
+        let weightsEN: String
+        if view.weights == .strength {
+            weightsNL = "gewichten als sterkte (afstand = 1/gewicht)"
+            weightsEN = "weights as strengths (distance = 1/weight)"
+        } else if weighted.count > 1 {
+            weightsNL =
+                "zonder gewichten, want \(weighted.joined(separator: ", ")) hebben elk hun eigen eenheid"
+            weightsEN = "without weights, as \(weighted.joined(separator: ", ")) each have their own unit"
+        } else {
+            weightsNL = "zonder gewichten"
+            weightsEN = "without weights"
+        }
+        return t(
+            "Instellingen: \(layers.map { "relaties van het type \($0)" } ?? "alle relaties"), \(weightsNL) "
+                + "voor centraliteit; de machtsanalyse gebruikt het ongewogen netwerk en de geldstromen van "
+                + "\(flows); drempels: standaard\(changed ? " met aanpassingen uit network.yaml" : "").",
+            "Settings: \(layers.map { "relations of type \($0)" } ?? "all relations"), \(weightsEN) for "
+                + "centrality; the power analysis uses the unweighted network and the money flows of \(flows); "
+                + "thresholds: defaults\(changed ? " with changes from network.yaml" : "")."
         )
     }
 }

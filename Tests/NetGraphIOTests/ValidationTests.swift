@@ -283,3 +283,18 @@ struct DocumentReaderTests {
         } catch { Issue.record("unexpected error \(error)") }
     }
 }
+
+@Suite("Relation type units")
+struct RelationUnitTests {
+    @Test("network.yaml may declare a unit per relation type")
+    func unit() throws {
+        let folder = validFolder()
+        folder.write(
+            "network.yaml",
+            "name: Test\nrelation_types:\n  financiering: { directed: true, weight: bedrag, unit: mln euro }\n"
+        )
+        let network = try load(folder).network
+        #expect(network.vocabulary.relationType(named: "financiering")?.unit == "mln euro")
+        #expect(network.vocabulary.relationType(named: "financiering")?.directed == true)
+    }
+}

@@ -82,8 +82,9 @@ struct CompareTests {
         let networks = try paths.map { (path: $0, network: try NetworkLoader.load(path: $0).network) }
         let comparison = NetworkComparison(networks.map { ($0.path, NetworkAnalysis($0.network)) })
         for (row, item) in zip(comparison.rows, networks) {
-            // An analysis computed independently of the comparison's own.
-            let analysis = CentralityAnalysis(item.network)
+            // An analysis computed independently of the comparison's own, on the view netan picks
+            // when none is given (unweighted here: several relation types carry weights).
+            let analysis = CentralityAnalysis(item.network, view: .recommended(for: item.network))
             let measures: [NetworkMeasure] = [
                 .density, .degreeCentralization, .betweennessCentralization, .giniDegree, .giniBetweenness,
             ]

@@ -116,3 +116,43 @@ struct ModelTests {
         #expect(TextTable(columns: ["a|b"], rows: [["<x>"]]).markdown().contains("a\\|b"))
     }
 }
+
+@Suite("Units are never mixed")
+struct UnitTests {
+    func network(_ types: [(String, Double?)]) -> Network {
+        var n = Network(metadata: NetworkMetadata(name: "t"))
+        for id in ["g", "p", "q"] { n.add(Actor(id: id, type: id == "g" ? "gemeente" : "zorgaanbieder")) }
+        for (k, (type, weight)) in types.enumerated() {
+            n.add(
+                Relation(
+                    source: "g", target: k % 2 == 0 ? "p" : "q", type: type, weight: weight ?? 1,
+                    weightGiven: weight != nil, directed: true))
+        }
+        return n
+    }
+
+    @Test("one weighted relation type: tie strengths; several: unweighted; a chosen layer: its own")
+    func recommended() {
+        let one = network([("financiering", 10), ("overleg", nil)])
+        #expect(AnalysisView.recommended(for: one).weights == .strength)
+        let two = network([("financiering", 10), ("overleg", 4)])
+        #expect(two.weightedRelationTypes() == ["financiering", "overleg"])
+        #expect(AnalysisView.recommended(for: two).weights == .ignore)
+        #expect(AnalysisView.recommended(for: two, relationTypes: ["financiering"]).weights == .strength)
+        // The analysis a command builds without a view uses the recommended one.
+        #expect(NetworkAnalysis(two).centrality.view.weights == .ignore)
+    }
+
+    @Test("restating one type's unit cannot change an analysis of several types")
+    func unitInvariance() {
+        let millions = network([("financiering", 2), ("financiering", 3), ("overleg", 4), ("overleg", 1)])
+        let euros = network([
+            ("financiering", 2_000_000), ("financiering", 3_000_000), ("overleg", 4), ("overleg", 1),
+        ])
+        #expect(
+            NetworkAnalysis(millions).centrality[.betweenness]
+                == NetworkAnalysis(euros).centrality[.betweenness])
+        #expect(
+            NetworkAnalysis(millions).centrality[.pagerank] == NetworkAnalysis(euros).centrality[.pagerank])
+    }
+}

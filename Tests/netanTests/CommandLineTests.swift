@@ -275,6 +275,22 @@ struct MessageLanguageTests {
     }
 }
 
+@Suite("Weights of several relation types")
+struct MixedUnitsCommandTests {
+    @Test("a view mixing weighted types is analysed unweighted with a note; --weights strength warns")
+    func mixed() throws {
+        let folder = validFolder()
+        folder.write("network.yaml", "name: Test\nlanguage: en\n")
+        let quiet = try netan(["centrality", folder.path, "--format", "csv"])
+        #expect(quiet.status == 0)
+        #expect(quiet.stderr.contains("analysed without weights"), "\(quiet.stderr)")
+        let forced = try netan(["centrality", folder.path, "--weights", "strength", "--format", "csv"])
+        #expect(forced.stderr.contains("as if they were one unit"))
+        let layer = try netan(["centrality", folder.path, "--relation", "financiering", "--format", "csv"])
+        #expect(!layer.stderr.contains("without weights") && !layer.stderr.contains("one unit"))
+    }
+}
+
 @Suite("Output safety and limits", .serialized)
 struct OutputSafetyTests {
     @Test("an existing output is replaced only with --force; a failed render leaves nothing")

@@ -39,6 +39,17 @@ public struct AnalysisView: Sendable, Hashable {
         self.seed = seed
     }
 
+    /// The view netan uses when none is chosen: every relation (or `relationTypes`), exact, with
+    /// weights as tie strengths when at most one relation type in the view carries weights, and
+    /// unweighted when several do. Weights are comparable only within one type: euros,
+    /// meetings and contract counts added up would make the result depend on the units.
+    public static func recommended(
+        for network: Network, relationTypes: Set<String>? = nil, seed: UInt64 = 42
+    ) -> AnalysisView {
+        let mixed = network.weightedRelationTypes(in: relationTypes).count > 1
+        return AnalysisView(relationTypes: relationTypes, weights: mixed ? .ignore : .strength, seed: seed)
+    }
+
     /// The view the power analysis uses: every relation, unweighted, exact.
     public static func structural(seed: UInt64) -> AnalysisView {
         AnalysisView(weights: .ignore, seed: seed)

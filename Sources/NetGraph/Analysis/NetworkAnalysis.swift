@@ -24,14 +24,16 @@ public struct NetworkAnalysis: Sendable {
     ///
     /// - Parameters:
     ///   - network: the network to analyse.
-    ///   - view: the view for centrality tables and diagrams.
+    ///   - view: the view for centrality tables and diagrams; nil: ``AnalysisView/recommended(for:relationTypes:seed:)``
+    ///     (tie strengths when one relation type carries weights, unweighted when several do).
     ///   - measures: actor measures of that view (nil: all, with every network measure).
     ///   - options: settings of the power analysis; its seed is used for the structural view.
     ///     Default: the network's own thresholds (network.yaml) and the view's seed.
     public init(
-        _ network: Network, view: AnalysisView = AnalysisView(), measures: Set<ActorMeasure>? = nil,
+        _ network: Network, view: AnalysisView? = nil, measures: Set<ActorMeasure>? = nil,
         options: PowerOptions? = nil
     ) {
+        let view = view ?? .recommended(for: network)
         let options = options ?? (try? PowerOptions(network: network, seed: view.seed)) ?? PowerOptions()
         self.network = network
         let structuralView = AnalysisView.structural(seed: options.seed)

@@ -149,6 +149,17 @@ public struct Network: Sendable {
         indexByID[id].map { actors[$0] }
     }
 
+    /// The relation types of `types` (nil: all present) whose weights the data gives. Their
+    /// units differ from type to type (euros, meetings, contracts), so weights are comparable
+    /// only within one of them.
+    public func weightedRelationTypes(in types: Set<String>? = nil) -> [String] {
+        var weighted = Set<String>()
+        for relation in relations where relation.weightGiven && (types?.contains(relation.type) ?? true) {
+            weighted.insert(relation.type)
+        }
+        return weighted.sorted()
+    }
+
     /// Position of the actor in `actors` (also its node index in a `Graph`). - Complexity: O(1).
     public func index(ofActor id: String) -> Int? { indexByID[id] }
 

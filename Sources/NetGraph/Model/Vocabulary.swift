@@ -78,12 +78,15 @@ public struct RelationType: Hashable, Sendable, Codable {
     public var directed: Bool
     /// What the weight means, e.g. "bedrag (€)" or "frequentie"; weights are tie strengths.
     public var weightMeaning: String
+    /// The unit of the weights ("mln euro", "keer per jaar"), when network.yaml declares one.
+    public var unit: String?
 
     /// Creates a relation type.
-    public init(name: String, directed: Bool, weightMeaning: String) {
+    public init(name: String, directed: Bool, weightMeaning: String, unit: String? = nil) {
         self.name = name
         self.directed = directed
         self.weightMeaning = weightMeaning
+        self.unit = unit
     }
 }
 

@@ -14,7 +14,7 @@ import Yams
 ///   zorgcooperatie: provider
 ///   school: { role: other, label: school }
 /// relation_types:
-///   subsidie: { directed: true, weight: bedrag }
+///   subsidie: { directed: true, weight: bedrag, unit: mln euro }
 /// thresholds:
 ///   dominant-broker.share: 0.4
 /// ```
@@ -175,6 +175,7 @@ enum MetadataParser {
             let existing = vocabulary.relationType(named: name)
             var directed = existing?.directed ?? true
             var meaning = existing?.weightMeaning ?? "sterkte"
+            var unit = existing?.unit
             if let m = pair.value.mapping {
                 if let d = m["directed"]?.string ?? m["gericht"]?.string {
                     if let b = NumberParsing.parseBool(d) {
@@ -188,6 +189,7 @@ enum MetadataParser {
                     }
                 }
                 if let w = m["weight"]?.string ?? m["gewicht"]?.string { meaning = w }
+                if let u = m["unit"]?.string ?? m["eenheid"]?.string { unit = u }
             } else if let s = pair.value.scalar?.string, let b = NumberParsing.parseBool(s) {
                 directed = b
             } else {
@@ -198,7 +200,8 @@ enum MetadataParser {
                     hintNL: "Bijvoorbeeld:  \(name): { directed: true, weight: bedrag }")
                 continue
             }
-            vocabulary.define(RelationType(name: name, directed: directed, weightMeaning: meaning))
+            vocabulary.define(
+                RelationType(name: name, directed: directed, weightMeaning: meaning, unit: unit))
         }
     }
 

@@ -55,7 +55,8 @@ struct Centrality: ParsableCommand {
         let view = try viewOptions.makeView(for: nil)
         let loaded: EdgeListGraph.Loaded
         do {
-            loaded = try EdgeListGraph.load(path: path, directed: directed, weights: viewOptions.weights)
+            loaded = try EdgeListGraph.load(
+                path: path, directed: directed, weights: viewOptions.weights ?? .strength)
         } catch let error as EdgeListGraph.Failure {
             Console.error(error.description)
             throw Exit.dataError

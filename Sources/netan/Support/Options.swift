@@ -33,8 +33,11 @@ struct ViewOptions: ParsableArguments {
     @Option(name: .customLong("relation"), help: "Only relations of this type (repeat for a set of layers).")
     var relations: [String] = []
 
-    @Option(help: "Weights: strength (tie strengths; distance = 1/weight on paths) or ignore.")
-    var weights: WeightMode = .strength
+    @Option(
+        help: ArgumentHelp(
+            "Weights: strength (tie strengths; distance = 1/weight on paths) or ignore. Default: strength "
+                + "for one weighted relation type, ignore when the view mixes several (their units differ)."))
+    var weights: WeightMode?
 
     @Option(help: "Estimate betweenness from K sampled sources (for very large networks).")
     var sample: Int?
@@ -87,8 +90,36 @@ struct ViewOptions: ParsableArguments {
             }
             types = chosen
         }
+        // Weights are comparable within one relation type only: euros, meetings and contract
+        // counts are not one tie strength.
+        var mode = weights ?? .strength
+        if let network {
+            let weighted = network.weightedRelationTypes(in: types)
+            if weighted.count > 1 {
+                let list = weighted.joined(separator: ", ")
+                let dutch = network.metadata.language != "en"
+                if weights == nil {
+                    mode = .ignore
+                    Console.error(
+                        dutch
+                            ? "let op: deze weergave bevat gewichten van meerdere relatietypen (\(list)) in "
+                                + "verschillende eenheden; ze wordt zonder gewichten geanalyseerd. Kies één type met "
+                                + "--relation om de gewichten te gebruiken."
+                            : "note: this view holds weights of several relation types (\(list)) in different "
+                                + "units; it is analysed without weights. Choose one type with --relation to use "
+                                + "its weights.")
+                } else if weights == .strength {
+                    Console.error(
+                        dutch
+                            ? "waarschuwing: --weights strength telt gewichten van meerdere relatietypen (\(list)) "
+                                + "op alsof ze één eenheid hebben; de uitkomst hangt af van hoe elk type telt."
+                            : "warning: --weights strength adds weights of several relation types (\(list)) "
+                                + "as if they were one unit; results depend on how each type is counted.")
+                }
+            }
+        }
         return AnalysisView(
-            relationTypes: types, weights: weights, betweennessSample: sample,
+            relationTypes: types, weights: mode, betweennessSample: sample,
             betweennessErrorBound: epsilon.map { AnalysisView.ErrorBound(epsilon: $0, delta: delta) },
             seed: seed)
     }
