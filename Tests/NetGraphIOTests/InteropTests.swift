@@ -246,3 +246,44 @@ struct EdgeListHeaderTests {
         }
     }
 }
+
+@Suite("Exports that read back the same")
+struct ExportAgreementTests {
+    @Test(
+        "networkx reads netan's GraphML of a mixed network as the same graph: equal betweenness",
+        .enabled(if: Tools.pythonPeers, "networkx is not installed (make test installs it)"))
+    func graphMLBetweenness() throws {
+        let network = try DemoDataset.load().network
+        #expect(network.relations.contains { $0.directed } && network.relations.contains { !$0.directed })
+        let folder = TemporaryFolder()
+        let path = folder.url.appendingPathComponent("net.graphml").path
+        try NetworkWriter.write(network, to: path, format: .graphml)
+        let script = """
+            import json, sys, networkx as nx
+            g = nx.read_graphml(sys.argv[1])
+            print(json.dumps(nx.betweenness_centrality(g, normalized=False)))
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let theirs = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Double])
+        let ours = CentralityAnalysis(network, view: AnalysisView(weights: .ignore))[.betweenness]
+        #expect(theirs.count == network.actors.count)
+        for (i, actor) in network.actors.enumerated() {
+            let value = try #require(theirs[actor.id], "networkx lacks \(actor.id)")
+            #expect(
+                abs(value - ours[i]) <= 1e-9 * max(1, ours[i]),
+                "\(actor.id): networkx \(value), netan \(ours[i])")
+        }
+        // And netan reads its own file back as the same relations (the mirror arcs are not doubled).
+        let back = try NetworkLoader.load(path: path).network
+        #expect(back.relations.count == network.relations.count)
+        #expect(
+            back.relations.filter { !$0.directed }.count == network.relations.filter { !$0.directed }.count)
+    }
+}

@@ -61,6 +61,13 @@ extension InteropReaders {
                 continue
             }
             var edgeValues = values(edge, domain: "edge")
+            // The second arc netan writes for an undirected tie in a mixed network (so that
+            // other tools traverse it both ways) is the same relation: read it once.
+            if edgeValues.contains(where: { $0.0 == "netan_mirror" && NumberParsing.parseBool($0.1) == true })
+            {
+                continue
+            }
+            edgeValues.removeAll { $0.0 == "netan_mirror" }
             if let d = edge.attributes["directed"] { edgeValues.append(("directed", d)) }
             relations.append(
                 relationRecord(
@@ -75,9 +82,15 @@ extension InteropReaders {
 extension NetworkWriter {
     // MARK: - GraphML
 
+    /// GraphML as networkx, igraph and Gephi read it: `edgedefault` undirected for an
+    /// all-undirected network, directed otherwise. In a network that mixes both, an undirected
+    /// tie is written as two arcs (the second marked `netan_mirror`), so that tools without
+    /// per-edge direction traverse it both ways and compute the same paths as netan; netan
+    /// reads the pair back as one relation.
     static func graphML(_ table: TabularNetwork) -> String {
         let network = table.network
         let directed = network.relations.contains(where: \.directed)
+        let mixed = directed && network.relations.contains { !$0.directed }
         func kind(_ column: String, _ cells: [Cell]) -> String {
             cells.allSatisfy {
                 if case .number = $0 { return true }
@@ -109,6 +122,9 @@ extension NetworkWriter {
             out += "  <key id=\"e\(i)\" for=\"edge\" attr.name=\"\(XMLEscaping.text(column))\""
             out += " attr.type=\"\(kind(column, relationRows.map { $0[i] }))\"/>\n"
         }
+        if mixed {
+            out += "  <key id=\"emirror\" for=\"edge\" attr.name=\"netan_mirror\" attr.type=\"boolean\"/>\n"
+        }
         out += "  <graph id=\"\(XMLEscaping.text(network.metadata.name))\""
         out += " edgedefault=\"\(directed ? "directed" : "undirected")\">\n"
         for (i, (_, value)) in graphKeys.enumerated() {
@@ -121,13 +137,18 @@ extension NetworkWriter {
             }
             out += "</node>\n"
         }
-        for row in relationRows {
-            out += "    <edge source=\"\(XMLEscaping.text(row[0].string))\""
-            out += " target=\"\(XMLEscaping.text(row[1].string))\">"
+        for (relation, row) in zip(network.relations, relationRows) {
+            var data = ""
             for (i, cell) in row.enumerated() where i > 1 && !cell.string.isEmpty {
-                out += "<data key=\"e\(i)\">\(XMLEscaping.text(cell.string))</data>"
+                data += "<data key=\"e\(i)\">\(XMLEscaping.text(cell.string))</data>"
             }
-            out += "</edge>\n"
+            let source = XMLEscaping.text(row[0].string)
+            let target = XMLEscaping.text(row[1].string)
+            out += "    <edge source=\"\(source)\" target=\"\(target)\">\(data)</edge>\n"
+            if mixed && !relation.directed {
+                out += "    <edge source=\"\(target)\" target=\"\(source)\">\(data)"
+                out += "<data key=\"emirror\">true</data></edge>\n"
+            }
         }
         return out + "  </graph>\n</graphml>\n"
     }
