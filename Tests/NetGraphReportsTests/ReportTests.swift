@@ -169,3 +169,29 @@ struct JSONOutputTests {
         #expect(parsed?["coreness"] as? [Any] != nil)
     }
 }
+
+@Suite("Report JSON is written as JSONSerialization would")
+struct ReportJSONTests {
+    @Test("flags, centrality and analysis JSON of the demo and a region: the same bytes")
+    func sameBytes() throws {
+        for network in [
+            try DemoDataset.load().network,
+            try NetworkReader.load(
+                path: packageRoot.appendingPathComponent("datasets/regions/twente/2024").path
+            )
+            .network,
+        ] {
+            let analysis = NetworkAnalysis(network)
+            let objects: [Any] = [
+                FlagReport(power: analysis.power, language: "nl").jsonObject(),
+                CentralityReport(network: network, analysis: analysis.centrality).jsonObject(),
+            ]
+            for object in objects {
+                #expect(JSONOutput.text(object) == JSONOutput.foundationText(object))
+                #expect(
+                    JSONOutput.text(object, compact: true) == JSONOutput.foundationText(object, compact: true)
+                )
+            }
+        }
+    }
+}

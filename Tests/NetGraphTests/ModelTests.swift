@@ -156,3 +156,20 @@ struct UnitTests {
             NetworkAnalysis(millions).centrality[.pagerank] == NetworkAnalysis(euros).centrality[.pagerank])
     }
 }
+
+@Suite("JSON writer")
+struct JSONWriterTests {
+    @Test("writes the same bytes as JSONSerialization, pretty and compact")
+    func sameBytes() {
+        let object: [String: Any] = [
+            "a": 1.0, "b": 1e-05, "c": 0.1, "d": 123456789012.0, "e": [Any](), "f": [String: Any](),
+            "g": "x/y\"é\n\t\u{1}\\", "h": true, "i": 3, "j": NSNull(), "k": 1e21, "l": -0.0, "m": 5e-324,
+            "n": 0.30000000000000004, "o": [1.5, ["q": 2, "p": [String: Any]()] as [String: Any], [Any]()],
+            "p": 1e15, "q": 1e16, "r": 9_007_199_254_740_993.0, "s": -2.5e-7, "t": Double.nan,
+            "u": ["nested": [["deep": [1, 2, 3]]]], "Z": "upper before lower", "ä": "non-ASCII key",
+        ]
+        #expect(JSONOutput.text(object) == JSONOutput.foundationText(object))
+        #expect(JSONOutput.text(object, compact: true) == JSONOutput.foundationText(object, compact: true))
+        #expect(JSONOutput.text([Any]()) == JSONOutput.foundationText([Any]()))
+    }
+}
