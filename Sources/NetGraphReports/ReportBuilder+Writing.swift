@@ -79,10 +79,10 @@ extension ReportBuilder {
         h +=
             ".flag{border-left:6px solid #999;padding:0.4em 0.8em;margin:0.6em 0;background:#fafafa}.critical{border-color:#D81B60}.warning{border-color:#E6AB02}.info{border-color:#1E88E5}"
         h +=
-            ".meta{color:#555;font-size:0.9em}.figure{overflow-x:auto;margin:1em 0}.figure svg{max-width:100%;height:auto}.headline{font-size:1.1em}.headline li{margin:0.4em 0}\n"
+            ".meta{color:#555;font-size:0.9em}.figure{overflow-x:auto;margin:1em 0}.figure svg{max-width:100%;max-height:80vh;height:auto}.headline{font-size:1.1em}.headline li{margin:0.4em 0}\n"
         h += "</style>\n</head>\n<body>\n"
         h +=
-            "<h1>\(esc(title()))</h1>\n<p class=\"meta\">\(esc(provenance))</p>\n<p class=\"meta\">\(esc(settings))</p>\n"
+            "<h1>\(esc(title()))</h1>\n"
         let summary = FindingSummary(power.flags, actorCount: network.actors.count)
         if !summary.headline.isEmpty {
             h += "<h2>\(t("Wat valt op", "What stands out"))</h2>\n<ol class=\"headline\">\n"
@@ -140,6 +140,9 @@ extension ReportBuilder {
         h +=
             "<h2>\(t("Alle actoren (klik een kolom om te sorteren)", "All actors (click a column to sort)"))</h2>\n"
             + htmlTable(actorTable, sortable: true)
+        // Where the data come from and how they were read: after the story, not before it.
+        h += "<h2>\(t("Verantwoording", "About this report"))</h2>\n"
+        h += "<p class=\"meta\">\(esc(provenance))</p>\n<p class=\"meta\">\(esc(settings))</p>\n"
         h += "<script>\n" + ReportBuilder.sortScript + "\n</script>\n</body>\n</html>\n"
         return h
     }

@@ -173,9 +173,9 @@ public struct ReportBuilder {
             weightsNL = "gewichten als sterkte (afstand = 1/gewicht)"
             weightsEN = "weights as strengths (distance = 1/weight)"
         } else if weighted.count > 1 {
-            weightsNL =
-                "zonder gewichten, want \(weighted.joined(separator: ", ")) hebben elk hun eigen eenheid"
-            weightsEN = "without weights, as \(weighted.joined(separator: ", ")) each have their own unit"
+            let list = weighted.joined(separator: ", ")
+            weightsNL = "zonder gewichten (de relatietypen \(list) hebben elk een eigen eenheid)"
+            weightsEN = "without weights (the relation types \(list) each have their own unit)"
         } else {
             weightsNL = "zonder gewichten"
             weightsEN = "without weights"
