@@ -68,7 +68,7 @@ typedef struct {
 static inline __attribute__((always_inline)) void search(
     ptrdiff_t s, int symmetric, const ptrdiff_t *off, const int32_t *tg, const double *len,
     const ptrdiff_t *in_off, const int32_t *in_src, const double *in_len,
-    double improves, double ties, buffers *b, double *score)
+    double improves, double ties, buffers *b, double *score, double *reach)
 {
     double *restrict sigma = b->sigma, *restrict accumulated = b->accumulated, *restrict dist = b->dist;
     int32_t *restrict order = b->order, *restrict predecessors = b->predecessors;
@@ -135,6 +135,17 @@ static inline __attribute__((always_inline)) void search(
         const double c = numerator / sigma[w];
         for (ptrdiff_t p = predecessor_start[i], end = predecessor_start[i + 1]; p < end; p++) accumulated[predecessors[p]] += c;
     }
+    // Closeness from the same searches: every node v reached from s (v != s) gains d(s, v)
+    // towards its incoming distance sum, 1/d towards its harmonic sum, one towards its count.
+    if (reach) {
+        for (ptrdiff_t k = 1; k < count; k++) {
+            const ptrdiff_t v = order[k];
+            const double d = dist[v];
+            reach[3 * v] += d;
+            reach[3 * v + 1] += 1 / d;
+            reach[3 * v + 2] += 1;
+        }
+    }
     for (ptrdiff_t k = 0; k < count; k++) {
         const ptrdiff_t v = order[k];
         dist[v] = __builtin_inf(); sigma[v] = 0; accumulated[v] = 0;
@@ -144,7 +155,7 @@ static inline __attribute__((always_inline)) void search(
 int netan_weighted_brandes(ptrdiff_t n, const ptrdiff_t *off, const int32_t *tg, const double *len,
                            const ptrdiff_t *in_off, const int32_t *in_src, const double *in_len,
                            int symmetric, const ptrdiff_t *sources, ptrdiff_t source_count,
-                           double tolerance, double *score)
+                           double tolerance, double *score, double *reach)
 {
     const ptrdiff_t arcs = off[n] > 0 ? off[n] : 1;
     buffers b;
@@ -164,10 +175,10 @@ int netan_weighted_brandes(ptrdiff_t n, const ptrdiff_t *off, const int32_t *tg,
         const double improves = 1 - tolerance, ties = 1 + tolerance;
         if (symmetric) {
             for (ptrdiff_t k = 0; k < source_count; k++)
-                search(sources[k], 1, off, tg, len, in_off, in_src, in_len, improves, ties, &b, score);
+                search(sources[k], 1, off, tg, len, in_off, in_src, in_len, improves, ties, &b, score, reach);
         } else {
             for (ptrdiff_t k = 0; k < source_count; k++)
-                search(sources[k], 0, off, tg, len, in_off, in_src, in_len, improves, ties, &b, score);
+                search(sources[k], 0, off, tg, len, in_off, in_src, in_len, improves, ties, &b, score, reach);
         }
     }
     free(b.sigma); free(b.accumulated); free(b.dist); free(b.order); free(b.predecessors);

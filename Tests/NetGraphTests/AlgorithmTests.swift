@@ -342,3 +342,36 @@ struct BipartiteTests {
         #expect(!Structure.isBipartite(graph(5, [(0, 1), (2, 3), (3, 4), (4, 2)])))
     }
 }
+
+@Suite("Betweenness and closeness from one round of searches")
+struct FusedSearchTests {
+    @Test(
+        "equal to the separate computations on every weighted reference graph",
+        arguments: ReferenceFixture.all)
+    func fused(fixture: ReferenceFixture) throws {
+        let graph = fixture.graph
+        guard let both = Betweenness.withCloseness(graph) else {
+            #expect(graph.hasUnitWeights, "\(fixture.name): weighted but not fused")
+            return
+        }
+        let betweenness = Betweenness.compute(graph)
+        let closeness = Closeness.compute(graph)
+        for i in 0..<graph.nodeCount {
+            #expect(close(both.betweenness.raw[i], betweenness.raw[i], relative: 1e-12))
+            #expect(close(both.closeness.closeness[i], closeness.closeness[i], relative: 1e-12))
+            #expect(close(both.closeness.harmonic[i], closeness.harmonic[i], relative: 1e-12))
+        }
+    }
+
+    @Test("a directed weighted graph: incoming distances, unreachable nodes, isolates")
+    func directed() throws {
+        // 0 → 1 → 2, 0 → 2 long, 3 isolated; lengths 1/weight.
+        let graph = Graph(
+            nodeCount: 4, arcs: [(0, 1, 2.0), (1, 2, 4.0), (0, 2, 0.5)], isDirected: true, weights: .strength)
+        let both = try #require(Betweenness.withCloseness(graph))
+        let closeness = Closeness.compute(graph)
+        #expect(both.closeness.closeness == closeness.closeness)
+        #expect(both.closeness.harmonic == closeness.harmonic)
+        #expect(both.betweenness.raw == Betweenness.compute(graph).raw)
+    }
+}

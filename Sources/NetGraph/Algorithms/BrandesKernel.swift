@@ -274,19 +274,32 @@ enum BrandesKernel {
     /// bucket queue (Dial, width half the shortest arc) instead of the heap was tried and was
     /// not faster: the time goes to the arcs, not to the queue.
     private static func weightedScores(_ graph: KernelGraph, sources: ArraySlice<Int>) -> [Double] {
+        weightedScores(graph, sources: sources, reach: false).score
+    }
+
+    /// Weighted betweenness scores and, with `reach`, each node's incoming distance sums from
+    /// the same searches (3 values per node: Σ d, Σ 1/d, sources reaching it), for closeness
+    /// and harmonic centrality without a second round of n Dijkstra searches.
+    static func weightedScores(_ graph: KernelGraph, sources: ArraySlice<Int>, reach: Bool) -> (
+        score: [Double], reach: [Double]
+    ) {
         let n = graph.nodeCount
         var score = [Double](repeating: 0, count: n)
+        var sums = [Double](repeating: 0, count: reach ? 3 * n : 0)
         // On a symmetric graph the in-arc arrays are empty and the out-arcs serve.
         let inOffsets = graph.symmetric ? graph.outOffsets : graph.inOffsets
         let inSources = graph.symmetric ? graph.outTargets : graph.inSources
         let inLengths = graph.symmetric ? graph.outLengths : graph.inLengths
         // Arrays pass as pointers valid for the call (Swift's array-to-pointer conversion).
         let status = sources.withUnsafeBufferPointer { src in
-            netan_weighted_brandes(
-                n, graph.outOffsets, graph.outTargets, graph.outLengths, inOffsets, inSources, inLengths,
-                graph.symmetric ? 1 : 0, src.baseAddress, src.count, ShortestPaths.tolerance, &score)
+            sums.withUnsafeMutableBufferPointer { reachBuffer in
+                netan_weighted_brandes(
+                    n, graph.outOffsets, graph.outTargets, graph.outLengths, inOffsets, inSources, inLengths,
+                    graph.symmetric ? 1 : 0, src.baseAddress, src.count, ShortestPaths.tolerance, &score,
+                    reach ? reachBuffer.baseAddress : nil)
+            }
         }
         precondition(status == 0, "out of memory for the buffers of weighted betweenness")
-        return score
+        return (score, sums)
     }
 }

@@ -216,15 +216,28 @@ private struct Builder {
             values[.inStrength] = Degree.inStrength(graph)
             values[.outStrength] = Degree.outStrength(graph)
         }
-        if want(.betweenness, .betweennessNormalized) {
-            computeBetweenness()
+        let exact = view.betweennessSample == nil && view.betweennessErrorBound == nil
+        if want(.betweenness, .betweennessNormalized) && want(.closeness, .harmonic) && exact,
+            let both = Betweenness.withCloseness(graph)
+        {
+            // Weighted and exact: one round of Dijkstra searches serves both measures.
+            betweenness = both.betweenness
+            closeness = both.closeness
             values[.betweenness] = betweenness.raw
             values[.betweennessNormalized] = betweenness.normalized
-        }
-        if want(.closeness, .harmonic) {
-            closeness = Closeness.compute(graph)
             values[.closeness] = closeness.closeness
             values[.harmonic] = closeness.harmonic
+        } else {
+            if want(.betweenness, .betweennessNormalized) {
+                computeBetweenness()
+                values[.betweenness] = betweenness.raw
+                values[.betweennessNormalized] = betweenness.normalized
+            }
+            if want(.closeness, .harmonic) {
+                closeness = Closeness.compute(graph)
+                values[.closeness] = closeness.closeness
+                values[.harmonic] = closeness.harmonic
+            }
         }
         let weak = Structure.weakComponents(graph)
         components = (weak.labels, weak.count)
