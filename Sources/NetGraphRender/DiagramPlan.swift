@@ -90,7 +90,9 @@ public struct DiagramPlan: Sendable {
         if network.actors.isEmpty { throw DiagramPlanError.emptyView }
         var rules: [Int: [String]] = [:]
         for flag in analysis.flags where flag.isDomination && flag.subject.kind == .actor {
-            if let i = full.index(ofActor: flag.subject.ids[0]) { rules[i, default: []].append(flag.rule) }
+            if let i = full.index(ofActor: flag.subject.ids[0]) {
+                rules[i, default: []].append(FindingLabels.title(ofRule: flag.rule, request.language))
+            }
         }
         var options = DiagramOptions(
             nodeMeasure: original.map { values[$0] }, measureName: request.sizeBy.rawValue,

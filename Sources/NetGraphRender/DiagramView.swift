@@ -124,7 +124,9 @@ public struct DiagramView: Sendable {
 public enum DiagramPreset: String, CaseIterable, Sendable {
     /// For a screen: 10 pt labels, 14 pt title, no page size.
     case screen
-    /// For slides: 16 pt labels, 24 pt title, fitted to 13.33 × 7.5 in at 150 dpi.
+    /// For slides: 16 pt labels, 24 pt title; the layout is stretched to fill 12.8 × 7.2 in
+    /// (16:9) at 150 dpi, so the map is as wide as a slide (the legend below it still adds
+    /// height: about 1520 × 1080 pixels for the demo).
     case beamer
     /// For A4 paper: 8 pt labels, 12 pt title, fitted to 7.5 × 10.9 in at 300 dpi.
     case printA4 = "print-a4"
@@ -151,7 +153,7 @@ public enum DiagramPreset: String, CaseIterable, Sendable {
     var graphAttributes: String {
         switch self {
         case .screen: ""
-        case .beamer: ", size=\"13.33,7.5\", ratio=compress, dpi=150"
+        case .beamer: ", size=\"12.8,7.2!\", ratio=fill, dpi=150"
         case .printA4: ", size=\"7.5,10.9\", dpi=300"
         case .printA3: ", size=\"10.9,15.7\", dpi=300"
         }

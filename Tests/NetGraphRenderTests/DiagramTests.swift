@@ -126,7 +126,12 @@ struct DiagramTests {
         var options = DiagramOptions()
         options.preset = .beamer
         let dot = DiagramBuilder.dot(for: network, options: options)
-        #expect(dot.contains("fontsize=16") && dot.contains("size=\"13.33,7.5\""))
+        #expect(dot.contains("fontsize=16") && dot.contains("size=\"12.8,7.2!\""))
+        // The beamer PNG fills a 1920-pixel-wide slide and is wider than tall.
+        let slide = try Graphviz.render(dot: dot, engine: .neato, format: .png).data
+        let width = slide[16..<20].reduce(0) { $0 << 8 | Int($1) }
+        let height = slide[20..<24].reduce(0) { $0 << 8 | Int($1) }
+        #expect(width >= 1400 && Double(width) / Double(height) > 1.3, "\(width)×\(height)")
         options.preset = .printA4
         let png = try Graphviz.render(
             dot: DiagramBuilder.dot(for: network, options: options), engine: .neato, format: .png
