@@ -113,6 +113,16 @@ public struct FlagReport: Sendable {
                 + "\(counts[.info] ?? 0) ter informatie.\n"
             : "\(count(power.flags.count, "finding", "findings")): \(counts[.critical] ?? 0) critical, "
                 + "\(count(counts[.warning] ?? 0, "warning", "warnings")), \(counts[.info] ?? 0) for information.\n"
+        if let sample = power.centrality.view.betweennessSample {
+            let seed = power.centrality.view.seed
+            out +=
+                nl
+                ? "Let op: in dit grote netwerk zijn de tussenposities geschat uit \(sample) willekeurige "
+                    + "startpunten (Brandes & Pich 2007, seed \(seed)); aandelen kunnen ongeveer een procentpunt "
+                    + "afwijken.\n"
+                : "Note: in this large network brokerage (betweenness) is estimated from \(sample) random "
+                    + "sources (Brandes & Pich 2007, seed \(seed)); shares may differ by about a percentage point.\n"
+        }
         for section in summary.sections {
             out += "\n" + (markdown ? "## " : "") + section.theme.title(language) + "\n"
             if markdown { out += "\n" }

@@ -363,3 +363,33 @@ struct PowerShortcutTests {
         }
     }
 }
+
+@Suite("The structural view: shared when it can be, sampled when it must be")
+struct StructuralViewTests {
+    @Test("an unweighted view of every relation serves the power analysis, whatever its seed")
+    func shared() throws {
+        let network = try scenario("evenwichtig")
+        let analysis = NetworkAnalysis(network, view: AnalysisView(weights: .ignore, seed: 7))
+        #expect(analysis.structural.view == analysis.centrality.view)
+        let weighted = NetworkAnalysis(network, view: AnalysisView(relationTypes: ["financiering"]))
+        #expect(weighted.structural.view.relationTypes == nil && weighted.structural.view.weights == .ignore)
+    }
+
+    @Test("above the exact limit the structural betweenness is a stated sample")
+    func sampledAboveLimit() {
+        var network = Network(metadata: NetworkMetadata(name: "ring"))
+        let n = PowerAnalysis.exactStructuralLimit + 1
+        for i in 0..<n { network.add(Actor(id: "a\(i)", type: "zorgaanbieder")) }
+        for i in 0..<n {
+            network.add(
+                Relation(source: "a\(i)", target: "a\((i + 1) % n)", type: "overleg", directed: false))
+        }
+        let structural = PowerAnalysis.structuralAnalysis(network, seed: 1)
+        #expect(structural.view.betweennessSample == PowerAnalysis.structuralSample)
+        #expect(structural.actorNotes[.betweenness]?.contains("sampled") == true)
+        // On a ring every node has the same betweenness; the estimate is close to it.
+        let exact = Double(n - 1) * Double(n - 3) / 8
+        let values = structural[.betweenness]
+        #expect(abs(values.reduce(0, +) / Double(n) - exact) / exact < 0.01)
+    }
+}

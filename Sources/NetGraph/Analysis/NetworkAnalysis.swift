@@ -36,10 +36,12 @@ public struct NetworkAnalysis: Sendable {
         let view = view ?? .recommended(for: network)
         let options = options ?? (try? PowerOptions(network: network, seed: view.seed)) ?? PowerOptions()
         self.network = network
-        let structuralView = AnalysisView.structural(seed: options.seed)
         let centrality = CentralityAnalysis(network, view: view, measures: measures)
         let structural: CentralityAnalysis
-        if view == structuralView && PowerAnalysis.requiredMeasures.isSubset(of: Set(centrality.measures))
+        // The chosen view serves the power analysis when it is the structural one: every
+        // relation, unweighted (exact or sampled as the user asked).
+        if view.relationTypes == nil && view.weights == .ignore
+            && PowerAnalysis.requiredMeasures.isSubset(of: Set(centrality.measures))
             && PowerAnalysis.requiredNetworkMeasures.allSatisfy({ centrality.networkMeasures.contains($0) })
         {
             structural = centrality

@@ -163,11 +163,24 @@ public struct PowerAnalysis: Sendable {
         .degreeCentralization, .betweennessCentralization,
     ]
 
-    /// The structural view of `network` with just the measures the power analysis reads.
+    /// Above this many actors the power analysis estimates the structural betweenness from
+    /// ``structuralSample`` sampled sources (Brandes & Pich 2007) instead of computing it
+    /// exactly; the estimate's note says so. Exact unweighted betweenness costs n searches:
+    /// 9 s of `netan analyze` on the national graph (20,000 actors), where 4,000 sources give
+    /// the shares the findings compare with thresholds of 40% and 50% to within about a
+    /// percentage point.
+    public static let exactStructuralLimit = 10_000
+    /// Sampled sources for the structural betweenness of networks above ``exactStructuralLimit``.
+    public static let structuralSample = 4_000
+
+    /// The structural view of `network` with just the measures the power analysis reads: every
+    /// relation, unweighted; betweenness exact up to ``exactStructuralLimit`` actors and
+    /// estimated from ``structuralSample`` sources above it.
     public static func structuralAnalysis(_ network: Network, seed: UInt64) -> CentralityAnalysis {
-        CentralityAnalysis(
-            network, view: .structural(seed: seed), measures: requiredMeasures,
-            networkMeasures: requiredNetworkMeasures)
+        var view = AnalysisView.structural(seed: seed)
+        if network.actors.count > exactStructuralLimit { view.betweennessSample = structuralSample }
+        return CentralityAnalysis(
+            network, view: view, measures: requiredMeasures, networkMeasures: requiredNetworkMeasures)
     }
 
     /// Power analysis that computes its own structural view. Use ``NetworkAnalysis`` when the
