@@ -140,15 +140,21 @@ public struct NetworkComparison: Sendable {
             let body = rows.enumerated().map { i, row in
                 [row.name]
                     + Self.metrics.map {
-                        "\(Self.format($0.0, row.values[$0.0] ?? nil)) (\(ranks[$0.0]![i]))"
+                        let value = Self.format($0.0, row.values[$0.0] ?? nil)
+                        // Tables for people: a decimal comma in Dutch (CSV and JSON keep points).
+                        return
+                            "\(nl ? value.replacingOccurrences(of: ".", with: ",") : value) (\(ranks[$0.0]![i]))"
                     } + [row.topBroker ?? ""]
             }
             let table = TextTable(columns: columns, rows: body, numericColumns: Set(1...Self.metrics.count))
             let note =
                 nl
-                ? "Tussen haakjes: rang (1 = hoogste). Dichtheid daalt met de omvang; "
-                    + "vergelijk daarom ook de gemiddelde graad."
-                : "In brackets: rank (1 = highest). Density falls with size; compare mean degree as well."
+                ? "Tussen haakjes: rang (1 = hoogste waarde). Hoger is ongelijker bij centralisatie, Gini, "
+                    + "HHI en het aandeel van de topmakelaar, en beter bij de vertegenwoordiging van cliënten. "
+                    + "Dichtheid daalt met de omvang; vergelijk daarom ook de gemiddelde graad."
+                : "In brackets: rank (1 = highest value). Higher is more unequal for centralisation, Gini, "
+                    + "HHI and the top broker's share, and better for client representation. Density falls "
+                    + "with size; compare mean degree as well."
             return (format == .markdown ? table.markdown() : table.terminal()) + "\n" + note + "\n"
         }
     }
