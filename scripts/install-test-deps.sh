@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the test suite's outside checks use, if missing: Chromium (the interactive
-# page's self-test), networkx and openpyxl (other tools reading netan's files) and nbformat
-# (the report notebook's schema). `make test` runs this; a plain `swift test` without them
+# page's self-test), networkx and openpyxl (other tools reading netan's files), nbformat (the
+# report notebook's schema) and pandas/matplotlib (running the notebook's cells). `make test` runs this; a plain `swift test` without them
 # reports those tests as skipped.
 set -euo pipefail
 
@@ -19,10 +19,11 @@ for p in "${packages[@]}"; do
 done
 python_packages() {
     # The python3 on the PATH may not be Debian's (pyenv, venv): it needs the modules itself.
-    if python3 -c "import networkx, openpyxl, nbformat" 2>/dev/null; then return 0; fi
-    echo "netan: installing networkx, openpyxl and nbformat for $(command -v python3)" >&2
-    python3 -m pip install --quiet networkx openpyxl nbformat 2>/dev/null \
-        || python3 -m pip install --quiet --break-system-packages networkx openpyxl nbformat
+    local modules="networkx openpyxl nbformat pandas matplotlib"
+    if python3 -c "import networkx, openpyxl, nbformat, pandas, matplotlib" 2>/dev/null; then return 0; fi
+    echo "netan: installing $modules for $(command -v python3)" >&2
+    python3 -m pip install --quiet $modules 2>/dev/null \
+        || python3 -m pip install --quiet --break-system-packages $modules
 }
 
 if [ ${#missing[@]} -eq 0 ]; then python_packages; exit 0; fi

@@ -24,7 +24,9 @@ extension ReportBuilder {
             return !fm.fileExists(atPath: folder.path)
         }
         if names.isEmpty { return true }
-        let known: Set<String> = ["index.html", "report.md", "analysis.ipynb", "tables", "figures"]
+        let known: Set<String> = [
+            "index.html", "report.md", "analysis.ipynb", "tables", "figures", "data", "requirements.txt",
+        ]
         return names.contains("index.html") && Set(names).isSubset(of: known)
     }
 
@@ -50,7 +52,7 @@ extension ReportBuilder {
                     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + chart + "\n")
             }
             try put("figures/lorenz.svg", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + lorenz + "\n")
-            try put("tables/actors.csv", actorTable.csv())
+            try put("tables/actors.csv", actorTable(exact: true).csv())
             try put(
                 "tables/network.csv",
                 TextTable(columns: ["measure", "value"], rows: networkRows.map { [$0.0, $0.1] }).csv())
@@ -60,6 +62,12 @@ extension ReportBuilder {
             try put("index.html", html(diagramSVG: InlineSVG.text(svg), bars: bars.map(\.1), lorenz: lorenz))
             try put("report.md", markdown(bars: bars.map(\.0)))
             try put("analysis.ipynb", notebook(bars: bars, lorenz: lorenz))
+            // The notebook recomputes from a copy of the input, with the packages it names.
+            try NetworkWriter.write(network, to: staging.appendingPathComponent("data").path, format: .folder)
+            try put(
+                "requirements.txt",
+                "# python3 -m venv .venv && .venv/bin/pip install -r requirements.txt\n"
+                    + "pandas\nnumpy\nmatplotlib\nnetworkx\njupyter\n")
         }
     }
 
@@ -207,6 +215,41 @@ extension ReportBuilder {
         return md
     }
 
+    /// A notebook cell that rebuilds the graph of the chosen view from the copy of the input
+    /// (data/) with networkx and compares its betweenness with netan's table: the same arcs
+    /// (an undirected relation both ways, parallel ties merged by summing weights), lengths
+    /// 1/weight when the view is weighted, unordered pairs when every relation is undirected.
+    func recomputeSource() -> String {
+        let view = analysis.view
+        let weighted = view.weights == .strength
+        let types = view.relationTypes.map {
+            "[" + $0.sorted().map { "\"\($0)\"" }.joined(separator: ", ") + "]"
+        }
+        var code = t(
+            "# Herbereken uit de kopie van de invoer (data/) met networkx en vergelijk met netan.\n",
+            "# Recompute from the copy of the input (data/) with networkx and compare with netan.\n")
+        code += "import networkx as nx\n"
+        code += "rel = pd.read_csv(\"data/relations.csv\", dtype={\"source\": str, \"target\": str})\n"
+        code += "ids = pd.read_csv(\"data/actors.csv\", dtype={\"id\": str})[\"id\"]\n"
+        if let types { code += "rel = rel[rel[\"type\"].isin(\(types))]\n" }
+        code += "strength = {}\n"
+        code += "for r in rel.itertuples():\n"
+        code += "    w = float(r.weight) if \(weighted ? "True" : "False") and pd.notna(r.weight) else 1.0\n"
+        code += "    both = str(r.directed).strip().lower() not in (\"true\", \"1\", \"ja\", \"yes\")\n"
+        code += "    for u, v in [(r.source, r.target)] + ([(r.target, r.source)] if both else []):\n"
+        code += "        strength[(u, v)] = strength.get((u, v), 0) + w\n"
+        code += "G = nx.DiGraph()\nG.add_nodes_from(ids)\n"
+        code += "G.add_edges_from((u, v, {\"length\": 1 / s}) for (u, v), s in strength.items())\n"
+        code +=
+            "bc = nx.betweenness_centrality(G, weight=\(weighted ? "\"length\"" : "None"), normalized=False)\n"
+        code +=
+            "if not rel[\"directed\"].astype(str).str.lower().isin([\"true\", \"1\", \"ja\", \"yes\"]).any():\n"
+        code += "    bc = {k: v / 2 for k, v in bc.items()}  # unordered pairs, as netan counts them\n"
+        code += "ours = actors.assign(id=actors[\"id\"].astype(str)).set_index(\"id\")[\"betweenness\"]\n"
+        code += "print(\"max |networkx − netan| =\", max(abs(bc[i] - ours[i]) for i in ids))"
+        return code
+    }
+
     func notebook(bars: [(String, String)], lorenz: String) -> String {
         var cells: [[String: Any]] = []
         var counter = 0
@@ -270,6 +313,7 @@ extension ReportBuilder {
                     ],
                 ]
             ])
+        codeCell(recomputeSource(), outputs: [])
         let sortedByBetweenness = TextTable(
             columns: actorTable.columns,
             rows: actorTable.rows.sorted {

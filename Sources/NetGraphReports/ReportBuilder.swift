@@ -36,14 +36,22 @@ public struct ReportBuilder {
 
     // MARK: - Content
 
-    var actorTable: TextTable {
+    /// Every actor with its measures: six significant digits for reading (HTML, notebook
+    /// previews), full precision for tables/actors.csv (`exact`), which analyses read back.
+    var actorTable: TextTable { actorTable(exact: false) }
+
+    func actorTable(exact: Bool) -> TextTable {
         let measures = analysis.measures
         let rows = network.actors.indices.map { i -> [String] in
             let a = network.actors[i]
             let p = power.actors[i]
-            func g(_ v: Double?) -> String { v.map { String(format: "%.6g", $0) } ?? "" }
+            func g(_ v: Double?) -> String {
+                v.map { exact ? ($0.isFinite ? "\($0)" : "") : String(format: "%.6g", $0) } ?? ""
+            }
             let centrality: [String] = measures.map {
-                CentralityReport.format(analysis[$0, actor: i], measure: $0)
+                exact
+                    ? CentralityReport.exact(analysis[$0, actor: i], measure: $0)
+                    : CentralityReport.format(analysis[$0, actor: i], measure: $0)
             }
             let powerColumns: [String] = [
                 g(p.betweennessShare), g(p.constraint), g(p.effectiveSize), g(p.dependence?.share),

@@ -195,3 +195,62 @@ struct ReportJSONTests {
         }
     }
 }
+
+@Suite("The report folder recomputes from its own copy of the input")
+struct NotebookRecomputeTests {
+    @Test(
+        "data/ and requirements.txt are written; networkx on data/ gives netan's betweenness",
+        .enabled(if: Tools.notebookPackages, "pandas, matplotlib or networkx is not installed"))
+    func recompute() throws {
+        // The demo (unweighted view: several weighted types) and a network with one weighted
+        // type (weighted view, lengths 1/weight).
+        var weighted = Network(metadata: NetworkMetadata(name: "W"))
+        for (id, type) in [
+            ("g", "gemeente"), ("a", "zorgaanbieder"), ("b", "zorgaanbieder"), ("c", "clientorganisatie"),
+        ] {
+            weighted.add(Actor(id: id, type: type))
+        }
+        for (s, t, w) in [("g", "a", 5.0), ("g", "b", 2.0), ("a", "b", 1.5)] {
+            weighted.add(Relation(source: s, target: t, type: "financiering", weight: w, directed: true))
+        }
+        weighted.add(Relation(source: "c", target: "g", type: "overleg", weightGiven: false, directed: false))
+        weighted.add(Relation(source: "c", target: "a", type: "overleg", weightGiven: false, directed: false))
+        for network in [try DemoDataset.load().network, weighted] {
+            let folder = TemporaryFolder()
+            let report = folder.url.appendingPathComponent("rapport")
+            try ReportBuilder(NetworkAnalysis(network), language: "nl", inputDescription: "test").write(
+                to: report)
+            #expect(
+                FileManager.default.fileExists(
+                    atPath: report.appendingPathComponent("data/relations.csv").path))
+            let requirements = try String(
+                contentsOf: report.appendingPathComponent("requirements.txt"), encoding: .utf8)
+            #expect(requirements.contains("networkx") && requirements.contains("pandas"))
+            let script = """
+                import json, matplotlib
+                matplotlib.use("Agg")
+                cells = [c for c in json.load(open("analysis.ipynb"))["cells"] if c["cell_type"] == "code"]
+                scope = {}
+                for cell in cells[:2]:
+                    exec("".join(cell["source"]), scope)
+                """
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3", "-c", script]
+            process.currentDirectoryURL = report
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            process.standardError = pipe
+            try process.run()
+            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "\(output)")
+            let difference = try #require(
+                output.split(separator: "=").last.flatMap {
+                    Double($0.trimmingCharacters(in: .whitespacesAndNewlines))
+                },
+                "\(output)")
+            #expect(difference < 1e-9, "\(network.metadata.name): \(output)")
+        }
+    }
+}

@@ -10,6 +10,9 @@ public enum Tools {
     /// Python 3 with networkx and openpyxl, for reading netan's files with other tools.
     public static let pythonPeers = pythonImports(["networkx", "openpyxl"])
 
+    /// Python 3 with pandas, matplotlib and networkx, for running the report notebook's cells.
+    public static let notebookPackages = pythonImports(["pandas", "matplotlib", "networkx"])
+
     /// Python 3 with nbformat, for validating the report notebook.
     public static let nbformat = pythonImports(["nbformat"])
 
