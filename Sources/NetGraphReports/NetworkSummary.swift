@@ -126,15 +126,20 @@ public struct NetworkSummary: Sendable {
                 [$0.label, nl ? $0.role.dutchLabel : $0.role.rawValue, String($0.count)]
             },
             numericColumns: [2])
+        // The unit column only when network.yaml declares a unit for some type.
+        let showUnits = !units.isEmpty
         let relationTable = TextTable(
-            columns: nl
-                ? ["relatietype", "gericht", "aantal", "totaal gewicht", "eenheid"]
-                : ["relation type", "directed", "count", "total weight", "unit"],
+            columns: (nl
+                ? ["relatietype", "gericht", "aantal", "totaal gewicht"]
+                : ["relation type", "directed", "count", "total weight"])
+                + (showUnits ? [nl ? "eenheid" : "unit"] : []),
             rows: relationsByType.map {
                 [
                     $0.type, $0.directed ? (nl ? "ja" : "yes") : (nl ? "nee" : "no"), String($0.count),
-                    DiagramBuilder.format($0.totalWeight), units[$0.type] ?? "",
-                ]
+                    nl
+                        ? DiagramBuilder.format($0.totalWeight).replacingOccurrences(of: ".", with: ",")
+                        : DiagramBuilder.format($0.totalWeight),
+                ] + (showUnits ? [units[$0.type] ?? ""] : [])
             },
             numericColumns: [2, 3])
         let actorColumns = [
