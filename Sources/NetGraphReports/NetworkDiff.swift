@@ -56,6 +56,8 @@ public struct NetworkDiff: Sendable {
     /// Rank shifts of at least `minimumRankShift` in degree, betweenness and PageRank of the
     /// chosen view, largest shift first, then by id.
     public var rankChanges: [RankChange] = []
+    /// A relation of either version under its key (for showing names instead of ids).
+    private var relationByKey: [String: Relation] = [:]
     /// Every finding of either version followed across them: appeared, resolved, worsened,
     /// improved or unchanged (see ``FindingChanges``), most severe first.
     public var findings = FindingChanges(old: [], new: [], language: "nl")
@@ -93,17 +95,10 @@ public struct NetworkDiff: Sendable {
 
     /// A relation key with actor names instead of ids, for people.
     func readable(_ key: String) -> String {
-        guard let open = key.lastIndex(of: "(") else { return key }
-        let pair = key[..<open].trimmingCharacters(in: .whitespaces)
-        let type = key[open...]
-        for arrow in [" → ", " — "] {
-            let ids = pair.components(separatedBy: arrow)
-            if ids.count == 2 {
-                let names = ids.map { new.actor(id: $0)?.name ?? old.actor(id: $0)?.name ?? $0 }
-                return names.joined(separator: arrow) + " " + type
-            }
-        }
-        return key
+        guard let r = relationByKey[key] else { return key }
+        let name = { (id: String) in new.actor(id: id)?.name ?? old.actor(id: id)?.name ?? id }
+        let (a, b) = r.directed ? (r.source, r.target) : (min(r.source, r.target), max(r.source, r.target))
+        return "\(name(a)) \(r.directed ? "→" : "—") \(name(b)) (\(r.type))"
     }
 
     /// Compares two analyses of versions of one network.
@@ -129,6 +124,7 @@ public struct NetworkDiff: Sendable {
         var newWeights: [String: Double] = [:]
         for r in old.relations { oldWeights[Self.key(r), default: 0] += r.weight }
         for r in new.relations { newWeights[Self.key(r), default: 0] += r.weight }
+        for r in old.relations + new.relations { relationByKey[Self.key(r)] = r }
         addedRelations = newWeights.keys.filter { oldWeights[$0] == nil }.sorted()
         removedRelations = oldWeights.keys.filter { newWeights[$0] == nil }.sorted()
         // Largest relative change first (a doubling before a 5% rise), then by key.

@@ -263,14 +263,9 @@ struct ExportAgreementTests {
             g = nx.read_graphml(sys.argv[1])
             print(json.dumps(nx.betweenness_centrality(g, normalized=False)))
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let run = try #require(try runCheckScript("/usr/bin/env", ["python3", "-c", script, path]))
+        #expect(run.status == 0, "\(run.output)")
+        let data = Data(run.output.utf8)
         let theirs = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Double])
         let ours = CentralityAnalysis(network, view: AnalysisView(weights: .ignore))[.betweenness]
         #expect(theirs.count == network.actors.count)

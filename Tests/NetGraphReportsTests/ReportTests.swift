@@ -227,24 +227,18 @@ struct NotebookRecomputeTests {
                 contentsOf: report.appendingPathComponent("requirements.txt"), encoding: .utf8)
             #expect(requirements.contains("networkx") && requirements.contains("pandas"))
             let script = """
-                import json, matplotlib
+                import json, os, sys, matplotlib
+                os.chdir(sys.argv[1])
                 matplotlib.use("Agg")
                 cells = [c for c in json.load(open("analysis.ipynb"))["cells"] if c["cell_type"] == "code"]
                 scope = {}
                 for cell in cells[:2]:
                     exec("".join(cell["source"]), scope)
                 """
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", "-c", script]
-            process.currentDirectoryURL = report
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = pipe
-            try process.run()
-            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0, "\(output)")
+            let run = try #require(
+                try runCheckScript("/usr/bin/env", ["python3", "-c", script, report.path]))
+            #expect(run.status == 0, "\(run.output)")
+            let output = run.output
             let difference = try #require(
                 output.split(separator: "=").last.flatMap {
                     Double($0.trimmingCharacters(in: .whitespacesAndNewlines))

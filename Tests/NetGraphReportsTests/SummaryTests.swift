@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import NetGraph
@@ -6,23 +7,9 @@ import Testing
 
 @Suite("Network summary")
 struct SummaryTests {
-    static func sample() -> Network {
-        var n = Network(metadata: NetworkMetadata(name: "t"))
-        for (id, type) in [
-            ("g", "gemeente"), ("p", "zorgaanbieder"), ("c", "clientorganisatie"), ("i", "overig"),
-        ] {
-            n.add(Actor(id: id, type: type))
-        }
-        n.add(Relation(source: "g", target: "p", type: "overleg", weight: 4, directed: false))
-        n.add(Relation(source: "g", target: "p", type: "financiering", weight: 10, directed: true))
-        n.add(Relation(source: "g", target: "p", type: "contract", weight: 1, directed: true))
-        n.add(Relation(source: "c", target: "g", type: "informatie", weight: 2, directed: true))
-        return n
-    }
-
     @Test("the summary counts types and ranks by degree; JSON follows the contract")
     func summary() throws {
-        let summary = NetworkSummary(Self.sample())
+        let summary = NetworkSummary(sampleNetwork())
         #expect(summary.actors.first?.id == "g")
         #expect(summary.relationsByType.first { $0.type == "financiering" }?.totalWeight == 10)
         let json = summary.render(.json, language: "en")

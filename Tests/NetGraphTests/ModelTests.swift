@@ -52,23 +52,9 @@ struct ModelTests {
     }
 
     /// g —overleg— p, g →financiering(10) p, g →contract(1) p, c →informatie(2) g.
-    func sample() -> Network {
-        var n = Network(metadata: NetworkMetadata(name: "t"))
-        for (id, type) in [
-            ("g", "gemeente"), ("p", "zorgaanbieder"), ("c", "clientorganisatie"), ("i", "overig"),
-        ] {
-            n.add(Actor(id: id, type: type))
-        }
-        n.add(Relation(source: "g", target: "p", type: "overleg", weight: 4, directed: false))
-        n.add(Relation(source: "g", target: "p", type: "financiering", weight: 10, directed: true))
-        n.add(Relation(source: "g", target: "p", type: "contract", weight: 1, directed: true))
-        n.add(Relation(source: "c", target: "g", type: "informatie", weight: 2, directed: true))
-        return n
-    }
-
     @Test("CSR: undirected ties give two arcs, parallel arcs merge, invariants hold")
     func csr() {
-        let graph = Graph(sample())
+        let graph = Graph(sampleNetwork())
         #expect(graph.checkInvariants())
         #expect(graph.nodeCount == 4)
         #expect(graph.arcCount == 3)  // g→p (merged), p→g, c→g
@@ -78,15 +64,15 @@ struct ModelTests {
         #expect(Array(graph.inNeighbors(of: 0)) == [1, 2])
         #expect(graph.outDegree(of: 3) == 0 && graph.inDegree(of: 3) == 0)
 
-        let unweighted = Graph(sample(), weights: .ignore)
+        let unweighted = Graph(sampleNetwork(), weights: .ignore)
         #expect(unweighted.outWeights.allSatisfy { $0 == 1 })
-        let voice = Graph(sample(), relationTypes: ["overleg"])
+        let voice = Graph(sampleNetwork(), relationTypes: ["overleg"])
         #expect(voice.arcCount == 2 && !voice.isDirected)
     }
 
     @Test("degree is in + out (networkx); partners counts distinct neighbours (hand-worked)")
     func degree() {
-        let graph = Graph(sample())
+        let graph = Graph(sampleNetwork())
         #expect(Degree.degree(graph) == [3, 2, 1, 0])
         #expect(Degree.partners(graph) == [2, 1, 1, 0])
         // g: out 15 (to p), in 4 (p, overleg) + 2 (c); p: out 4, in 15

@@ -85,7 +85,7 @@ public func runCheckScript(_ executable: String, _ arguments: [String]) throws -
     process.arguments = arguments
     let pipe = Pipe()
     process.standardOutput = pipe
-    process.standardError = Pipe()
+    process.standardError = FileHandle.nullDevice  // warnings are not part of the result
     do { try process.run() } catch { return nil }
     let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
@@ -196,4 +196,20 @@ public func interopSample() throws -> Network {
         Relation(
             source: "raar", target: "gem-breda", type: "overleg", weight: 2.5, directed: false, year: 2023))
     return network
+}
+
+/// A four-actor network used by several suites: a gemeente that consults, funds and contracts
+/// one provider, and a client organisation informing the gemeente; one actor without ties.
+public func sampleNetwork() -> Network {
+    var n = Network(metadata: NetworkMetadata(name: "t"))
+    for (id, type) in [
+        ("g", "gemeente"), ("p", "zorgaanbieder"), ("c", "clientorganisatie"), ("i", "overig"),
+    ] {
+        n.add(Actor(id: id, type: type))
+    }
+    n.add(Relation(source: "g", target: "p", type: "overleg", weight: 4, directed: false))
+    n.add(Relation(source: "g", target: "p", type: "financiering", weight: 10, directed: true))
+    n.add(Relation(source: "g", target: "p", type: "contract", weight: 1, directed: true))
+    n.add(Relation(source: "c", target: "g", type: "informatie", weight: 2, directed: true))
+    return n
 }

@@ -39,7 +39,7 @@ struct FindingContext {
     /// Number of partners (distinct neighbours, either direction) of each actor.
     let partners: [Int]
     /// Core number of each actor in the partner graph (a tie counts once, whatever its
-    /// direction or multiplicity), Batagelj–Zaveršnik peeling.
+    /// direction or multiplicity).
     let partnerCores: [Int]
     /// Whether each actor has a direct tie (either direction) to a public authority.
     let authorityTie: [Bool]
@@ -79,59 +79,24 @@ struct FindingContext {
         let view = undirected
         let count = network.actors.count
         partners = (0..<count).map { view.offsets[$0 + 1] - view.offsets[$0] }
-        partnerCores = Self.cores(view, count: count)
-        var component = [Int](repeating: -1, count: count)
-        var next = 0
-        for start in 0..<count where component[start] < 0 {
-            component[start] = next
-            var stack = [start]
-            while let v = stack.popLast() {
-                for e in view.offsets[v]..<view.offsets[v + 1] where component[Int(view.targets[e])] < 0 {
-                    component[Int(view.targets[e])] = next
-                    stack.append(Int(view.targets[e]))
-                }
+        // The partner graph: one undirected tie per pair of partners, whatever the direction
+        // or number of relations between them.
+        var partnerArcs: [(Int32, Int32, Double)] = []
+        partnerArcs.reserveCapacity(view.targets.count)
+        for u in 0..<count {
+            for e in view.offsets[u]..<view.offsets[u + 1] {
+                partnerArcs.append((Int32(u), view.targets[e], 1))
             }
-            next += 1
         }
-        componentOf = component
+        let partnerGraph = Graph(nodeCount: count, arcs: partnerArcs, isDirected: false, weights: .ignore)
+        partnerCores = Structure.coreNumbers(partnerGraph)
+        componentOf = Structure.weakComponents(partnerGraph).labels
         let roles = self.roles
         authorityTie = (0..<count).map { i in
             (view.offsets[i]..<view.offsets[i + 1]).contains {
                 roles[Int(view.targets[$0])] == .publicAuthority
             }
         }
-    }
-
-    /// Core numbers of an undirected CSR graph by repeated removal of the node of least
-    /// remaining degree (Batagelj & Zaveršnik 2003, O(n + m) with buckets).
-    static func cores(_ view: (offsets: [Int], targets: [Int32]), count n: Int) -> [Int] {
-        var degree = (0..<n).map { view.offsets[$0 + 1] - view.offsets[$0] }
-        let maxDegree = degree.max() ?? 0
-        var buckets = [[Int]](repeating: [], count: maxDegree + 1)
-        for i in 0..<n { buckets[degree[i]].append(i) }
-        var core = [Int](repeating: 0, count: n)
-        var removed = [Bool](repeating: false, count: n)
-        var k = 0
-        var d = 0
-        var done = 0
-        while done < n {
-            while d <= maxDegree && buckets[d].isEmpty { d += 1 }
-            guard d <= maxDegree, let v = buckets[d].popLast() else { break }
-            if removed[v] || degree[v] != d { continue }
-            removed[v] = true
-            done += 1
-            k = max(k, d)
-            core[v] = k
-            for e in view.offsets[v]..<view.offsets[v + 1] {
-                let u = Int(view.targets[e])
-                if !removed[u] && degree[u] > 0 {
-                    degree[u] -= 1
-                    buckets[degree[u]].append(u)
-                    if degree[u] < d { d = degree[u] }
-                }
-            }
-        }
-        return core
     }
 
     /// The thresholds of the rules.
@@ -160,11 +125,9 @@ struct FindingContext {
     }
     /// A share as a whole percentage, "40%".
     static func percent(_ x: Double) -> String { String(format: "%.0f%%", x * 100) }
-    /// A number with two decimals, "0.57".
-    static func number(_ x: Double) -> String { String(format: "%.2f", x) }
 
     /// `x` with `digits` decimals in the way of `language`: a decimal comma in Dutch
-    /// ("2,5"), a point in English ("2.5"); no thousands separator below 10,000.
+    /// ("2,5"), a point in English ("2.5"); never a thousands separator.
     static func number(_ x: Double, digits: Int, _ language: String) -> String {
         let text = String(format: "%.\(digits)f", x)
         return language == "en" ? text : text.replacingOccurrences(of: ".", with: ",")

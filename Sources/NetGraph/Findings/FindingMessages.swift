@@ -1,7 +1,7 @@
 /// The sentences of the findings, one method per kind of message.
 ///
 /// Rules pass typed arguments: names and labels as they are shown, percentages and numbers
-/// already formatted (`FindingContext.percent(_:)`, `FindingContext.number(_:)`), counts
+/// already formatted (`FindingContext.percent(_:)`, `FindingContext.number(_:digits:_:)`), counts
 /// as integers. Each language implements every method; a rule writes both texts through
 /// `FindingText`.
 protocol FindingMessages: Sendable {

@@ -265,13 +265,26 @@ public struct InvalidThresholdError: Error, CustomStringConvertible, Sendable {
     }
 
     /// `The threshold "KEY" must be between 0 and 1; 5000 is not.`
-    public var description: String {
+    public var description: String { text("en") }
+
+    /// The message in `language` ("nl" for Dutch, otherwise English).
+    public func text(_ language: String) -> String {
+        let dutch = language == "nl"
         let bounds =
-            range.upperBound > 1e300 ? "at least \(range.lowerBound.formatted())" : "between 0 and 1"
-        var text = "The threshold \"\(key)\" must be \(bounds); \(value.formatted()) is not."
+            range.upperBound > 1e300
+            ? (dutch ? "ten minste " : "at least ") + range.lowerBound.formatted()
+            : (dutch ? "tussen 0 en 1" : "between 0 and 1")
+        var text =
+            dutch
+            ? "De drempel \"\(key)\" moet \(bounds) zijn; \(value.formatted()) is dat niet."
+            : "The threshold \"\(key)\" must be \(bounds); \(value.formatted()) is not."
         if key.hasPrefix("funding-concentration.") && value > 1 {
             text +=
-                " Funding concentration is now judged by the normalised HHI (0 = an even split, 1 = one takes all)."
+                dutch
+                ? " Geldconcentratie wordt nu beoordeeld met de genormaliseerde HHI "
+                    + "(0 = een gelijke verdeling, 1 = één partij krijgt alles)."
+                : " Funding concentration is now judged by the normalised HHI (0 = an even split, "
+                    + "1 = one takes all)."
         }
         return text
     }

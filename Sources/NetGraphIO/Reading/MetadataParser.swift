@@ -232,9 +232,9 @@ enum MetadataParser {
                 if let parameter = FlagThresholds.parameter(key), !parameter.validRange.contains(v) {
                     log.error(
                         file, pair.value.mark?.line,
-                        InvalidThresholdError(key: key, value: v, range: parameter.validRange).description,
+                        InvalidThresholdError(key: key, value: v, range: parameter.validRange).text("en"),
                         hint: "The default is \(parameter.defaultValue.formatted()): \(parameter.reason).",
-                        nl: thresholdErrorDutch(key: key, value: v, range: parameter.validRange),
+                        nl: InvalidThresholdError(key: key, value: v, range: parameter.validRange).text("nl"),
                         hintNL:
                             "De standaardwaarde is \(parameter.defaultValue.formatted()) "
                             + "(toelichting, in het Engels: \(parameter.reason)).")
@@ -248,20 +248,6 @@ enum MetadataParser {
                     hintNL: "Schrijf een getal zoals 0.5.")
             }
         }
-    }
-
-    /// The Dutch text of `InvalidThresholdError(key:value:range:).description`.
-    private static func thresholdErrorDutch(key: String, value: Double, range: ClosedRange<Double>) -> String
-    {
-        let bounds =
-            range.upperBound > 1e300 ? "ten minste \(range.lowerBound.formatted())" : "tussen 0 en 1"
-        var text = "De drempel \"\(key)\" moet \(bounds) zijn; \(value.formatted()) is dat niet."
-        if key.hasPrefix("funding-concentration.") && value > 1 {
-            text +=
-                " Geldconcentratie wordt nu beoordeeld met de genormaliseerde HHI "
-                + "(0 = een gelijke verdeling, 1 = één partij krijgt alles)."
-        }
-        return text
     }
 }
 

@@ -13,7 +13,7 @@ enum NumberParsing {
     /// not accepted. NaN, infinity, and text are refused (nil). Spaces, including the
     /// non-breaking spaces Excel uses to group thousands, are ignored.
     static func parse(_ raw: String, decimalComma: Bool) -> Double? {
-        var text = raw.filter { $0 != " " && $0 != "\u{00A0}" && $0 != "\u{202F}" }
+        var text = withoutSpaces(raw)
         guard !text.isEmpty else { return nil }
         if decimalComma {
             if text.contains(",") {
@@ -45,7 +45,7 @@ enum NumberParsing {
     /// The convention a value shows, if it shows one; nil for "1250", "1.250" or "1,250"
     /// (whose reading depends on the convention) and for text.
     static func evidence(_ raw: String) -> Evidence? {
-        let text = raw.filter { $0 != " " && $0 != "\u{00A0}" && $0 != "\u{202F}" }
+        let text = withoutSpaces(raw)
         let dots = text.filter { $0 == "." }.count
         let commas = text.filter { $0 == "," }.count
         if dots >= 2 || (dots >= 1 && commas == 1) { return .decimalComma }
@@ -64,7 +64,7 @@ enum NumberParsing {
     /// with a decimal point and 1250 with a thousands dot; "1,250" is 1.25 with a decimal comma
     /// and 1250 with a thousands comma. Nil for any other text.
     static func readings(_ raw: String) -> (small: Double, large: Double, separator: Character)? {
-        let text = raw.filter { $0 != " " && $0 != "\u{00A0}" && $0 != "\u{202F}" }
+        let text = withoutSpaces(raw)
         for separator: Character in [".", ","] {
             let parts = text.split(separator: separator, omittingEmptySubsequences: false)
             guard parts.count == 2, !text.contains(separator == "." ? "," : "."),
@@ -78,6 +78,11 @@ enum NumberParsing {
             return (small, large, separator)
         }
         return nil
+    }
+
+    /// `raw` without spaces, including the non-breaking spaces Excel uses to group thousands.
+    private static func withoutSpaces(_ raw: String) -> String {
+        raw.filter { $0 != " " && $0 != "\u{00A0}" && $0 != "\u{202F}" }
     }
 
     /// "1.234" or "-12.345.678": digit groups of three after the first.

@@ -90,16 +90,16 @@ struct ViewOptions: ParsableArguments {
             }
             types = chosen
         }
-        // Weights are comparable within one relation type only: euros, meetings and contract
-        // counts are not one tie strength.
+        // Weights are comparable within one relation type only: without --weights the view is
+        // the recommended one (unweighted when several types carry weights), with a note.
         var mode = weights ?? .strength
         if let network {
             let weighted = network.weightedRelationTypes(in: types)
-            if weighted.count > 1 {
-                let list = weighted.joined(separator: ", ")
-                let dutch = network.metadata.language != "en"
-                if weights == nil {
-                    mode = .ignore
+            let list = weighted.joined(separator: ", ")
+            let dutch = network.metadata.language != "en"
+            if weights == nil {
+                mode = AnalysisView.recommended(for: network, relationTypes: types).weights
+                if mode == .ignore {
                     Console.error(
                         dutch
                             ? "let op: deze weergave bevat gewichten van meerdere relatietypen (\(list)) in "
@@ -108,14 +108,14 @@ struct ViewOptions: ParsableArguments {
                             : "note: this view holds weights of several relation types (\(list)) in different "
                                 + "units; it is analysed without weights. Choose one type with --relation to use "
                                 + "its weights.")
-                } else if weights == .strength {
-                    Console.error(
-                        dutch
-                            ? "waarschuwing: --weights strength telt gewichten van meerdere relatietypen (\(list)) "
-                                + "op alsof ze één eenheid hebben; de uitkomst hangt af van hoe elk type telt."
-                            : "warning: --weights strength adds weights of several relation types (\(list)) "
-                                + "as if they were one unit; results depend on how each type is counted.")
                 }
+            } else if weights == .strength && weighted.count > 1 {
+                Console.error(
+                    dutch
+                        ? "waarschuwing: --weights strength telt gewichten van meerdere relatietypen (\(list)) "
+                            + "op alsof ze één eenheid hebben; de uitkomst hangt af van hoe elk type telt."
+                        : "warning: --weights strength adds weights of several relation types (\(list)) "
+                            + "as if they were one unit; results depend on how each type is counted.")
             }
         }
         return AnalysisView(
