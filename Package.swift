@@ -6,6 +6,7 @@ import PackageDescription
 //   NetGraphIO       every file format, YAML, XLSX/ZIP, the generator and the demo data
 //   NetGraphRender   Graphviz in process: diagrams, DOT in and out, interactive HTML
 //   NetGraphReports  tables, report folders, comparison, diff
+//   NetGraphLive     `netan serve`: the live workshop (HTTP + WebSocket, SQLite journal)
 //   netan            the command line: one file per command
 let package = Package(
     name: "netan",
@@ -15,6 +16,7 @@ let package = Package(
         .library(name: "NetGraphIO", targets: ["NetGraphIO"]),
         .library(name: "NetGraphRender", targets: ["NetGraphRender"]),
         .library(name: "NetGraphReports", targets: ["NetGraphReports"]),
+        .library(name: "NetGraphLive", targets: ["NetGraphLive"]),
         .executable(name: "netan", targets: ["netan"]),
     ],
     dependencies: [
@@ -22,6 +24,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(name: "CKernels"),
@@ -42,10 +47,20 @@ let package = Package(
         ),
         .target(name: "NetGraphRender", dependencies: ["NetGraph", "NetGraphIO", "CGraphviz"]),
         .target(name: "NetGraphReports", dependencies: ["NetGraph", "NetGraphIO", "NetGraphRender"]),
+        .target(
+            name: "NetGraphLive",
+            dependencies: [
+                "NetGraph", "NetGraphIO", "NetGraphRender", "NetGraphReports",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .executableTarget(
             name: "netan",
             dependencies: [
-                "NetGraph", "NetGraphIO", "NetGraphRender", "NetGraphReports",
+                "NetGraph", "NetGraphIO", "NetGraphRender", "NetGraphReports", "NetGraphLive",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -63,6 +78,13 @@ let package = Package(
         .testTarget(
             name: "NetGraphReportsTests",
             dependencies: ["NetGraphReports", "NetGraphRender", "NetGraphIO", "TestSupport"]
+        ),
+        .testTarget(
+            name: "NetGraphLiveTests",
+            dependencies: [
+                "NetGraphLive", "NetGraphIO", "TestSupport",
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+            ]
         ),
         .testTarget(name: "netanTests", dependencies: ["netan", "NetGraphIO", "TestSupport"]),
     ],

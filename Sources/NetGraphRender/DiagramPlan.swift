@@ -123,6 +123,15 @@ public struct DiagramPlan: Sendable {
     /// back to the file (`netan render --positions`), so diagrams of several years line up.
     public mutating func applyPositions(file: String, full: Network) throws {
         var known = try StableLayout.read(file)
+        try applyPositions(&known, full: full)
+        try StableLayout.write(known, to: file)
+    }
+
+    /// Pins the actors found in `known` (positions by actor id), places the rest around them,
+    /// and adds their places to `known` (the live workshop keeps every actor where it was).
+    ///
+    /// - Throws: `GraphvizError` when the layout fails.
+    public mutating func applyPositions(_ known: inout [String: (Double, Double)], full: Network) throws {
         for (k, i) in original.enumerated() {
             if let p = known[full.actors[i].id] { options.positions[k] = p }
         }
@@ -137,7 +146,6 @@ public struct DiagramPlan: Sendable {
             known[full.actors[original[k]].id] = q
         }
         options.engine = .neato
-        try StableLayout.write(known, to: file)
     }
 
     /// The DOT text of the diagram.

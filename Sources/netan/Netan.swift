@@ -3,7 +3,7 @@ import Foundation
 import NetGraph
 
 @main
-struct Netan: ParsableCommand {
+struct Netan: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "netan",
         abstract: "Maps governance networks of the Dutch sociaal domein and shows who holds power in them.",
@@ -23,7 +23,7 @@ struct Netan: ParsableCommand {
         version: NetanVersion.string,
         subcommands: [
             Demo.self, Init.self, Analyze.self, Centrality.self, Flags.self, Render.self, Report.self,
-            Compare.self, Diff.self, Generate.self, Convert.self, Validate.self, Fuzz.self,
+            Compare.self, Diff.self, Generate.self, Convert.self, Validate.self, Serve.self, Fuzz.self,
         ]
     )
 

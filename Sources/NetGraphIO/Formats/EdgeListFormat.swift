@@ -16,8 +16,8 @@ extension InteropReaders {
             // A CSV with a header: relations.csv on its own.
             guard
                 let table = NetworkReader.readTable(
-                    path, required: [RelationField.source, .target], aliases: \.aliases, extra: [:], log: &log
-                )
+                    path, text: { NetworkReader.readText($0, log: &$1) },
+                    required: [RelationField.source, .target], aliases: \.aliases, extra: [:], log: &log)
             else {
                 throw NetworkLoadError(log.items)
             }

@@ -27,12 +27,7 @@ public enum NetworkWriter {
             return lossWarning(network, table: table, format: format)
         }
         switch format {
-        case .folder:
-            let folder = URL(fileURLWithPath: path)
-            try AtomicFile.write(yamlMetadata(table), to: folder.appendingPathComponent("network.yaml").path)
-            try AtomicFile.write(csv(table.actorRows), to: folder.appendingPathComponent("actors.csv").path)
-            try AtomicFile.write(
-                csv(table.relationRows), to: folder.appendingPathComponent("relations.csv").path)
+        case .folder: try folderFiles(network).write(to: path)
         case .yaml: try AtomicFile.write(try yamlDocument(table), to: path)
         case .json: try AtomicFile.write(jsonDocument(table), to: path)
         case .nodeLink: try AtomicFile.write(nodeLink(table), to: path)
@@ -51,6 +46,18 @@ public enum NetworkWriter {
         }
         return lossWarning(network, table: table, format: format)
     }
+
+    /// The three files of a network folder, as text.
+    ///
+    /// - Throws: the YAML library's error when the metadata cannot be encoded.
+    public static func folderFiles(_ network: Network) throws -> NetworkFolderFiles {
+        let table = TabularNetwork(network)
+        return NetworkFolderFiles(
+            metadata: try yamlMetadata(table), actors: csv(table.actorRows), relations: csv(table.relationRows))
+    }
+
+    /// netan's own JSON document (`netan convert … --to json`): `network`, `actors`, `relations`.
+    public static func jsonText(_ network: Network) -> String { jsonDocument(TabularNetwork(network)) }
 
     /// The warning for what `format` cannot hold, when this network has such content.
     static func lossWarning(_ network: Network, table: TabularNetwork, format: NetworkFormat) -> String? {
@@ -138,5 +145,35 @@ public struct CodecMissing: Error, CustomStringConvertible {
     /// What went wrong and what to do.
     public var description: String {
         "writing \(format.rawValue) needs NetworkCodec.\(format.rawValue) from NetGraphRender"
+    }
+}
+
+/// The three files of a network folder — `network.yaml`, `actors.csv`, `relations.csv` — as
+/// text, so a folder can be checked (``NetworkReader/load(folderFiles:folder:)``) before it is
+/// written.
+public struct NetworkFolderFiles: Sendable, Equatable {
+    /// `network.yaml`: name, region, year, language, types, thresholds.
+    public var metadata: String
+    /// `actors.csv`.
+    public var actors: String
+    /// `relations.csv`.
+    public var relations: String
+
+    /// Creates the three texts.
+    public init(metadata: String, actors: String, relations: String) {
+        self.metadata = metadata
+        self.actors = actors
+        self.relations = relations
+    }
+
+    /// Writes the three files into `folder` (created when absent), each atomically: a reader
+    /// sees each file either before or after, never half-written.
+    ///
+    /// - Throws: ``AtomicFile/WriteError`` when a file cannot be written.
+    public func write(to folder: String) throws {
+        let url = URL(fileURLWithPath: folder)
+        try AtomicFile.write(metadata, to: url.appendingPathComponent("network.yaml").path)
+        try AtomicFile.write(actors, to: url.appendingPathComponent("actors.csv").path)
+        try AtomicFile.write(relations, to: url.appendingPathComponent("relations.csv").path)
     }
 }

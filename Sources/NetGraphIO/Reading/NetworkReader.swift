@@ -63,17 +63,52 @@ public enum NetworkReader {
     // MARK: - Network folder
 
     static func loadFolder(_ folder: URL) throws -> LoadedNetwork {
+        try loadFolder(folder, inMemory: false, allowEmpty: false) { path, log in readText(path, log: &log) }
+    }
+
+    /// Reads a network folder that may hold no actors yet (a live workshop starts empty);
+    /// otherwise the same as ``load(path:)``.
+    ///
+    /// - Throws: `NetworkLoadError` with every problem found.
+    public static func load(folder: String, allowEmpty: Bool) throws -> LoadedNetwork {
+        try loadFolder(URL(fileURLWithPath: folder), inMemory: false, allowEmpty: allowEmpty) { path, log in
+            readText(path, log: &log)
+        }
+    }
+
+    /// Reads a network folder whose three files are given as text (the live workshop checks
+    /// each change this way): the same checks and the same messages as reading them from disk,
+    /// the messages naming the files inside `folder`.
+    ///
+    /// - Throws: `NetworkLoadError` with every problem found.
+    /// `allowEmpty` accepts a folder without actors (a live workshop starts empty).
+    public static func load(folderFiles files: NetworkFolderFiles, folder: String, allowEmpty: Bool = false) throws
+        -> LoadedNetwork
+    {
+        try loadFolder(URL(fileURLWithPath: folder), inMemory: true, allowEmpty: allowEmpty) { path, _ in
+            switch URL(fileURLWithPath: path).lastPathComponent {
+            case "network.yaml": files.metadata
+            case "actors.csv": files.actors
+            case "relations.csv": files.relations
+            default: nil
+            }
+        }
+    }
+
+    static func loadFolder(
+        _ folder: URL, inMemory: Bool, allowEmpty: Bool, text: (String, inout DiagnosticLog) -> String?
+    ) throws -> LoadedNetwork {
         var log = DiagnosticLog()
         let metaURL = folder.appendingPathComponent("network.yaml")
         let ymlURL = folder.appendingPathComponent("network.yml")
         var metadata = NetworkMetadata(name: folder.lastPathComponent)
         var vocabulary = Vocabulary.standard
         let metaPath =
-            FileManager.default.fileExists(atPath: metaURL.path)
+            inMemory || FileManager.default.fileExists(atPath: metaURL.path)
             ? metaURL.path
             : FileManager.default.fileExists(atPath: ymlURL.path) ? ymlURL.path : nil
         if let metaPath {
-            if let text = readText(metaPath, log: &log) {
+            if let text = text(metaPath, &log) {
                 if let node = composeYAML(text, file: metaPath, log: &log) {
                     if let mapping = node.mapping {
                         MetadataParser.parse(
@@ -112,19 +147,20 @@ public enum NetworkReader {
         let sizeAlias = metadata.sizeAttribute.map { [ActorField.size: [$0]] } ?? [:]
 
         if let table = readTable(
-            actorsPath, required: [ActorField.id, .type], aliases: \.aliases, extra: sizeAlias, log: &log)
+            actorsPath, text: text, required: [ActorField.id, .type], aliases: \.aliases, extra: sizeAlias,
+            log: &log)
         {
             builder.decimalComma = table.decimalComma
             builder.addActors(table.records, file: actorsPath)
         }
         if let table = readTable(
-            relationsPath, required: [RelationField.source, .target, .type], aliases: \.aliases, extra: [:],
-            log: &log)
+            relationsPath, text: text, required: [RelationField.source, .target, .type], aliases: \.aliases,
+            extra: [:], log: &log)
         {
             builder.decimalComma = table.decimalComma
             builder.addRelations(table.records, file: relationsPath)
         }
-        builder.finish(file: actorsPath, readFailed: log.hasErrors)
+        builder.finish(file: actorsPath, readFailed: log.hasErrors || allowEmpty)
         log.append(contentsOf: builder.log.items)
         return try result(builder.network, log)
     }
@@ -206,11 +242,11 @@ public enum NetworkReader {
 
     /// Reads a CSV file into raw records, checking the header and row lengths.
     static func readTable<Field>(
-        _ path: String, required: [Field], aliases: (Field) -> [String], extra: [Field: [String]],
-        log: inout DiagnosticLog
+        _ path: String, text read: (String, inout DiagnosticLog) -> String?, required: [Field],
+        aliases: (Field) -> [String], extra: [Field: [String]], log: inout DiagnosticLog
     ) -> Table<Field>?
     where Field: RawRepresentable & CaseIterable & Hashable, Field.RawValue == String {
-        guard let text = readText(path, log: &log) else { return nil }
+        guard let text = read(path, &log) else { return nil }
         let table: CSVTable
         do {
             table = try CSVTable.parse(text)
