@@ -2,7 +2,7 @@
 # Both first install missing system packages (scripts/install-deps.sh).
 SWIFT ?= swift
 
-.PHONY: all deps test-deps build release test lint format docs demo clean bench bench-quick fuzz
+.PHONY: all deps test-deps build release test lint format docs demo clean bench bench-quick bench-live fuzz
 
 all: build
 
@@ -51,6 +51,11 @@ bench: deps
 bench-quick: deps
 	$(SWIFT) build -c release --product netan
 	python3 bench/run.py --quick --runs 1
+
+# Change-to-view latency of `netan serve`: 100 actors, 30 live views (about 30 seconds).
+bench-live: deps
+	$(SWIFT) build -c release --product netan
+	python3 bench/live.py
 
 # Seeded random-mutation fuzzing of every reader for FUZZ_SECONDS (a crash is a bug).
 FUZZ_SECONDS ?= 60

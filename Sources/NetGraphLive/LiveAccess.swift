@@ -43,31 +43,37 @@ public struct LiveAccess: Sendable {
         return String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
     }
 
-    /// Whether a Host header (`name:port`) names this server.
+    /// Whether a Host header (`name:port`) names this server. A Host without port (some
+    /// WebSocket clients send one) is judged by its name alone.
     public func acceptsHost(_ authority: String?) -> Bool {
         guard let authority else { return false }
         let (host, port) = Self.split(authority)
-        return port == self.port && (hosts.contains(host) || (hosts.contains("*") && Self.isAddress(host)))
+        return (port == nil || port == self.port)
+            && (hosts.contains(host) || (hosts.contains("*") && Self.isAddress(host)))
     }
 
     /// Whether an `Origin` header is this server's own (scheme http, an accepted host and our
     /// port); requests without Origin (scripts, curl) pass.
+    /// A `ws://` origin (sent by WebSocket libraries, never by a browser, whose Origin is the
+    /// page's http(s) origin) passes when it names this server.
     public func acceptsOrigin(_ origin: String?, authority: String?) -> Bool {
         guard let origin else { return true }
+        if origin.hasPrefix("ws://") { return acceptsHost(String(origin.dropFirst(5))) }
         guard origin.hasPrefix("http://") else { return false }
         let rest = String(origin.dropFirst(7))
         return rest == authority && acceptsHost(rest)
     }
 
+    /// Host name (lower case) and port (nil when not given) of an authority.
     static func split(_ authority: String) -> (String, Int?) {
         if authority.hasPrefix("["), let close = authority.firstIndex(of: "]") {
             let host = String(authority[authority.index(after: authority.startIndex)..<close])
             let rest = authority[authority.index(after: close)...]
-            return (host, rest.hasPrefix(":") ? Int(rest.dropFirst()) : 80)
+            return (host, rest.hasPrefix(":") ? Int(rest.dropFirst()) : nil)
         }
         let parts = authority.split(separator: ":", omittingEmptySubsequences: false)
         if parts.count == 2 { return (String(parts[0]).lowercased(), Int(parts[1])) }
-        return (authority.lowercased(), 80)
+        return (authority.lowercased(), nil)
     }
 
     /// Whether `host` is an IP address literal (not a name someone else could point here).

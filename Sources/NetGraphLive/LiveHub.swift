@@ -41,7 +41,8 @@ public final class LiveHub: Sendable {
 
     /// A new subscription; it ends when the stream is dropped or the hub finishes it.
     public func subscribe(bufferingNewest limit: Int = 256) -> AsyncStream<LiveEvent> {
-        let (stream, continuation) = AsyncStream<LiveEvent>.makeStream(bufferingPolicy: .bufferingNewest(limit))
+        let (stream, continuation) = AsyncStream<LiveEvent>.makeStream(
+            bufferingPolicy: .bufferingNewest(limit))
         let key = UUID()
         subscribers.withLock { $0[key] = continuation }
         continuation.onTermination = { [weak self] _ in

@@ -38,22 +38,28 @@ struct LiveRoutes: Sendable {
             Self.json("{\"version\":\(await workshop.snapshot().version)}")
         }
         router.post("/api/actors") { request, context in
-            try await change(.addActor(try await Self.fields(request, context)), context: context, created: true)
+            try await change(
+                .addActor(try await Self.fields(request, context)), context: context, created: true)
         }
         router.patch("/api/actors/{id}") { request, context in
             let id = try context.parameters.require("id")
             return try await change(
-                .updateActor(id: id, try await Self.fields(request, context)), context: context, created: false)
+                .updateActor(id: id, try await Self.fields(request, context)), context: context,
+                created: false)
         }
         router.delete("/api/actors/{id}") { _, context in
-            try await change(.deleteActor(id: try context.parameters.require("id")), context: context, created: false)
+            try await change(
+                .deleteActor(id: try context.parameters.require("id")), context: context, created: false)
         }
         router.post("/api/relations") { request, context in
-            try await change(.addRelation(try await Self.fields(request, context)), context: context, created: true)
+            try await change(
+                .addRelation(try await Self.fields(request, context)), context: context, created: true)
         }
         router.delete("/api/relations/{index}") { _, context in
             guard let index = context.parameters.get("index", as: Int.self) else {
-                return Self.problem(400, "The relation number must be a whole number.", nl: "Het relatienummer moet een geheel getal zijn.")
+                return Self.problem(
+                    400, "The relation number must be a whole number.",
+                    nl: "Het relatienummer moet een geheel getal zijn.")
             }
             return try await change(.deleteRelation(index: index), context: context, created: false)
         }
@@ -132,13 +138,17 @@ struct LiveRoutes: Sendable {
         do {
             buffer = try await request.collectBody(upTo: context.maxUploadSize)
         } catch {
-            throw HTTPError(.contentTooLarge, message: "The request is larger than \(LiveLimits().requestBytes) bytes.")
+            throw HTTPError(
+                .contentTooLarge, message: "The request is larger than \(LiveLimits().requestBytes) bytes.")
         }
-        guard let object = try? JSONDecoder().decode([String: FieldValue].self, from: Data(buffer.readableBytesView))
+        guard
+            let object = try? JSONDecoder().decode(
+                [String: FieldValue].self, from: Data(buffer.readableBytesView))
         else {
             throw HTTPError(
                 .badRequest,
-                message: "The body must be a JSON object of field names and values (text, numbers, true/false).")
+                message:
+                    "The body must be a JSON object of field names and values (text, numbers, true/false).")
         }
         var fields: [String: String] = [:]
         for (key, value) in object {
@@ -158,13 +168,16 @@ struct LiveRoutes: Sendable {
                 continuation.resume(
                     with: Result {
                         let fm = FileManager.default
-                        let temporary = fm.temporaryDirectory.appendingPathComponent("netan-export-\(UUID().uuidString)")
+                        let temporary = fm.temporaryDirectory.appendingPathComponent(
+                            "netan-export-\(UUID().uuidString)")
                         defer { try? fm.removeItem(at: temporary) }
                         let root = temporary.appendingPathComponent(Slug.make(network.metadata.name))
-                        try NetworkWriter.folderFiles(network).write(to: root.appendingPathComponent("netwerk").path)
+                        try NetworkWriter.folderFiles(network).write(
+                            to: root.appendingPathComponent("netwerk").path)
                         if !network.actors.isEmpty {
                             try ReportBuilder(
-                                NetworkAnalysis(network), language: network.metadata.language, inputDescription: folder
+                                NetworkAnalysis(network), language: network.metadata.language,
+                                inputDescription: folder
                             ).write(to: root.appendingPathComponent("rapport"))
                         }
                         let zip = temporary.appendingPathComponent("export.zip")
@@ -189,7 +202,10 @@ struct LiveRoutes: Sendable {
 
     static func problem(_ refusal: EditRefusal) -> Response {
         let body = JSONOutput.text(
-            ["error": refusal.messages.first ?? "", "messages": ["en": refusal.messages, "nl": refusal.messagesNL]]
+            [
+                "error": refusal.messages.first ?? "",
+                "messages": ["en": refusal.messages, "nl": refusal.messagesNL],
+            ]
                 as [String: Any])
         return json(body, status: HTTPResponse.Status(code: refusal.status))
     }

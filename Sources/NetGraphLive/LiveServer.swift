@@ -72,7 +72,8 @@ public struct LiveServer: Sendable {
                 guard head.path?.hasPrefix("/api/live") == true,
                     access.acceptsHost(head.authority),
                     access.acceptsOrigin(head.headerFields[.origin], authority: head.authority),
-                    access.accepts(Self.code(in: head.path) ?? LiveAccess.bearer(head.headerFields[.authorization])),
+                    access.accepts(
+                        Self.code(in: head.path) ?? LiveAccess.bearer(head.headerFields[.authorization])),
                     hub.count < limits.liveViews
                 else { return .dontUpgrade }
                 return .upgrade([:]) { inbound, outbound, _ in
@@ -97,7 +98,9 @@ public struct LiveServer: Sendable {
 
     /// The `code` query parameter of a request path.
     static func code(in path: String?) -> String? {
-        guard let path, let query = path.split(separator: "?", maxSplits: 1).dropFirst().first else { return nil }
+        guard let path, let query = path.split(separator: "?", maxSplits: 1).dropFirst().first else {
+            return nil
+        }
         for pair in query.split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1)
             if parts.count == 2 && parts[0] == "code" { return String(parts[1]).removingPercentEncoding }
@@ -131,11 +134,14 @@ struct GuardMiddleware: RouterMiddleware {
         let access = LiveAccess(code: code, hosts: hosts, port: ready.port)
         let authority = request.head.authority
         guard access.acceptsHost(authority) else {
-            return LiveRoutes.problem(403, "This server does not answer to that host name.", nl: "Deze server hoort niet bij die hostnaam.")
+            return LiveRoutes.problem(
+                403, "This server does not answer to that host name.",
+                nl: "Deze server hoort niet bij die hostnaam.")
         }
         guard access.acceptsOrigin(request.headers[.origin], authority: authority) else {
             return LiveRoutes.problem(
-                403, "Requests from other web sites are refused.", nl: "Verzoeken van andere websites worden geweigerd.")
+                403, "Requests from other web sites are refused.",
+                nl: "Verzoeken van andere websites worden geweigerd.")
         }
         guard budget.take(context.connection) else {
             return LiveRoutes.problem(
@@ -149,7 +155,9 @@ struct GuardMiddleware: RouterMiddleware {
             if isPage {
                 var response = Response(
                     status: .unauthorized, headers: [.contentType: "text/html; charset=utf-8"],
-                    body: .init(byteBuffer: ByteBuffer(string: LivePages.codeForm(path: request.uri.path, wrong: given != nil))))
+                    body: .init(
+                        byteBuffer: ByteBuffer(
+                            string: LivePages.codeForm(path: request.uri.path, wrong: given != nil))))
                 response.headers[.wwwAuthenticate] = "Bearer"
                 return response
             }

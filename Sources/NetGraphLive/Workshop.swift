@@ -62,7 +62,8 @@ public actor Workshop {
                 try diskFiles.write(to: folder)
             } else {
                 // The journal is ahead of the folder (a crash between the two): the journal wins.
-                network = try NetworkReader.load(folderFiles: head.files, folder: folder, allowEmpty: true).network
+                network = try NetworkReader.load(folderFiles: head.files, folder: folder, allowEmpty: true)
+                    .network
                 files = head.files
                 version = head.sequence
                 try files.write(to: folder)
@@ -71,14 +72,16 @@ public actor Workshop {
             network = onDisk
             files = diskFiles
             version = try journal.record(
-                diskFiles, summary: language == "en" ? "Workshop started" : "Workshop begonnen", client: "folder")
+                diskFiles, summary: language == "en" ? "Workshop started" : "Workshop begonnen",
+                client: "folder")
             try diskFiles.write(to: folder)
         }
     }
 
     /// The folder files of a new, empty network called `name`.
     static func template(name: String, language: String) -> NetworkFolderFiles {
-        let date = ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withFullDate])
+        let date = ISO8601DateFormatter.string(
+            from: Date(), timeZone: .current, formatOptions: [.withFullDate])
         let yaml = """
             # Written by netan serve: a network built in a workshop.
             name: \(TextEscaping.yamlQuoted(name))
@@ -158,7 +161,8 @@ public actor Workshop {
     private static func modificationTime(_ folder: String) -> Date {
         ["network.yaml", "actors.csv", "relations.csv"].compactMap {
             try? FileManager.default.attributesOfItem(
-                atPath: URL(fileURLWithPath: folder).appendingPathComponent($0).path)[.modificationDate] as? Date
+                atPath: URL(fileURLWithPath: folder).appendingPathComponent($0).path)[.modificationDate]
+                as? Date
         }.max() ?? .distantPast
     }
 }

@@ -116,7 +116,8 @@ extension WorkshopEdit {
 
     /// An id made from a name: lower case, letters and digits joined by `-`, unique in `taken`.
     static func identifier(from name: String, taken: (String) -> Bool) -> String {
-        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+            .lowercased()
         var slug = ""
         for scalar in folded.unicodeScalars {
             if CharacterSet.alphanumerics.contains(scalar) && scalar.isASCII {
@@ -226,7 +227,9 @@ extension WorkshopEdit {
             throw EditRefusal(
                 status: 400,
                 "The field name \"\(key)\" is not allowed: use letters, digits, _ or - (at most 40).",
-                nl: "De veldnaam \"\(key)\" is niet toegestaan: gebruik letters, cijfers, _ of - (hoogstens 40).")
+                nl:
+                    "De veldnaam \"\(key)\" is niet toegestaan: gebruik letters, cijfers, _ of - (hoogstens 40)."
+            )
         }
         for (key, value) in fields where value.count > 500 || value.contains(where: \.isNewline) {
             throw EditRefusal(

@@ -192,11 +192,13 @@ public final class WorkshopJournal: Sendable {
 
     private static func entry(_ db: Database, at sequence: Int?) throws -> Entry? {
         guard let sequence,
-            let row = try Row.fetchOne(db, sql: "SELECT * FROM state WHERE sequence = ?", arguments: [sequence])
+            let row = try Row.fetchOne(
+                db, sql: "SELECT * FROM state WHERE sequence = ?", arguments: [sequence])
         else { return nil }
         return Entry(
             sequence: sequence,
-            files: NetworkFolderFiles(metadata: row["metadata"], actors: row["actors"], relations: row["relations"]),
+            files: NetworkFolderFiles(
+                metadata: row["metadata"], actors: row["actors"], relations: row["relations"]),
             summary: row["summary"], time: row["time"])
     }
 

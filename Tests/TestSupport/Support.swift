@@ -4,7 +4,7 @@ import NetGraphIO
 import Testing
 
 /// A temporary folder removed when the value goes away.
-public final class TemporaryFolder {
+public final class TemporaryFolder: Sendable {
     /// The folder's location.
     public let url: URL
 

@@ -13,6 +13,9 @@ public enum Tools {
     /// Python 3 with pandas, matplotlib and networkx, for running the report notebook's cells.
     public static let notebookPackages = pythonImports(["pandas", "matplotlib", "networkx"])
 
+    /// Chromium and Playwright (PyPI) to drive it, for the live workshop's browser test.
+    public static let playwright = chromium && pythonImports(["playwright"])
+
     /// Python 3 with nbformat, for validating the report notebook.
     public static let nbformat = pythonImports(["nbformat"])
 

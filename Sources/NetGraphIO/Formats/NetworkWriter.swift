@@ -53,7 +53,8 @@ public enum NetworkWriter {
     public static func folderFiles(_ network: Network) throws -> NetworkFolderFiles {
         let table = TabularNetwork(network)
         return NetworkFolderFiles(
-            metadata: try yamlMetadata(table), actors: csv(table.actorRows), relations: csv(table.relationRows))
+            metadata: try yamlMetadata(table), actors: csv(table.actorRows),
+            relations: csv(table.relationRows))
     }
 
     /// netan's own JSON document (`netan convert … --to json`): `network`, `actors`, `relations`.

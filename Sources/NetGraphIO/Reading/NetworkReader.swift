@@ -82,7 +82,8 @@ public enum NetworkReader {
     ///
     /// - Throws: `NetworkLoadError` with every problem found.
     /// `allowEmpty` accepts a folder without actors (a live workshop starts empty).
-    public static func load(folderFiles files: NetworkFolderFiles, folder: String, allowEmpty: Bool = false) throws
+    public static func load(folderFiles files: NetworkFolderFiles, folder: String, allowEmpty: Bool = false)
+        throws
         -> LoadedNetwork
     {
         try loadFolder(URL(fileURLWithPath: folder), inMemory: true, allowEmpty: allowEmpty) { path, _ in
