@@ -30,7 +30,7 @@ format:
 	$(SWIFT) format format --in-place --recursive Sources Tests Package.swift
 
 # DocC for every library module (swift-docc-plugin); warnings fail the build.
-DOC_TARGETS = NetGraph NetGraphIO NetGraphRender NetGraphReports
+DOC_TARGETS = NetGraph NetGraphIO NetGraphRender NetGraphReports NetGraphLive
 docs: deps
 	for t in $(DOC_TARGETS); do \
 		$(SWIFT) package generate-documentation --target $$t --warnings-as-errors || exit 1; \

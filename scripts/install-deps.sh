@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the system packages netan needs to build and render, if they are missing:
-# Graphviz' C library and headers, pkg-config, and a font for text in PNG/PDF diagrams.
+# Graphviz' C library and headers, pkg-config, a font for text in PNG/PDF diagrams, and
+# SQLite's headers (the live workshop's journal, through GRDB).
 set -euo pipefail
 
 if [ "$(uname -s)" = "Darwin" ]; then
@@ -17,8 +18,8 @@ fi
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
     if pkg-config --exists libgvc 2>/dev/null; then exit 0; fi
-    echo "netan: not a Debian/Ubuntu system; install Graphviz development files (libgvc), pkg-config and a TrueType font (DejaVu) with your package manager." >&2
+    echo "netan: not a Debian/Ubuntu system; install Graphviz development files (libgvc), SQLite development files (libsqlite3), pkg-config and a TrueType font (DejaVu) with your package manager." >&2
     exit 1
 fi
 
-"$(dirname "$0")/apt-install.sh" libgraphviz-dev pkg-config fonts-dejavu-core
+"$(dirname "$0")/apt-install.sh" libgraphviz-dev pkg-config fonts-dejavu-core libsqlite3-dev

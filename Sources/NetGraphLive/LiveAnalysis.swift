@@ -21,12 +21,17 @@ public struct LiveViews: Sendable {
 
 /// Computes the views once per version, off the request threads, and announces them.
 ///
+/// The map keeps the picture people have seen: each layout starts from the previous places
+/// (neato refines them; new actors are placed around them), and the places are kept in the
+/// journal so a restart shows the same map.
+///
 /// The analysis is the CLI's own (``NetworkAnalysis``: one analysis per version, shared by
 /// findings and diagram). Versions that are overtaken while one is being computed are skipped:
 /// when ten changes arrive during one layout, the next computation is of the tenth.
 public actor LiveAnalysis {
     private let workshop: Workshop
     private var cached: LiveViews?
+    private var running: (version: Int, task: Task<(LiveViews, [String: (Double, Double)]), any Error>)?
     private var positions: [String: (Double, Double)]
     private let queue = DispatchQueue(label: "netan.live.analysis")
 
@@ -36,22 +41,29 @@ public actor LiveAnalysis {
         positions = (try? workshop.journal.positions()) ?? [:]
     }
 
-    /// The views of the current version (computed now when not yet done).
+    /// The views of the current version (computed now when not yet done). Callers asking for
+    /// the same version while it is being computed wait for that one computation.
     ///
     /// - Throws: `GraphvizError` when the diagram cannot be laid out.
     public func current() async throws -> LiveViews {
         let (network, version) = await workshop.snapshot()
-        if let cached, cached.version == version { return cached }
+        if let cached, cached.version >= version { return cached }
+        if let running, running.version == version { return try await running.task.value.0 }
         let known = positions
-        let (views, placed) = try await withCheckedThrowingContinuation { continuation in
-            queue.async {
-                continuation.resume(
-                    with: Result { try Self.compute(network, version: version, positions: known) })
+        let queue = queue
+        let task = Task {
+            try await withCheckedThrowingContinuation { continuation in
+                queue.async {
+                    continuation.resume(
+                        with: Result { try Self.compute(network, version: version, positions: known) })
+                }
             }
         }
-        let new = placed.filter { positions[$0.key] == nil }
-        positions.merge(placed) { old, _ in old }
-        if !new.isEmpty { try? workshop.journal.savePositions(new) }
+        running = (version, task)
+        defer { if running?.version == version { running = nil } }
+        let (views, placed) = try await task.value
+        positions.merge(placed) { _, new in new }
+        try? workshop.journal.savePositions(placed)
         if (cached?.version ?? -1) < views.version { cached = views }
         return views
     }
@@ -90,7 +102,7 @@ public actor LiveAnalysis {
         request.preset = .screen
         var plan = try DiagramPlan(analysis, request: request)
         var known = positions
-        try plan.applyPositions(&known, full: network)
+        try plan.settlePositions(&known, full: network)
         let svg = try plan.render(.svg).data
         return (LiveViews(version: version, flags: flags, findings: findings, svg: svg), known)
     }

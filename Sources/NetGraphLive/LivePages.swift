@@ -152,7 +152,7 @@ enum LivePages {
               return r;
             });
           }
-          var network = null, types = {}, step = -1, steps = [], viewBox = null, fresh = null;
+          var network = null, types = {}, step = -1, steps = [], viewBox = null, fresh = null, zoomed = false;
           function say(text, bad) { var m = $('message'); m.textContent = text || ''; m.style.color = bad ? '#a00' : '#060'; }
           function labels() {
             document.documentElement.lang = lang;
@@ -204,12 +204,22 @@ enum LivePages {
               var svg = doc.documentElement;
               if (!svg || svg.nodeName.toLowerCase() !== 'svg') return;
               svg.querySelectorAll('script').forEach(function (s) { s.remove(); });
-              var keep = viewBox;
+              var keep = zoomed ? viewBox : null;
               svg.removeAttribute('width'); svg.removeAttribute('height');
               var map = $('map'); map.textContent = ''; map.appendChild(document.importNode(svg, true));
               var live = map.querySelector('svg');
-              var vb = live.getAttribute('viewBox');
+              // Fit to what is drawn (the graph's bounding box), whatever size Graphviz declared.
+              var graph = live.querySelector('g.graph'), vb = live.getAttribute('viewBox');
+              if (graph) {
+                var bb = graph.getBBox(), pad = 8;
+                var m = graph.transform.baseVal.consolidate();
+                if (m) {
+                  var k = m.matrix;
+                  vb = [k.a * bb.x + k.e - pad, k.d * bb.y + k.f - pad, k.a * bb.width + 2 * pad, k.d * bb.height + 2 * pad].join(' ');
+                }
+              }
               live.setAttribute('data-fit', vb || '');
+              if (!keep && vb) live.setAttribute('viewBox', vb);
               if (keep) setViewBox(live, keep); else if (vb) viewBox = vb.split(/[ ,]+/).map(Number);
               buildSteps(); applyStep(); markFresh();
             });
@@ -217,9 +227,11 @@ enum LivePages {
           function fit() {
             var svg = $('map').querySelector('svg'); if (!svg) return;
             var vb = svg.getAttribute('data-fit'); if (vb) setViewBox(svg, vb.split(/[ ,]+/).map(Number));
+            zoomed = false;
           }
           function zoom(factor, cx, cy) {
             var svg = $('map').querySelector('svg'); if (!svg || !viewBox) return;
+            zoomed = true;
             var b = viewBox.slice(); cx = cx === undefined ? b[0] + b[2] / 2 : cx; cy = cy === undefined ? b[1] + b[3] / 2 : cy;
             setViewBox(svg, [cx - (cx - b[0]) * factor, cy - (cy - b[1]) * factor, b[2] * factor, b[3] * factor]);
           }
@@ -236,7 +248,7 @@ enum LivePages {
           window.addEventListener('pointerup', function () { drag = null; });
           window.addEventListener('pointermove', function (e) {
             if (!drag) return; var svg = $('map').querySelector('svg'); var r = svg.getBoundingClientRect();
-            var b = drag[2];
+            var b = drag[2]; zoomed = true;
             setViewBox(svg, [b[0] - (e.clientX - drag[0]) / r.width * b[2], b[1] - (e.clientY - drag[1]) / r.height * b[3], b[2], b[3]]);
           });
           function actorIndex(g) { var m = /^actor-(\d+)$/.exec(g.id || ''); return m ? Number(m[1]) : -1; }
@@ -358,7 +370,7 @@ enum LivePages {
               if (e.kind === 'hello' || e.kind === 'analysis') {
                 loadDiagram(); loadFindings();
               }
-              $('status').textContent = t('live') + ' · ' + t('version') + e.version;
+              $('status').textContent = t('live') + ' · ' + t('version') + version;
             };
             ws.onclose = function () { $('status').textContent = t('offline'); setTimeout(connect, 1000); };
           }

@@ -6,7 +6,7 @@ import NetGraphIO
 ///
 /// Values arrive as text, exactly as a cell of `actors.csv` or `relations.csv` would hold them,
 /// and every change is checked by reading the resulting folder with the same reader as
-/// `netan validate` (``NetworkReader/load(folderFiles:folder:)``): the same rules, the same
+/// `netan validate` (`NetworkReader.load(folderFiles:folder:allowEmpty:)`): the same rules, the same
 /// messages. A refused change changes nothing.
 public enum WorkshopEdit: Sendable, Equatable {
     /// Adds an actor; `id` is made from the name when absent.

@@ -19,8 +19,12 @@ public struct DiagramOptions: Sendable {
     public var anonymise: Bool
     /// Font sizes, page size and resolution (default ``DiagramPreset/screen``).
     public var preset: DiagramPreset = .screen
-    /// Pinned positions in points, by actor index (stable layouts).
+    /// Positions in points, by actor index (stable layouts): pinned, or starting points when
+    /// ``pinPositions`` is false.
     public var positions: [Int: (Double, Double)] = [:]
+    /// Whether ``positions`` are fixed (`pos="x,y!"`) or only where neato starts (`pos="x,y"`,
+    /// so the layout can improve while keeping the picture people have seen).
+    public var pinPositions = true
     /// Actor indices to emphasise (thick dark outline).
     public var highlight: Set<Int> = []
     /// Flag rules per flagged actor, for tooltips and the legend.
@@ -114,7 +118,8 @@ public enum DiagramBuilder {
             }
             attributes.append("tooltip=\(DOTEscaping.quoted(tip))")
             if let (x, y) = options.positions[i] {
-                attributes.append("pos=\"\(format(x / 72)),\(format(y / 72))!\"")
+                attributes.append(
+                    "pos=\"\(format(x / 72)),\(format(y / 72))\(options.pinPositions ? "!" : "")\"")
             }
             if options.flagged.contains(i) { attributes += ["penwidth=3", "color=\"#D81B60\""] }
             if options.highlight.contains(i) {

@@ -148,6 +148,26 @@ public struct DiagramPlan: Sendable {
         options.engine = .neato
     }
 
+    /// Lays the diagram out starting from the places in `known` (positions by actor id), so the
+    /// picture changes little from one version to the next while the layout can still improve
+    /// (the live workshop's map), then pins every actor at its new place and stores it in
+    /// `known`. Actors not in `known` start where neato puts them.
+    ///
+    /// - Throws: `GraphvizError` when the layout fails.
+    public mutating func settlePositions(_ known: inout [String: (Double, Double)], full: Network) throws {
+        options.positions = [:]
+        for (k, i) in original.enumerated() {
+            if let p = known[full.actors[i].id] { options.positions[k] = p }
+        }
+        options.pinPositions = false
+        let placed = try StableLayout.positions(
+            dot: DiagramBuilder.dot(for: network, options: options), engine: .neato)
+        options.pinPositions = true
+        options.positions = placed
+        for (k, p) in placed { known[full.actors[original[k]].id] = p }
+        options.engine = .neato
+    }
+
     /// The DOT text of the diagram.
     public var dot: String { DiagramBuilder.dot(for: network, options: options) }
 

@@ -150,7 +150,7 @@ public struct CodecMissing: Error, CustomStringConvertible {
 }
 
 /// The three files of a network folder — `network.yaml`, `actors.csv`, `relations.csv` — as
-/// text, so a folder can be checked (``NetworkReader/load(folderFiles:folder:)``) before it is
+/// text, so a folder can be checked (``NetworkReader/load(folderFiles:folder:allowEmpty:)``) before it is
 /// written.
 public struct NetworkFolderFiles: Sendable, Equatable {
     /// `network.yaml`: name, region, year, language, types, thresholds.

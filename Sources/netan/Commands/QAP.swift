@@ -143,13 +143,19 @@ private struct QAPText {
                 ]
             }
             return [
-                c.name, String(format: "%.6g", c.estimate), String(format: "%.6g", c.standardError),
+                dutch && c.name == "intercept" ? "constante" : c.name, String(format: "%.6g", c.estimate),
+                String(format: "%.6g", c.standardError),
                 String(format: "%.3f", c.statistic), c.pValue.map { String(format: "%.4f", $0) } ?? "—",
             ]
         }
         let statistic = exact ? "statistic" : (fit.model == .linear ? "t" : "z")
+        // CSV keeps the machine names; the table people read is in their language.
+        let columns =
+            exact || !dutch
+            ? [exact ? "name" : "coefficient", "estimate", "std_error", statistic, "p_value"]
+            : ["coëfficiënt", "schatting", "standaardfout", statistic, "p-waarde"]
         return TextTable(
-            columns: [exact ? "name" : "coefficient", "estimate", "std_error", statistic, "p_value"],
+            columns: columns,
             rows: rows,
             numericColumns: [1, 2, 3, 4])
     }
