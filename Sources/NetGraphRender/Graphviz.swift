@@ -105,7 +105,8 @@ public enum Graphviz {
                     message: "Graphviz could not render \(format.rawValue)",
                     diagnostics: GraphvizSession.takeMessages())
             }
-            let data = Data(bytes: buffer, count: Int(length))
+            var data = Data(bytes: buffer, count: Int(length))
+            if format == .svg { data = SVGViewBox.repaired(data) }
             return RenderedDiagram(data: data, warnings: GraphvizSession.takeMessages())
         }
     }
@@ -269,5 +270,35 @@ final class GraphvizSession: @unchecked Sendable {
             return
         }
         context = gvc
+    }
+}
+
+/// Graphviz 2.43 writes an SVG `viewBox` in 72-dpi points while scaling the drawing for the
+/// graph's `dpi` (the beamer and print presets set 150 and 300): the drawing then overflows its
+/// viewBox and a browser shows only its top-left part. The width and height attributes are
+/// right, so the viewBox is set to them.
+enum SVGViewBox {
+    static func repaired(_ data: Data) -> Data {
+        guard var text = String(data: data, encoding: .utf8),
+            let svgStart = text.range(of: "<svg "),
+            let svgEnd = text.range(of: ">", range: svgStart.upperBound..<text.endIndex)
+        else { return data }
+        let head = String(text[svgStart.lowerBound..<svgEnd.upperBound])
+        func attribute(_ name: String) -> String? {
+            guard let start = head.range(of: " \(name)=\""),
+                let end = head.range(of: "\"", range: start.upperBound..<head.endIndex)
+            else { return nil }
+            return String(head[start.upperBound..<end.lowerBound])
+        }
+        guard let width = attribute("width").flatMap({ Double($0.replacingOccurrences(of: "pt", with: "")) }),
+            let height = attribute("height").flatMap({ Double($0.replacingOccurrences(of: "pt", with: "")) }),
+            let box = attribute("viewBox")
+        else { return data }
+        let parts = box.split(separator: " ").compactMap { Double($0) }
+        guard parts.count == 4, abs(parts[2] - width) > 1 || abs(parts[3] - height) > 1 else { return data }
+        let fixed = head.replacingOccurrences(
+            of: "viewBox=\"\(box)\"", with: String(format: "viewBox=\"0.00 0.00 %.2f %.2f\"", width, height))
+        text.replaceSubrange(svgStart.lowerBound..<svgEnd.upperBound, with: fixed)
+        return Data(text.utf8)
     }
 }

@@ -125,6 +125,34 @@ struct RenderingTests {
     }
 }
 
+extension RenderingTests {
+    @Test("every preset's SVG holds the whole drawing inside its viewBox", arguments: DiagramPreset.allCases)
+    func svgViewBox(preset: DiagramPreset) throws {
+        let network = try DemoDataset.load().network
+        var options = DiagramOptions(nodeMeasure: nil, measureName: nil)
+        options.preset = preset
+        let svg = String(
+            decoding: try Graphviz.render(
+                dot: DiagramBuilder.dot(for: network, options: options), engine: .neato, format: .svg
+            ).data, as: UTF8.self)
+        func number(_ pattern: String) -> [Double] {
+            guard let range = svg.range(of: pattern, options: .regularExpression) else { return [] }
+            return svg[range].split(whereSeparator: { !"0123456789.-".contains($0) }).compactMap { Double($0) }
+        }
+        let box = number(#"viewBox="[^"]*""#)
+        let scale = number(#"scale\([0-9.]+ [0-9.]+\)"#)
+        // The background polygon spans the whole drawing, in drawing units before scaling.
+        let polygon = number(#"points="[^"]*""#)
+        try #require(box.count == 4 && scale.count == 2 && polygon.count >= 6)
+        let xs = stride(from: 0, to: polygon.count, by: 2).map { polygon[$0] }
+        let ys = stride(from: 1, to: polygon.count, by: 2).map { polygon[$0] }
+        let drawnWidth = (xs.max()! - xs.min()!) * scale[0]
+        let drawnHeight = (ys.max()! - ys.min()!) * scale[1]
+        #expect(drawnWidth <= box[2] * 1.02 && drawnHeight <= box[3] * 1.02, "\(preset): \(box) vs \(drawnWidth)×\(drawnHeight)")
+        #expect(drawnWidth >= box[2] * 0.9 || drawnHeight >= box[3] * 0.9, "\(preset): drawing fills the box")
+    }
+}
+
 final class ResultBox: @unchecked Sendable {
     private let lock = NSLock()
     private var storage: [Bool]
