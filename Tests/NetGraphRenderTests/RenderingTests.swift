@@ -137,7 +137,9 @@ extension RenderingTests {
             ).data, as: UTF8.self)
         func number(_ pattern: String) -> [Double] {
             guard let range = svg.range(of: pattern, options: .regularExpression) else { return [] }
-            return svg[range].split(whereSeparator: { !"0123456789.-".contains($0) }).compactMap { Double($0) }
+            return svg[range].split(whereSeparator: { !"0123456789.-".contains($0) }).compactMap {
+                Double($0)
+            }
         }
         let box = number(#"viewBox="[^"]*""#)
         let scale = number(#"scale\([0-9.]+ [0-9.]+\)"#)
@@ -148,7 +150,9 @@ extension RenderingTests {
         let ys = stride(from: 1, to: polygon.count, by: 2).map { polygon[$0] }
         let drawnWidth = (xs.max()! - xs.min()!) * scale[0]
         let drawnHeight = (ys.max()! - ys.min()!) * scale[1]
-        #expect(drawnWidth <= box[2] * 1.02 && drawnHeight <= box[3] * 1.02, "\(preset): \(box) vs \(drawnWidth)×\(drawnHeight)")
+        #expect(
+            drawnWidth <= box[2] * 1.02 && drawnHeight <= box[3] * 1.02,
+            "\(preset): \(box) vs \(drawnWidth)×\(drawnHeight)")
         #expect(drawnWidth >= box[2] * 0.9 || drawnHeight >= box[3] * 0.9, "\(preset): drawing fills the box")
     }
 }
