@@ -59,6 +59,7 @@ extension ReportBuilder {
             try put("tables/flags.csv", flagReport.render(.csv))
             try put("tables/groups.csv", flagReport.groupTable().csv())
             try put("tables/flags.json", flagReport.render(.json))
+            if let trend { try put("tables/trend.csv", trend.table(language: language, exact: true).csv()) }
             try put("index.html", html(diagramSVG: InlineSVG.text(svg), bars: bars.map(\.1), lorenz: lorenz))
             try put("report.md", markdown(bars: bars.map(\.0)))
             try put("analysis.ipynb", notebook(bars: bars, lorenz: lorenz))
@@ -141,6 +142,10 @@ extension ReportBuilder {
             h += "<tr><td>\(esc(label))</td><td class=\"n\">\(esc(value))</td></tr>\n"
         }
         h += "</tbody></table>\n"
+        if let trend {
+            h += "<h2>\(t("Ontwikkeling", "Trend"))</h2>\n<p>\(esc(trend.caption(language: language)))</p>\n"
+            h += htmlTable(trend.table(language: language), sortable: false)
+        }
         h += "<h2>\(t("Wie heeft de meeste macht?", "Who holds most power?"))</h2>\n"
         for chart in bars { h += "<div class=\"figure\">\(chart)</div>\n" }
         h += "<div class=\"figure\">\(lorenz)</div>\n"
@@ -201,6 +206,12 @@ extension ReportBuilder {
                 columns: [t("maat", "measure"), t("waarde", "value")], rows: keyFigures.map { [$0.0, $0.1] },
                 numericColumns: [1]
             ).markdown()
+        if let trend {
+            md +=
+                "\n## " + t("Ontwikkeling", "Trend") + "\n\n"
+                + TextTable.markdownEscape(trend.caption(language: language)) + "\n\n"
+                + trend.table(language: language).markdown()
+        }
         md +=
             "\n"
             + flagReport.render(.markdown).replacingOccurrences(of: "\n# ", with: "\n## ")

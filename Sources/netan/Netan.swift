@@ -23,7 +23,8 @@ struct Netan: AsyncParsableCommand {
         version: NetanVersion.string,
         subcommands: [
             Demo.self, Init.self, Analyze.self, Centrality.self, Flags.self, Render.self, Report.self,
-            Compare.self, Diff.self, Generate.self, Convert.self, Validate.self, Serve.self, QAP.self,
+            Compare.self, Diff.self, Generate.self, Convert.self, Survey.self, Validate.self, Serve.self,
+            QAP.self,
             Fuzz.self,
         ]
     )

@@ -22,6 +22,7 @@ struct InteropRoundTripTests {
         case .graphml: "out.graphml"
         case .gexf: "out.gexf"
         case .pajek: "out.net"
+        case .ucinetDL: "out.dl"
         case .dot: "out.dot"
         case .edgeList: "out.csv"
         case .xlsx: "out.xlsx"

@@ -101,6 +101,64 @@ struct ScenarioFlagTests {
     }
 }
 
+@Suite("Organisations that did not answer the survey are not called sidelined or isolated")
+struct NonRespondentFlagTests {
+    /// `network` with `responded` set on the actors named (true/false), and `extra` actors added.
+    func marked(_ network: Network, _ responded: [String: Bool], adding extra: [Actor] = []) -> Network {
+        var copy = Network(metadata: network.metadata, vocabulary: network.vocabulary)
+        for var actor in network.actors + extra {
+            if let answer = responded[actor.id] { actor.attributes["responded"] = answer ? "true" : "false" }
+            copy.add(actor)
+        }
+        for relation in network.relations { copy.add(relation) }
+        return copy
+    }
+
+    @Test("a client organisation that did not answer: its answers are missing, the others are sidelined")
+    func sidelined() throws {
+        let base = try scenario("grote-aanbieder-als-poortwachter")
+        let power = PowerAnalysis(marked(base, ["co1": false, "co2": true, "co3": true]))
+        let sidelined = power.flags.filter { $0.rule == "sidelined-group" }
+        #expect(!sidelined.contains { $0.subject.ids.contains("co1") }, "co1 did not answer: not sidelined")
+        // The members that did answer are still named, as without the marks.
+        #expect(sidelined.contains { Set(["co2", "co3"]).isSubset(of: Set($0.subject.ids)) })
+        let missing = power.flags.filter { $0.rule == "missing-answers" }
+        #expect(missing.count == 1)
+        let flag = try #require(missing.first)
+        #expect(flag.subject.ids == ["co1"] && flag.severity == .info && flag.subject.kind == .actor)
+        // co1's partners: Zorgconcern Groot and Ouderplatform (co2).
+        #expect(flag.evidence.first { $0.name == "partners" }?.value == 2)
+        #expect(
+            flag.messageDutch.contains("Cliëntenraad Jeugd") && flag.messageDutch.contains("niet ingevuld"))
+        #expect(flag.messageEnglish.contains("did not answer the survey"))
+        #expect(!flag.messageDutch.lowercased().contains("buitenspel"))
+        #expect(FindingLabels.title(ofRule: "missing-answers", "en") == "Answers missing")
+        // "responded" = true, or no mark at all, changes nothing.
+        let answered = PowerAnalysis(marked(base, ["co1": true, "co2": true, "co3": true]))
+        let plain = PowerAnalysis(base)
+        #expect(answered.flags.map(\.messageDutch) == plain.flags.map(\.messageDutch))
+    }
+
+    @Test("an organisation nobody named and that did not answer is not called isolated")
+    func isolated() throws {
+        let base = try scenario("evenwichtig")
+        let silent = Actor(id: "stil", name: "Stille Raad", type: "clientorganisatie")
+        let quiet = PowerAnalysis(marked(base, ["stil": false], adding: [silent]))
+        #expect(!quiet.flags.contains { $0.rule == "isolated-actor" && $0.subject.ids == ["stil"] })
+        let missing = try #require(quiet.flags.first { $0.rule == "missing-answers" })
+        #expect(missing.subject.ids == ["stil"] && missing.severity == .info)
+        #expect(missing.evidence.first { $0.name == "partners" }?.value == 0)
+        #expect(quiet.flags.filter(\.isDomination).isEmpty)
+        // Marked as having answered, the same actor is a voice missing at the table (a warning).
+        let answered = PowerAnalysis(marked(base, ["stil": true], adding: [silent]))
+        #expect(
+            answered.flags.contains {
+                $0.rule == "isolated-actor" && $0.subject.ids == ["stil"] && $0.severity == .warning
+            })
+        #expect(!answered.flags.contains { $0.rule == "missing-answers" })
+    }
+}
+
 @Suite("Flags fire at their threshold and not just above it")
 struct ThresholdEdgeTests {
     /// Runs the analysis with `key` set to the evidence value (fires) and just above it (does not).

@@ -543,6 +543,7 @@ public struct QAPDesign: Sendable {
         case "region": return .text(actors.map(\.region))
         case "size": return .numbers(actors.map(\.size))
         case "influence": return .numbers(actors.map(\.influence))
+        case "year": return .numbers(actors.map { $0.year.map(Double.init) })
         default: break
         }
         let columns = Set(actors.flatMap { Array($0.attributes.keys) }).sorted()
@@ -559,6 +560,7 @@ public struct QAPDesign: Sendable {
         case "invloed": return .numbers(actors.map(\.influence))
         case "regio": return .text(actors.map(\.region))
         case "naam": return .text(actors.map { Optional($0.name) })
+        case "jaar": return .numbers(actors.map { $0.year.map(Double.init) })
         default:
             throw QAPError.unknownAttribute(
                 name: attribute, known: ["id", "name", "type", "size", "influence", "region"] + columns)

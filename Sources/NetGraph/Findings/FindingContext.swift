@@ -45,6 +45,11 @@ struct FindingContext {
     let authorityTie: [Bool]
     /// Weak component of each actor, numbered from 0 in order of first actor.
     let componentOf: [Int]
+    /// Whether each actor is known not to have answered the survey the network came from
+    /// (actor attribute `responded` = false, as `netan survey` writes it): its own ties are
+    /// missing, so the rules do not read a place at the edge as being sidelined. False for
+    /// every actor of a network without that attribute.
+    let answersMissing: [Bool]
 
     init(
         network: Network, options: PowerOptions, centrality: CentralityAnalysis, brokerage: Brokerage.Result,
@@ -91,6 +96,7 @@ struct FindingContext {
         let partnerGraph = Graph(nodeCount: count, arcs: partnerArcs, isDirected: false, weights: .ignore)
         partnerCores = Structure.coreNumbers(partnerGraph)
         componentOf = Structure.weakComponents(partnerGraph).labels
+        answersMissing = network.actors.map(Self.answersMissing)
         let roles = self.roles
         authorityTie = (0..<count).map { i in
             (view.offsets[i]..<view.offsets[i + 1]).contains {
@@ -101,6 +107,16 @@ struct FindingContext {
 
     /// The thresholds of the rules.
     var thresholds: FlagThresholds { options.thresholds }
+
+    /// Whether `actor` says it did not answer the survey: an attribute `responded` (or Dutch
+    /// `geantwoord`, `gerespondeerd`) holding false, nee, no, n, 0 or onwaar.
+    static func answersMissing(_ actor: Actor) -> Bool {
+        for (key, value) in actor.attributes
+        where ["responded", "geantwoord", "gerespondeerd"].contains(Normalize.compactKey(key)) {
+            return ["false", "nee", "no", "n", "0", "onwaar"].contains(Normalize.compactKey(value))
+        }
+        return false
+    }
 
     // MARK: - Helpers
 

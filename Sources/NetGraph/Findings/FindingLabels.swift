@@ -39,7 +39,8 @@ public enum FindingLabels {
     public static func theme(ofRule rule: String) -> Theme {
         switch rule {
         case "funding-concentration", "one-sided-dependence": .money
-        case "dominant-broker", "single-gatekeeper", "sidelined-group", "isolated-actor": .access
+        case "dominant-broker", "single-gatekeeper", "sidelined-group", "isolated-actor", "missing-answers":
+            .access
         case "large-party-dominance", "centralized-network": .weight
         case "fragmentation": .fragmentation
         default: .perception
@@ -54,6 +55,7 @@ public enum FindingLabels {
             "large-party-dominance": ("Overwicht van grote aanbieders", "Large providers dominate"),
             "sidelined-group": ("Buitenspel", "Sidelined"),
             "isolated-actor": ("Zonder relaties", "Without ties"),
+            "missing-answers": ("Antwoorden ontbreken", "Answers missing"),
             "single-gatekeeper": ("Enige poortwachter", "Single gatekeeper"),
             "funding-concentration": ("Geconcentreerd geld", "Concentrated money"),
             "one-sided-dependence": ("Eenzijdige afhankelijkheid", "One-sided dependence"),

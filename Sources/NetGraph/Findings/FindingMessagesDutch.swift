@@ -95,6 +95,24 @@ struct FindingMessagesDutch: FindingMessages {
                 + "Ga na of dat klopt of dat gegevens ontbreken."
     }
 
+    // MARK: missing-answers
+
+    /// `actor` (of type `typeLabel`) did not answer the survey; `partners` others named a tie
+    /// with it. Not part of `FindingMessages` (its file is outside this change): called on
+    /// the struct by `MissingAnswers`.
+    func missingAnswers(actor: String, typeLabel: String, partners: Int) -> String {
+        if partners == 0 {
+            return "\(actor) (\(typeLabel)) heeft de vragenlijst niet ingevuld, en niemand noemde "
+                + "een relatie met haar. Haar eigen antwoorden ontbreken: of ze relaties heeft, is onbekend. "
+                + "Vraag haar alsnog om de vragenlijst in te vullen."
+        }
+        let others = partners == 1 ? "één andere partij noemde" : "\(partners) andere partijen noemden"
+        return "\(actor) (\(typeLabel)) heeft de vragenlijst niet ingevuld; \(others) een relatie met haar. "
+            + "Haar eigen antwoorden ontbreken, dus haar relaties zijn mogelijk onvolledig: "
+            + "een plaats aan de rand of zonder directe lijn naar de overheid kan daaraan liggen. "
+            + "Vraag haar alsnog om de vragenlijst in te vullen."
+    }
+
     // MARK: single-gatekeeper
 
     func groupGatekeeperByMandate(group: String, several: Bool, gatekeeper: String) -> String {

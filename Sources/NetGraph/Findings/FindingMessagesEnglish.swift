@@ -88,6 +88,24 @@ struct FindingMessagesEnglish: FindingMessages {
                 + "Check whether that is so or whether data are missing."
     }
 
+    // MARK: missing-answers
+
+    /// `actor` (of type `typeLabel`) did not answer the survey; `partners` others named a tie
+    /// with it. Not part of `FindingMessages` (its file is outside this change): called on
+    /// the struct by `MissingAnswers`.
+    func missingAnswers(actor: String, typeLabel: String, partners: Int) -> String {
+        if partners == 0 {
+            return "\(actor) (\(typeLabel)) did not answer the survey, and nobody named a tie with it. "
+                + "Its own answers are missing: whether it has ties is unknown. "
+                + "Ask it to fill in the survey after all."
+        }
+        let others = partners == 1 ? "one other party named a tie" : "\(partners) other parties named a tie"
+        return "\(actor) (\(typeLabel)) did not answer the survey; \(others) with it. "
+            + "Its own answers are missing, so its ties may be under-reported: a place at the edge or "
+            + "without a direct line to the authorities may come from that. "
+            + "Ask it to fill in the survey after all."
+    }
+
     // MARK: single-gatekeeper
 
     func groupGatekeeperByMandate(group: String, several: Bool, gatekeeper: String) -> String {

@@ -54,7 +54,8 @@ struct FragmentationRule: FindingRule {
                 reference: reference)
         }
         let partners = Degree.partners(c.centrality.graph)
-        let providers = c.network.actors.indices.filter { c.role($0) == .provider }
+        // Providers that did not answer a survey are left out: their own ties are not known.
+        let providers = c.network.actors.indices.filter { c.role($0) == .provider && !c.answersMissing[$0] }
         if providers.count >= 3 {
             let loose = providers.filter { partners[$0] <= 1 }
             let share = Double(loose.count) / Double(providers.count)

@@ -11,7 +11,9 @@
 /// of the partner graph (core numbers on partners, a tie counting once), or when a party
 /// without a bridging mandate is their only way to the authorities; the first reason that
 /// holds is given. With permutations, a p-value for the ratio comes from random groups of the
-/// same size.
+/// same size. A member known not to have answered the survey (`responded` = false) is not
+/// called sidelined: where it would be named, a `missing-answers` finding says that its own
+/// answers are missing instead.
 ///
 /// Reference: representation ratio; k-core (Seidman 1983); gatekeeping (Gould & Fernandez 1989).
 struct SidelinedGroupRule: FindingRule {
@@ -51,6 +53,7 @@ struct SidelinedGroupRule: FindingRule {
         let minCore = connected.map { cores[$0] }.min() ?? 0
         let maxCore = connected.map { cores[$0] }.max() ?? 0
         var flags = FlagBuilder(rule: Self.id)
+        var missing = FlagBuilder(rule: MissingAnswers.id)
         for candidate in candidates where total > 0 {
             let members = candidate.members
             // Who can be sidelined: tied to someone, but not to an authority.
@@ -66,24 +69,32 @@ struct SidelinedGroupRule: FindingRule {
                     keeperOf[m] = k
                 }
             }
-            let reason: SidelinedReason
-            let named: [Int]
+            let wouldName: [Int]
             if ratio <= level {
-                named = exposed
+                wouldName = exposed
+            } else if !outer.isEmpty || !keeperOf.isEmpty {
+                wouldName = exposed.filter { outer.contains($0) || keeperOf[$0] != nil }
+            } else {
+                continue
+            }
+            // Members that did not answer the survey: their own ties are missing, so they are
+            // not called sidelined; the finding says their answers are missing instead.
+            for m in wouldName where c.answersMissing[m] { MissingAnswers.add(m, to: &missing, c) }
+            let named = wouldName.filter { !c.answersMissing[$0] }
+            guard !named.isEmpty else { continue }
+            let reason: SidelinedReason
+            if ratio <= level {
                 reason = .underrepresented(
                     share: FindingContext.percent(share),
                     actorShare: FindingContext.percent(Double(members.count) / n),
                     ratio: FindingContext.number(ratio, digits: 2, "nl"))
-            } else if !outer.isEmpty || !keeperOf.isEmpty {
-                named = exposed.filter { outer.contains($0) || keeperOf[$0] != nil }
+            } else {
                 let keepers = Set(named.compactMap { keeperOf[$0] })
                 if keepers.count == 1, let k = keepers.first, named.allSatisfy({ keeperOf[$0] != nil }) {
                     reason = .onlyThrough(gatekeeper: c.name(k))
                 } else {
                     reason = .outerShell(core: Int(minCore))
                 }
-            } else {
-                continue
             }
             let keeper = keeperOf.values.first
             var p: Double? = nil
@@ -115,7 +126,8 @@ struct SidelinedGroupRule: FindingRule {
                     (ratio <= level ? "representation_ratio" : "group_ratio", ratio),
                     ("share_of_degree", share),
                     ("share_of_actors", Double(members.count) / n), ("named", Double(named.count)),
-                    ("outer_shell", Double(outer.count)), ("single_gatekeeper", keeper == nil ? 0 : 1),
+                    ("outer_shell", Double(outer.filter { !c.answersMissing[$0] }.count)),
+                    ("single_gatekeeper", keeper == nil ? 0 : 1),
                 ],
                 threshold: [("ratio", level)],
                 nl: FindingText.nl.sidelinedGroup(
@@ -124,6 +136,6 @@ struct SidelinedGroupRule: FindingRule {
                     groupPlural: plural.en, groupSize: members.count, members: names, reason: reasonEnglish),
                 reference: FindingReferences.sidelinedGroup, p: p)
         }
-        return flags.flags
+        return flags.flags + missing.flags
     }
 }

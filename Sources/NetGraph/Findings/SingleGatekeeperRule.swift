@@ -68,7 +68,9 @@ struct SingleGatekeeperRule: FindingRule {
         }
         // Single client organisations and citizens' initiatives whose only route to the
         // authorities runs through one other party.
-        for a in 0..<n where voices.contains(c.role(a)) && c.reachesAuthority([a], removing: nil) {
+        // A non-respondent's own ties are missing from the data: no gatekeeper is inferred for it.
+        for a in 0..<n
+        where voices.contains(c.role(a)) && !c.answersMissing[a] && c.reachesAuthority([a], removing: nil) {
             let neighbours = Set(view.targets[view.offsets[a]..<view.offsets[a + 1]].map(Int.init))
             guard neighbours.isDisjoint(with: authorities) else { continue }
             for x in c.cutVertices

@@ -13,13 +13,16 @@ public struct Actor: Hashable, Sendable {
     public var influence: Double?
     /// Region or municipality the actor belongs to, if recorded.
     public var region: String?
+    /// The year (wave) the actor belongs to, if recorded; nil: every year (see
+    /// ``Network/wave(_:)``).
+    public var year: Int?
     /// Every other column, by its header as written.
     public var attributes: [String: String]
 
     /// Creates an actor; a missing `name` falls back to `id`.
     public init(
         id: String, name: String? = nil, type: String, size: Double? = nil, influence: Double? = nil,
-        region: String? = nil, attributes: [String: String] = [:]
+        region: String? = nil, year: Int? = nil, attributes: [String: String] = [:]
     ) {
         self.id = id
         self.name = name ?? id
@@ -27,6 +30,7 @@ public struct Actor: Hashable, Sendable {
         self.size = size
         self.influence = influence
         self.region = region
+        self.year = year
         self.attributes = attributes
     }
 }
@@ -48,7 +52,8 @@ public struct Relation: Hashable, Sendable {
     /// Whether the tie runs from `source` to `target` only; an undirected relation is
     /// symmetric and becomes two arcs in a `Graph`.
     public var directed: Bool
-    /// Year the relation refers to, if recorded.
+    /// Year (wave) the relation refers to, if recorded; nil: every year (see
+    /// ``Network/wave(_:)``).
     public var year: Int?
     /// Every other column, by its header as written.
     public var attributes: [String: String]

@@ -48,7 +48,7 @@ package enum InteropReaders {
         builder.finish(file: file, readFailed: log.hasErrors)
         log.append(contentsOf: builder.log.items)
         if log.hasErrors { throw NetworkLoadError(log.items, language: metadata.language) }
-        return LoadedNetwork(network: builder.network, warnings: log.items)
+        return LoadedNetwork(network: builder.network, warnings: log.items, secondYear: builder.secondYear)
     }
 
     /// Maps named values onto actor fields (aliases as in CSV headers); the rest are attributes.
@@ -139,6 +139,7 @@ package struct TabularNetwork {
         }
         if network.actors.contains(where: { $0.influence != nil }) { actorColumns.append("influence") }
         if network.actors.contains(where: { $0.region != nil }) { actorColumns.append("region") }
+        if network.actors.contains(where: { $0.year != nil }) { actorColumns.append("year") }
         self.actorColumns = actorColumns + actorAttributes
         var relationColumns = ["source", "target", "type", "weight", "directed"]
         if network.relations.contains(where: { $0.year != nil }) { relationColumns.append("year") }
@@ -155,6 +156,7 @@ package struct TabularNetwork {
                 actor.size.map(Cell.number) ?? .text("")
             case "influence": actor.influence.map(Cell.number) ?? .text("")
             case "region": .text(actor.region ?? "")
+            case "year": actor.year.map { .number(Double($0)) } ?? .text("")
             default: .text(actor.attributes[column] ?? "")
             }
         }

@@ -16,6 +16,9 @@ public enum NetworkFormat: String, CaseIterable, Sendable {
     case gexf
     /// Pajek (`.net`, `.paj`): `*Vertices`, `*Arcs` and `*Edges` sections.
     case pajek
+    /// UCINET DL (`.dl`): `format = fullmatrix` or `edgelist1`, one matrix per relation type
+    /// (`nm`, `matrix labels:`).
+    case ucinetDL = "dl"
     /// Graphviz DOT (`.dot`, `.gv`); needs the codec `NetworkCodec.dot` from NetGraphRender.
     case dot
     /// Bare edge list (source target [weight]), CSV or whitespace separated.
@@ -39,6 +42,7 @@ public enum NetworkFormat: String, CaseIterable, Sendable {
         case "graphml": return .graphml
         case "gexf": return .gexf
         case "net", "paj": return .pajek
+        case "dl": return .ucinetDL
         case "dot", "gv": return .dot
         case "edges", "edgelist", "el", "txt", "tsv": return .edgeList
         case "csv": return .edgeList
@@ -62,6 +66,9 @@ public enum NetworkFormat: String, CaseIterable, Sendable {
         case .pajek:
             "Pajek keeps names, direction, weights and relation types (as edge labels); "
                 + "actor types, sizes, influence, attributes and metadata are lost"
+        case .ucinetDL:
+            "UCINET DL keeps ids (as labels), relation types (one matrix each), direction and weights; "
+                + "actor names, types, sizes, influence, attributes, years and metadata are lost"
         case .edgeList:
             "an edge list keeps ids, weights and relation types; "
                 + "actor names, types, sizes and metadata are lost"
@@ -123,12 +130,12 @@ public enum NetworkLoader {
                 Diagnostic(
                     .error, file: path, "netan does not know this file type.",
                     hint:
-                        "Use a network folder, .yaml, .json, .graphml, .gexf, .net (Pajek), .dot, .xlsx "
-                        + "or an edge list (.csv, .txt, .edges); or give --from.",
+                        "Use a network folder, .yaml, .json, .graphml, .gexf, .net (Pajek), .dl (UCINET), "
+                        + ".dot, .xlsx or an edge list (.csv, .txt, .edges); or give --from.",
                     nl: "netan kent dit bestandstype niet.",
                     hintNL:
-                        "Gebruik een netwerkmap, .yaml, .json, .graphml, .gexf, .net (Pajek), .dot, .xlsx "
-                        + "of een lijst met relaties (.csv, .txt, .edges); of geef --from op."
+                        "Gebruik een netwerkmap, .yaml, .json, .graphml, .gexf, .net (Pajek), .dl (UCINET), "
+                        + ".dot, .xlsx of een lijst met relaties (.csv, .txt, .edges); of geef --from op."
                 )
             ])
         }
@@ -138,6 +145,7 @@ public enum NetworkLoader {
         case .graphml: return try InteropReaders.graphML(path)
         case .gexf: return try InteropReaders.gexf(path)
         case .pajek: return try InteropReaders.pajek(path)
+        case .ucinetDL: return try InteropReaders.ucinetDL(path)
         case .dot:
             throw NetworkLoadError([
                 Diagnostic(

@@ -34,6 +34,7 @@ public enum NetworkWriter {
         case .graphml: try AtomicFile.write(graphML(table), to: path)
         case .gexf: try AtomicFile.write(gexf(table), to: path)
         case .pajek: try AtomicFile.write(pajek(table), to: path)
+        case .ucinetDL: try AtomicFile.write(ucinetDL(network), to: path)
         case .dot: throw CodecMissing(format: format)
         case .edgeList:
             try AtomicFile.write(
@@ -64,7 +65,7 @@ public enum NetworkWriter {
     static func lossWarning(_ network: Network, table: TabularNetwork, format: NetworkFormat) -> String? {
         let custom = table.customTypes
         if let losses = format.losses,
-            format == .pajek || format == .edgeList
+            format == .pajek || format == .edgeList || format == .ucinetDL
                 || !(custom.actors.isEmpty && custom.relations.isEmpty && network.metadata.thresholds.isEmpty)
         {
             return losses

@@ -86,7 +86,7 @@ enum XLSXReader {
         builder.finish(file: path, readFailed: log.hasErrors)
         log.append(contentsOf: builder.log.items)
         if log.hasErrors { throw NetworkLoadError(log.items) }
-        return LoadedNetwork(network: builder.network, warnings: log.items)
+        return LoadedNetwork(network: builder.network, warnings: log.items, secondYear: builder.secondYear)
     }
 
     static func records<Field>(

@@ -49,7 +49,7 @@ extension NetworkReader {
         builder.addRelations(relations, file: path)
         builder.finish(file: path, readFailed: log.hasErrors)
         log.append(contentsOf: builder.log.items)
-        return try result(builder.network, log)
+        return try result(builder.network, log, secondYear: builder.secondYear)
     }
 
     private static func records<Field>(

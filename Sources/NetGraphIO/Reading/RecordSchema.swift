@@ -5,7 +5,7 @@ import NetGraph
 /// Column names are matched case-, accent- and separator-insensitively ("Naam", "naam ",
 /// "NAAM" all match `name`), in Dutch or English.
 package enum ActorField: String, CaseIterable {
-    case id, name, type, size, influence, region
+    case id, name, type, size, influence, region, year
 
     package var aliases: [String] {
         switch self {
@@ -15,6 +15,7 @@ package enum ActorField: String, CaseIterable {
         case .size: ["size", "omvang", "grootte"]
         case .influence: ["influence", "invloed", "perceived_influence", "ervaren_invloed"]
         case .region: ["region", "regio"]
+        case .year: ["year", "jaar"]
         }
     }
 }

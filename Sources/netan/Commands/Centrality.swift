@@ -22,6 +22,7 @@ struct Centrality: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
     @OptionGroup var viewOptions: ViewOptions
+    @OptionGroup var yearOptions: YearOptions
 
     @Option(name: .customLong("measure"), help: "Measure to report (repeatable; default: all).")
     var measures: [ActorMeasure] = []
@@ -37,10 +38,13 @@ struct Centrality: ParsableCommand {
 
     func run() throws {
         if NetworkFormat.detect(path: path) == .edgeList {
+            if yearOptions.year != nil {
+                throw ValidationError("--year needs a network with years; an edge list has none.")
+            }
             try runOnEdgeList()
             return
         }
-        let network = try loadNetwork(path)
+        let network = try loadNetwork(path, year: yearOptions.year)
         let view = try viewOptions.makeView(for: network)
         let analysis = CentralityAnalysis(
             network, view: view, measures: measures.isEmpty ? nil : Set(measures))

@@ -12,12 +12,14 @@ struct Convert: ParsableCommand {
         discussion: """
             Formats come from the extensions (.yaml .json .xlsx .graphml .gexf .net .dot .csv/.txt
             for edge lists; a path without extension is a network folder) or from --from/--to.
-            What a format cannot hold is named in a warning.
+            What a format cannot hold is named in a warning. Every year of a network is kept;
+            --year writes one (the relations of that year and those without a year).
 
             Examples:
               netan convert datasets/breda-illustratief breda.graphml
               netan convert netwerk.xlsx netwerk/
               netan convert gephi-export.gexf netwerk.json --to node-link
+              netan convert golven/ golven-2024/ --year 2024     # one year of several
             """)
 
     @Argument(help: "The network to read.")
@@ -38,6 +40,8 @@ struct Convert: ParsableCommand {
     @Flag(help: "Overwrite an existing output.")
     var force = false
 
+    @OptionGroup var yearOptions: YearOptions
+
     func run() throws {
         guard let format = to ?? NetworkFormat.detect(path: output, forWriting: true) else {
             throw ValidationError(
@@ -45,7 +49,8 @@ struct Convert: ParsableCommand {
         }
         try OutputGuard.check(
             output, inputs: OutputGuard.inputs(of: input), force: force, replaceable: format == .folder)
-        let network = try loadNetwork(input, format: from)
+        // Every year is kept unless --year picks one: a conversion adds nothing together.
+        let network = try loadNetwork(input, format: from, year: yearOptions.year, keepYears: true)
         do {
             if let loss = try NetworkWriter.write(network, to: output, format: format, codecs: extraCodecs) {
                 Console.error("\(output): warning: \(loss).")

@@ -31,9 +31,10 @@ struct Flags: ParsableCommand {
     var seed: UInt64 = 42
 
     @OptionGroup var power: PowerOptionGroup
+    @OptionGroup var yearOptions: YearOptions
 
     func run() throws {
-        let network = try loadNetwork(path)
+        let network = try loadNetwork(path, year: yearOptions.year)
         let options = try power.options(for: network, seed: seed)
         let analysis = PowerAnalysis(network, options: options)
         let language = language?.rawValue ?? network.metadata.language

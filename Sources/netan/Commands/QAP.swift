@@ -55,6 +55,8 @@ struct QAP: ParsableCommand {
         help: "Language of the text: nl or en (default: the network's own, else nl).")
     var language: Language?
 
+    @OptionGroup var yearOptions: YearOptions
+
     func validate() throws {
         if predictors.isEmpty {
             throw ValidationError("Give at least one --predictor, e.g. --predictor financiering.")
@@ -63,7 +65,7 @@ struct QAP: ParsableCommand {
     }
 
     func run() throws {
-        let network = try loadNetwork(path)
+        let network = try loadNetwork(path, year: yearOptions.year)
         let language = language?.rawValue ?? network.metadata.language
         let design: QAPDesign
         let fit: QAPRegression

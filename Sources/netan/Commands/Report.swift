@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NetGraph
+import NetGraphIO
 import NetGraphReports
 
 struct Report: ParsableCommand {
@@ -8,13 +9,19 @@ struct Report: ParsableCommand {
         abstract:
             "Write a report folder: index.html (offline), report.md, analysis.ipynb, tables/, figures/.",
         discussion: """
-            The default folder is notebooks-out/<network-name>/; an earlier report there is replaced
-            in one step.
+            The default folder is notebooks-out/<network-name>/ (with the year for one year of a
+            network holding several); an earlier report there is replaced in one step.
+
+            A network holding more than two years (a year column in relations.csv) is reported on
+            its latest year, or the one given with --year, with a section on the trend: key figures
+            of every year. With two years, choose one with --year (or use netan diff).
 
             Examples:
               netan report datasets/breda-illustratief
               netan report mijn-netwerk/ -o rapport/ --lang en
               netan report --compare 'datasets/regions/*/2024' -o vergelijking/
+              netan report golven/                 # latest year, with the trend of all years
+              netan report golven/ --year 2023
             """)
 
     @Argument(help: "A network (folder or file); with --compare, several.")
@@ -34,6 +41,8 @@ struct Report: ParsableCommand {
                 + "findings per network."))
     var compare = false
 
+    @OptionGroup var yearOptions: YearOptions
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("Give a network.") }
         if !compare && paths.count > 1 {
@@ -44,7 +53,9 @@ struct Report: ParsableCommand {
     func run() throws {
         if compare {
             let expanded = Glob.paths(paths)
-            let analyses = try expanded.map { ($0, NetworkAnalysis(try loadNetwork($0))) }
+            let analyses = try expanded.map {
+                ($0, NetworkAnalysis(try loadNetwork($0, year: yearOptions.year)))
+            }
             let folder = URL(fileURLWithPath: output ?? "notebooks-out/vergelijking")
             try OutputGuard.check(
                 folder.path, inputs: expanded.flatMap(OutputGuard.inputs), replaceable: true)
@@ -55,14 +66,40 @@ struct Report: ParsableCommand {
             return
         }
         let path = paths[0]
-        let network = try loadNetwork(path)
-        let folder = URL(fileURLWithPath: output ?? "notebooks-out/" + Slug.make(network.metadata.name))
+        let loaded = try loadNetworkFile(path)
+        let years = loaded.network.years
+        // More than two years: the latest (or --year) with the trend; two: --year is needed.
+        let showsTrend = years.count > 2
+        let year: Int? = showsTrend ? (yearOptions.year ?? years[years.count - 1]) : yearOptions.year
+        let network: Network
+        do {
+            network = try loaded.selecting(year: year, path: path)
+        } catch let error as NetworkLoadError {
+            try failLoading(error, path: path)
+        }
+        let reportLanguage = language?.rawValue ?? network.metadata.language
+        if showsTrend && yearOptions.year == nil, let year {
+            Console.error(
+                reportLanguage == "en"
+                    ? "netan: \(path) holds \(years.count) years; the report is about \(year), the latest, "
+                        + "with the trend of every year (--year chooses another)."
+                    : "netan: \(path) bevat \(years.count) jaren; het rapport gaat over \(year), het laatste, "
+                        + "met de ontwikkeling over alle jaren (--year kiest een ander jaar).")
+        }
+        var name = network.metadata.name
+        if years.count > 1, let year { name += " \(year)" }  // one folder per year
+        let folder = URL(fileURLWithPath: output ?? "notebooks-out/" + Slug.make(name))
         try OutputGuard.check(folder.path, inputs: OutputGuard.inputs(of: path), replaceable: true)
         let analysis = NetworkAnalysis(network)
-        let reportLanguage = language?.rawValue ?? network.metadata.language
-        try writeReport(to: folder) {
-            try ReportBuilder(analysis, language: reportLanguage, inputDescription: path).write(to: $0)
+        var builder = ReportBuilder(analysis, language: reportLanguage, inputDescription: path)
+        if showsTrend, let year {
+            let waves = years.map { each in
+                (year: each, analysis: each == year ? analysis : NetworkAnalysis(loaded.network.wave(each)))
+            }
+            builder.trend = WaveTrend(
+                waves, reportedYear: year, relationsWithoutYear: loaded.network.relationsWithoutYear)
         }
+        try writeReport(to: folder) { try builder.write(to: $0) }
         Console.output("\(folder.path)/index.html\n")
     }
 }

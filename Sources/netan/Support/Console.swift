@@ -27,23 +27,47 @@ enum Console {
 let extraCodecs: [NetworkCodec] = [.dot]
 
 /// Loads a network, printing warnings to stderr; on errors prints every diagnostic and exits 65.
-func loadNetwork(_ path: String, quiet: Bool = false, format: NetworkFormat? = nil) throws -> Network {
+///
+/// `year` chooses one wave (`--year`); a network of several years without one is refused (exit
+/// 65, naming file, line, the years and a hint) unless `keepYears` (validate, convert).
+func loadNetwork(
+    _ path: String, quiet: Bool = false, format: NetworkFormat? = nil, year: Int? = nil,
+    keepYears: Bool = false
+) throws -> Network {
+    let loaded = try loadNetworkFile(path, quiet: quiet, format: format)
+    do {
+        return try loaded.selecting(year: year, path: path, refuseSeveralYears: !keepYears)
+    } catch let error as NetworkLoadError {
+        try failLoading(error, path: path)
+    }
+}
+
+/// Reads a network with every year it holds, printing warnings to stderr; on errors prints
+/// every diagnostic and exits 65.
+func loadNetworkFile(_ path: String, quiet: Bool = false, format: NetworkFormat? = nil) throws
+    -> LoadedNetwork
+{
     do {
         let loaded = try NetworkLoader.load(path: path, format: format, codecs: extraCodecs)
         let language = loaded.network.metadata.language
         if !quiet { loaded.warnings.forEach { Console.error($0.text(language)) } }
-        return loaded.network
+        return loaded
     } catch let error as NetworkLoadError {
-        // Messages in the network's language once its network.yaml was read, else English.
-        let language = error.language ?? "en"
-        error.diagnostics.forEach { Console.error($0.text(language)) }
-        let count = error.errors.count
-        Console.error(
-            language == "nl"
-                ? "netan: \(count) \(count == 1 ? "fout" : "fouten") in \(path); er is niets geschreven."
-                : "netan: \(count) error\(count == 1 ? "" : "s") in \(path); nothing was written.")
-        throw Exit.dataError
+        try failLoading(error, path: path)
     }
+}
+
+/// Prints every diagnostic of a load error and a closing line, and exits 65.
+func failLoading(_ error: NetworkLoadError, path: String) throws -> Never {
+    // Messages in the network's language once its network.yaml was read, else English.
+    let language = error.language ?? "en"
+    error.diagnostics.forEach { Console.error($0.text(language)) }
+    let count = error.errors.count
+    Console.error(
+        language == "nl"
+            ? "netan: \(count) \(count == 1 ? "fout" : "fouten") in \(path); er is niets geschreven."
+            : "netan: \(count) error\(count == 1 ? "" : "s") in \(path); nothing was written.")
+    throw Exit.dataError
 }
 
 /// The one guard in front of every output: never write over an input, never replace an

@@ -28,6 +28,15 @@ struct OutputOptions: ParsableArguments {
     func language(for network: Network) -> String { language?.rawValue ?? network.metadata.language }
 }
 
+/// `--year Y`: one year (wave) of a network whose relations or actors carry several years.
+struct YearOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "Use one year (wave): the relations of that year and those without a year. Needed when the "
+                + "network holds several years (a year column in relations.csv or actors.csv)."))
+    var year: Int?
+}
+
 /// Which view of the network to analyse (`--relation`, `--weights`, sampling, threads).
 struct ViewOptions: ParsableArguments {
     @Option(name: .customLong("relation"), help: "Only relations of this type (repeat for a set of layers).")
