@@ -33,6 +33,16 @@ public struct DiagramOptions: Sendable {
     public var root: Int?
     /// Date for the caption (e.g. "2026-11-23").
     public var date: String?
+    /// Actor indices whose name is drawn next to the node; nil: every actor. The others have
+    /// their name in the tooltip only (folded diagrams label the actors that matter).
+    public var labelled: Set<Int>?
+    /// The ego of an ego view: a double outline, and the title says whose network it is
+    /// ("Netwerk rond Gemeente Breda").
+    public var ego: Int?
+    /// Group nodes (folded small providers), by actor index: the members' names, for the
+    /// tooltip and the caption line that says what was folded. Group nodes have a dashed
+    /// outline.
+    public var groupMembers: [Int: [String]] = [:]
 
     /// Options with these values; the rest take their defaults (screen preset, no pinned
     /// positions, highlights, flag notes, radial root or date).
@@ -102,8 +112,9 @@ public enum DiagramBuilder {
             let area = 0.08 + share * 0.9
             let width = (area).squareRoot()
             let name = actor.name
-            var attributes = [
-                "xlabel=\(DOTEscaping.quoted(name))",
+            let labelled = options.labelled?.contains(i) ?? true
+            var attributes: [String] = labelled ? ["xlabel=\(DOTEscaping.quoted(name))"] : []
+            attributes += [
                 "shape=\(shape)",
                 "width=\(format(width))", "height=\(format(width))",
                 "fillcolor=\"\(colour)\"",
@@ -116,6 +127,17 @@ public enum DiagramBuilder {
             if let notes = options.flagNotes[i], !notes.isEmpty {
                 tip += "\n" + (nl ? "Bevindingen: " : "Findings: ") + notes.joined(separator: ", ")
             }
+            if let members = options.groupMembers[i] {
+                // The names, several to a line; a line breaks between names, never inside one.
+                var lines = [nl ? "Samengevoegd:" : "Folded:"]
+                for (k, member) in members.enumerated() {
+                    let item = member + (k < members.count - 1 ? "," : "")
+                    if lines[lines.count - 1].count + item.count + 1 > 80 { lines.append("") }
+                    lines[lines.count - 1] += (lines[lines.count - 1].isEmpty ? "" : " ") + item
+                }
+                tip += "\n" + lines.joined(separator: "\n")
+                attributes.append("style=\"filled,dashed\"")
+            }
             attributes.append("tooltip=\(DOTEscaping.quoted(tip))")
             if let (x, y) = options.positions[i] {
                 attributes.append(
@@ -127,6 +149,13 @@ public enum DiagramBuilder {
                     "penwidth=4", "color=\"#000000\"", "fontcolor=\"#000000\"",
                     "fontname=\"DejaVu Sans Bold\"",
                 ]
+            }
+            if options.ego == i {
+                // Double outline, in red when the ego is flagged.
+                attributes += ["peripheries=2", "fontname=\"DejaVu Sans Bold\""]
+                if !options.flagged.contains(i) && !options.highlight.contains(i) {
+                    attributes += ["penwidth=2.5", "color=\"#000000\""]
+                }
             }
             out += "  a\(i) [\(attributes.joined(separator: ", "))];\n"
         }
@@ -198,6 +227,9 @@ public enum DiagramBuilder {
         var title = meta.name
         if let region = meta.region, !title.contains(region) { title += " — " + region }
         if let year = meta.year { title += " (\(year))" }
+        if let ego = options.ego, network.actors.indices.contains(ego) {
+            title = (nl ? "Netwerk rond " : "Network around ") + network.actors[ego].name + " — " + title
+        }
         var rows = "<tr><td colspan=\"4\" align=\"left\">"
         rows += "<font point-size=\"\(options.preset.titleSize)\">"
         rows += "<b>\(DOTEscaping.html(title))</b></font></td></tr>"
@@ -219,6 +251,14 @@ public enum DiagramBuilder {
         if !options.highlight.isEmpty {
             caption.append(nl ? "Zwarte rand: gemarkeerde actor" : "Black outline: highlighted actor")
         }
+        if let ego = options.ego, network.actors.indices.contains(ego) {
+            let name = network.actors[ego].name
+            caption.append(
+                nl
+                    ? "Dubbele rand: \(name), het middelpunt van deze weergave"
+                    : "Double outline: \(name), the centre of this view")
+        }
+        if let line = foldCaption(network, options: options) { caption.append(line) }
         if let date = options.date { caption.append((nl ? "Gemaakt: " : "Made: ") + date) }
         if let source = meta.source { caption.append((nl ? "Bron: " : "Source: ") + source) }
         for line in caption {
@@ -254,6 +294,35 @@ public enum DiagramBuilder {
                 + "</tr>"
         }
         return "<table border=\"0\" cellborder=\"0\" cellspacing=\"2\" cellpadding=\"1\">\(rows)</table>"
+    }
+
+    /// "Samengevoegd (gestippelde rand): 38 kleine zorgaanbieders in 3 groepen; netan render
+    /// --all tekent alles." — nil when nothing was folded.
+    static func foldCaption(_ network: Network, options: DiagramOptions) -> String? {
+        let nl = options.language != "en"
+        var membersPerType: [String: Int] = [:]
+        var types: [String] = []
+        for (i, members) in options.groupMembers.sorted(by: { $0.key < $1.key })
+        where i < network.actors.count {
+            let type = network.actors[i].type
+            if membersPerType[type] == nil { types.append(type) }
+            membersPerType[type, default: 0] += members.count
+        }
+        guard !types.isEmpty else { return nil }
+        let parts = types.map {
+            "\(membersPerType[$0]!) "
+                + DiagramView.smallPlural(
+                    type: $0, vocabulary: network.vocabulary, language: options.language)
+        }
+        let list =
+            parts.count == 1
+            ? parts[0] : parts.dropLast().joined(separator: ", ") + (nl ? " en " : " and ") + parts.last!
+        let groups = options.groupMembers.count
+        return nl
+            ? "Samengevoegd (gestippelde rand): \(list) in \(groups) \(groups == 1 ? "groep" : "groepen"); "
+                + "netan render --all tekent alles."
+            : "Folded (dashed outline): \(list) in \(groups) \(groups == 1 ? "group" : "groups"); "
+                + "netan render --all draws everything."
     }
 
     private static func legendCell(label: String, role: ActorRole, colour: String, nl: Bool) -> String {

@@ -57,17 +57,24 @@ public struct DiagramRequest: Sendable {
     /// Date in the caption.
     public var date: String?
 
-    /// A request with the defaults of `netan render`.
-    public init() {}
+    /// A request with the defaults of `netan render`: the whole network, small providers
+    /// folded into group nodes above ``DiagramView/foldThreshold`` actors
+    /// (``DiagramView/fold``; `netan render --all` turns it off).
+    public init() { view.fold = true }
 }
 
 /// A diagram ready for Graphviz: the network of the view, the map back to the full network,
 /// and the options (sizes, flags, highlights, engine).
 public struct DiagramPlan: Sendable {
-    /// The network drawn (the view of the full network).
+    /// The network drawn (the view of the full network): the actors kept, then one node per
+    /// group of folded small providers (``groups``).
     public let network: Network
-    /// For each actor drawn, its index in the full network.
+    /// For each actor kept, its index in the full network (the first `original.count` actors
+    /// of ``network``).
     public let original: [Int]
+    /// The groups of small providers drawn as one node each, after the actors kept:
+    /// `network.actors[original.count + g]` is `groups[g]`. Empty unless the view folds.
+    public let groups: [DiagramView.Group]
     /// Styling and layout options.
     public var options: DiagramOptions
     /// A note for the user when the requested engine was replaced (too large a network).
@@ -76,6 +83,13 @@ public struct DiagramPlan: Sendable {
     /// Plans a diagram of `analysis` (measures on the full network, so sizes compare across
     /// views). Domination findings about an actor outline it in red, with the rule ids.
     ///
+    /// When the view folds (``DiagramView/fold``), no actor a finding names
+    /// (``namedActors(_:in:)``) and no highlighted actor is folded; a group is sized by the
+    /// sum of its members' values, and only the actors that matter are labelled: those the
+    /// findings name, the 15 largest by `sizeBy`, client organisations and citizens'
+    /// initiatives (every actor of their roles), highlighted actors and the groups; the others
+    /// have their name in the tooltip. An ego view outlines the ego and names it in the title.
+    ///
     /// - Throws: ``DiagramPlanError`` for an unknown highlighted actor or an empty view;
     ///   ``DiagramView/UnknownActor`` for an unknown ego actor.
     public init(_ analysis: NetworkAnalysis, request: DiagramRequest) throws {
@@ -83,7 +97,12 @@ public struct DiagramPlan: Sendable {
         let values = request.sizeBy.values(in: analysis)
         var view = request.view
         view.ranking = values
-        let (network, original) = try view.apply(to: full)
+        view.language = request.language
+        let named = Self.namedActors(analysis.flags, in: full)
+        view.unfolded.formUnion(named)
+        view.unfolded.formUnion(request.highlights.compactMap { full.index(ofActor: $0) })
+        let selection = try view.select(from: full)
+        let (network, original, groups) = (selection.network, selection.original, selection.groups)
         for id in request.highlights where full.index(ofActor: id) == nil {
             throw DiagramPlanError.unknownHighlight(id)
         }
@@ -94,9 +113,10 @@ public struct DiagramPlan: Sendable {
                 rules[i, default: []].append(FindingLabels.title(ofRule: flag.rule, request.language))
             }
         }
+        let measure =
+            original.map { values[$0] } + groups.map { $0.members.reduce(0) { $0 + values[$1] } }
         var options = DiagramOptions(
-            nodeMeasure: original.map { values[$0] }, measureName: request.sizeBy.rawValue,
-            language: request.language)
+            nodeMeasure: measure, measureName: request.sizeBy.rawValue, language: request.language)
         options.preset = request.preset
         options.flagged = Set(original.indices.filter { rules[original[$0]] != nil })
         options.flagNotes = Dictionary(
@@ -106,17 +126,67 @@ public struct DiagramPlan: Sendable {
         options.highlight = Set(
             original.indices.filter { request.highlights.contains(full.actors[original[$0]].id) })
         options.date = request.date
+        if let ego = request.view.ego {
+            options.ego = original.firstIndex { full.actors[$0].id == ego }
+        }
+        if !groups.isEmpty {
+            for (g, group) in groups.enumerated() { options.groupMembers[original.count + g] = group.names }
+            // Labels for the actors that matter; the others are named in their tooltip.
+            let top = Set(
+                original.indices.sorted {
+                    (values[original[$0]], full.actors[original[$1]].name)
+                        > (values[original[$1]], full.actors[original[$0]].name)
+                }.prefix(15))
+            let voices: Set<ActorRole> = [.clientVoice, .citizen]
+            var labelled = Set(
+                original.indices.filter { k in
+                    named.contains(original[k]) || top.contains(k)
+                        || voices.contains(full.role(of: full.actors[original[k]]))
+                })
+            labelled.formUnion(original.count..<network.actors.count)
+            labelled.formUnion(options.highlight)
+            if let ego = options.ego { labelled.insert(ego) }
+            options.labelled = labelled
+        }
         var requested = request.engine
         if request.layout == .target {
             requested = .twopi
-            options.root = original.indices.max { values[original[$0]] < values[original[$1]] }
+            options.root = measure.indices.max { measure[$0] < measure[$1] }
         }
         let (chosen, message) = LayoutEngine.bounded(requested, nodeCount: network.actors.count)
         options.engine = chosen
         self.network = network
         self.original = original
+        self.groups = groups
         self.options = options
         self.engineNote = message
+    }
+
+    /// The actors a diagram keeps visible because findings name them, as indices of
+    /// `network`: the subject of every finding about an actor (for a warning or a critical
+    /// finding also the actors it concerns, such as the small providers that depend on one
+    /// funder), both actors of a pair, and the members a finding about a type lists when it
+    /// lists at most ten. Info findings that list everyone a funder pays name only the
+    /// funder, and a finding about 35 sidelined small providers is about the group, which its
+    /// group node shows.
+    public static func namedActors(_ flags: [PowerFlag], in network: Network) -> Set<Int> {
+        var ids: [String] = []
+        for flag in flags {
+            let subject = flag.subject
+            switch subject.kind {
+            case .actor: ids += flag.isDomination ? subject.ids : Array(subject.ids.prefix(1))
+            case .pair: ids += subject.ids
+            case .type: ids += subject.ids.count <= 11 ? Array(subject.ids.dropFirst()) : []
+            case .network: break
+            }
+        }
+        return Set(ids.compactMap { network.index(ofActor: $0) })
+    }
+
+    /// The key of drawn node `k` in a positions file: the actor's id in the full network, or
+    /// the group's id.
+    func positionKey(_ k: Int, full: Network) -> String {
+        k < original.count ? full.actors[original[k]].id : network.actors[k].id
     }
 
     /// Pins the actors named in a positions file, places the rest, and writes every place
@@ -132,8 +202,8 @@ public struct DiagramPlan: Sendable {
     ///
     /// - Throws: `GraphvizError` when the layout fails.
     public mutating func applyPositions(_ known: inout [String: (Double, Double)], full: Network) throws {
-        for (k, i) in original.enumerated() {
-            if let p = known[full.actors[i].id] { options.positions[k] = p }
+        for k in network.actors.indices {
+            if let p = known[positionKey(k, full: full)] { options.positions[k] = p }
         }
         let engine = options.positions.isEmpty ? (options.engine ?? .neato) : .neato
         let placed = try StableLayout.positions(
@@ -143,7 +213,7 @@ public struct DiagramPlan: Sendable {
         for (k, p) in placed where options.positions[k] == nil {
             let q = (p.0 - shift.0, p.1 - shift.1)
             options.positions[k] = q
-            known[full.actors[original[k]].id] = q
+            known[positionKey(k, full: full)] = q
         }
         options.engine = .neato
     }
@@ -156,15 +226,15 @@ public struct DiagramPlan: Sendable {
     /// - Throws: `GraphvizError` when the layout fails.
     public mutating func settlePositions(_ known: inout [String: (Double, Double)], full: Network) throws {
         options.positions = [:]
-        for (k, i) in original.enumerated() {
-            if let p = known[full.actors[i].id] { options.positions[k] = p }
+        for k in network.actors.indices {
+            if let p = known[positionKey(k, full: full)] { options.positions[k] = p }
         }
         options.pinPositions = false
         let placed = try StableLayout.positions(
             dot: DiagramBuilder.dot(for: network, options: options), engine: .neato)
         options.pinPositions = true
         options.positions = placed
-        for (k, p) in placed { known[full.actors[original[k]].id] = p }
+        for (k, p) in placed { known[positionKey(k, full: full)] = p }
         options.engine = .neato
     }
 
@@ -189,7 +259,10 @@ public struct DiagramPlan: Sendable {
         let betweenness = analysis.centrality[.betweenness]
         let totalBetweenness = betweenness.reduce(0, +)
         let pagerank = analysis.centrality[.pagerank]
-        let sizeName = full.metadata.sizeAttribute ?? (english ? "size" : "omvang")
+        // "omvang (budget mln)": the column's name in plain words, never the raw key.
+        let sizeName =
+            (english ? "size" : "omvang")
+            + (full.metadata.sizeAttribute.map { " (\($0.replacingOccurrences(of: "_", with: " ")))" } ?? "")
         let infos = original.enumerated().map { k, i -> InteractiveHTML.ActorInfo in
             var list: [(String, String)] = [
                 (english ? "partners" : "partners", String(partners[i])),
@@ -216,8 +289,23 @@ public struct DiagramPlan: Sendable {
             return InteractiveHTML.ActorInfo(
                 name: actor.name, type: type, figures: list, flags: anonymise ? [] : notes)
         }
+        // A group: how many it holds, how many partners it has together, and their names.
+        let groupInfos = groups.enumerated().map { g, group -> InteractiveHTML.ActorInfo in
+            let actor = network.actors[original.count + g]
+            let type = network.vocabulary.actorType(named: actor.type)?.label(language) ?? actor.type
+            let tied = Set(
+                network.relations.compactMap { r -> String? in
+                    r.source == actor.id ? r.target : r.target == actor.id ? r.source : nil
+                })
+            let list: [(String, String)] = [
+                (english ? "actors in this group" : "partijen in deze groep", String(group.members.count)),
+                (english ? "partners of the group" : "partners van de groep", String(tied.count)),
+                (english ? "names" : "namen", group.names.joined(separator: ", ")),
+            ]
+            return InteractiveHTML.ActorInfo(name: actor.name, type: type, figures: list, flags: [])
+        }
         return InteractiveHTML.page(
-            svg: svg.data, network: network, actors: infos, language: options.language)
+            svg: svg.data, network: network, actors: infos + groupInfos, language: options.language)
     }
 }
 

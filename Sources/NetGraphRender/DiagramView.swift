@@ -15,15 +15,57 @@ public struct DiagramView: Sendable {
     /// Only the `top` actors by `ranking` (values per actor of the full network).
     public var top: Int?
     /// One value per actor of the full network, highest first for `top` (ties by name);
-    /// `top` has no effect without it.
+    /// `top` has no effect without it. Folding keeps the ten highest.
     public var ranking: [Double]?
     /// Leave out actors without a relation inside the view (the ego actor always stays).
     public var hideIsolates = false
     /// Replace names and ids by stable pseudonyms per type ("Zorgaanbieder 3").
     public var anonymise = false
+    /// Fold small providers into group nodes when the view has more than
+    /// ``foldThreshold`` actors: one node per actor type and region ("25 kleine
+    /// zorgaanbieders (Breda)"), so a large region stays readable. Only actors whose role is
+    /// provider are folded, and only small ones: not among the ten highest by `ranking`, not
+    /// among the ten largest providers by size, not in `unfolded`, and not the only partner
+    /// or the only funder (financiering, else contract) of another actor. Client
+    /// organisations, citizens' initiatives, authorities, intermediaries and every other role
+    /// are never folded. A type and region with a single small provider keeps it as it is.
+    public var fold = false
+    /// Actors never folded, as indices of the full network (``DiagramPlan`` puts the actors
+    /// the findings name and the highlighted ones here).
+    public var unfolded: Set<Int> = []
+    /// Language of the group names: "en" for English, anything else Dutch.
+    public var language = "nl"
+
+    /// Views with more actors than this are folded when ``fold`` is set.
+    public static let foldThreshold = 40
 
     /// The whole network: every actor and relation, names as they are.
     public init() {}
+
+    /// Small providers of one type and region drawn as one node (see ``fold``).
+    public struct Group: Sendable, Equatable {
+        /// The actor type of every member.
+        public let type: String
+        /// The members' region; nil when not recorded.
+        public let region: String?
+        /// The members, as indices of the full network, in its order.
+        public let members: [Int]
+        /// The members' names as drawn (pseudonyms in an anonymised view), in the same order.
+        public let names: [String]
+    }
+
+    /// What a view draws (``select(from:)``).
+    public struct Selection: Sendable {
+        /// The network drawn: the actors kept, in the order of the full network, then one
+        /// actor per group (its relations those of its members, merged per partner and type).
+        public let network: Network
+        /// For each actor kept, its index in the full network: `network.actors[k]` is the
+        /// full network's actor `original[k]` for `k < original.count`.
+        public let original: [Int]
+        /// The groups, drawn after the actors kept: `network.actors[original.count + g]` is
+        /// `groups[g]`. Empty unless the view folds.
+        public let groups: [Group]
+    }
 
     /// Thrown by ``apply(to:)`` when `ego` is not an actor id of the network.
     public struct UnknownActor: Error, CustomStringConvertible {
@@ -38,9 +80,20 @@ public struct DiagramView: Sendable {
     }
 
     /// The part of `network` to draw, and for each of its actors the index in `network`.
+    /// When the view folds, the group nodes follow the actors in `original` (see
+    /// ``select(from:)``, which also says what each group holds).
     ///
     /// - Throws: ``UnknownActor`` when `ego` is set and names no actor.
     public func apply(to network: Network) throws -> (network: Network, original: [Int]) {
+        let selection = try select(from: network)
+        return (selection.network, selection.original)
+    }
+
+    /// The part of `network` to draw: the actors kept with their index in `network`, and the
+    /// groups of small providers folded into one node each.
+    ///
+    /// - Throws: ``UnknownActor`` when `ego` is set and names no actor.
+    public func select(from network: Network) throws -> Selection {
         var keep = Set(network.actors.indices)
         if let actorTypes { keep = keep.filter { actorTypes.contains(network.actors[$0].type) } }
         let relations = network.relations.filter { relationTypes?.contains($0.type) ?? true }
@@ -82,7 +135,9 @@ public struct DiagramView: Sendable {
             }
             keep = keep.filter { tied.contains($0) || network.actors[$0].id == ego }
         }
-        let original = keep.sorted()
+        let buckets = fold ? foldedBuckets(keep, in: network, relations: relations) : []
+        let folded = Set(buckets.flatMap { $0.members })
+        let original = keep.subtracting(folded).sorted()
         // Pseudonyms: numbered within each type in the order of the full network, so the same
         // actor gets the same pseudonym in every view.
         var pseudonym: [Int: (id: String, name: String)] = [:]
@@ -108,15 +163,148 @@ public struct DiagramView: Sendable {
             }
             view.add(actor)
         }
-        let kept = Set(original.map { network.actors[$0].id })
+        // Group nodes, with ids no actor has.
+        var taken = Set(network.actors.map(\.id)).union(pseudonym.values.map { $0.id })
+        var groups: [Group] = []
+        for bucket in buckets {
+            var id = "groep-" + Slug.make(bucket.type + " " + (bucket.region ?? ""))
+            while taken.contains(id) { id += "-" }
+            taken.insert(id)
+            let names = bucket.members.map { pseudonym[$0]?.name ?? network.actors[$0].name }
+            let sizes = bucket.members.compactMap { network.actors[$0].size }
+            view.add(
+                Actor(
+                    id: id,
+                    name: Self.groupName(
+                        count: bucket.members.count, type: bucket.type, region: bucket.region,
+                        vocabulary: network.vocabulary, language: language),
+                    type: bucket.type, size: sizes.isEmpty ? nil : sizes.reduce(0, +), region: bucket.region))
+            for m in bucket.members { newID[network.actors[m].id] = id }
+            groups.append(
+                Group(type: bucket.type, region: bucket.region, members: bucket.members, names: names))
+        }
+        let kept = Set(original.map { network.actors[$0].id }).union(folded.map { network.actors[$0].id })
+        // Relations of group members become one relation per partner, type and direction,
+        // with the weights summed; ties between members of one group are not drawn.
+        var merged: [MergedKey: Int] = [:]
+        var drawn: [Relation] = []
         for r in relations where kept.contains(r.source) && kept.contains(r.target) {
             var relation = r
             relation.source = newID[r.source] ?? r.source
             relation.target = newID[r.target] ?? r.target
             if anonymise { relation.attributes = [:] }
-            view.add(relation)
+            guard
+                folded.contains(network.index(ofActor: r.source)!)
+                    || folded.contains(network.index(ofActor: r.target)!)
+            else {
+                drawn.append(relation)
+                continue
+            }
+            if relation.source == relation.target { continue }
+            let ends =
+                relation.directed || relation.source < relation.target
+                ? (relation.source, relation.target) : (relation.target, relation.source)
+            let key = MergedKey(source: ends.0, target: ends.1, type: r.type, directed: r.directed)
+            if let k = merged[key] {
+                drawn[k].weight += relation.weight
+                drawn[k].weightGiven = drawn[k].weightGiven && relation.weightGiven
+                if drawn[k].year != relation.year { drawn[k].year = nil }
+            } else {
+                merged[key] = drawn.count
+                relation.source = ends.0
+                relation.target = ends.1
+                relation.attributes = [:]
+                drawn.append(relation)
+            }
         }
-        return (view, original)
+        for relation in drawn { view.add(relation) }
+        return Selection(network: view, original: original, groups: groups)
+    }
+
+    private struct MergedKey: Hashable {
+        let source: String
+        let target: String
+        let type: String
+        let directed: Bool
+    }
+
+    /// The small providers to fold, by type and region (see ``fold``): empty when `keep` has
+    /// at most ``foldThreshold`` actors. Groups in vocabulary order of their type, then by
+    /// region (unknown last); members in the order of the full network.
+    private func foldedBuckets(
+        _ keep: Set<Int>, in network: Network, relations: [Relation]
+    ) -> [(type: String, region: String?, members: [Int])] {
+        guard keep.count > Self.foldThreshold else { return [] }
+        let actors = network.actors
+        let providers = keep.filter { network.role(of: actors[$0]) == .provider }
+        var protected = unfolded
+        if let ranking {
+            let ranked = keep.sorted { (ranking[$0], actors[$1].name) > (ranking[$1], actors[$0].name) }
+            protected.formUnion(ranked.prefix(10))
+        }
+        // Sizes: the ten largest providers are not small. (Not the median: that would keep
+        // half of 90 providers, and the map would stay a hairball.)
+        let sized = providers.filter { actors[$0].size != nil }.sorted {
+            (actors[$0].size!, actors[$1].name) > (actors[$1].size!, actors[$0].name)
+        }
+        protected.formUnion(sized.prefix(10))
+        // The only partner of an actor (its gatekeeper) or its only funder stays visible.
+        let present = Set(relations.map(\.type))
+        let flowType = present.contains("financiering") ? "financiering" : "contract"
+        var partners: [Int: Set<Int>] = [:]
+        var funders: [Int: Set<Int>] = [:]
+        for r in relations {
+            guard let u = network.index(ofActor: r.source), let v = network.index(ofActor: r.target),
+                u != v, keep.contains(u), keep.contains(v)
+            else { continue }
+            partners[u, default: []].insert(v)
+            partners[v, default: []].insert(u)
+            if r.directed && r.type == flowType { funders[v, default: []].insert(u) }
+        }
+        for ties in Array(partners.values) + Array(funders.values) where ties.count == 1 {
+            protected.formUnion(ties)
+        }
+        var buckets: [String: [Int]] = [:]
+        func key(_ type: String, _ region: String?) -> String { type + "\u{1F}" + (region ?? "") }
+        func region(_ i: Int) -> String? {
+            actors[i].region.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        }
+        for i in providers.subtracting(protected) {
+            buckets[key(actors[i].type, region(i)), default: []].append(i)
+        }
+        let typeOrder = Dictionary(
+            network.vocabulary.actorTypes.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        typealias Bucket = (type: String, region: String?, members: [Int])
+        func order(_ b: Bucket) -> (Int, String, Int, String) {
+            (typeOrder[b.type] ?? Int.max, b.type, b.region == nil ? 1 : 0, b.region ?? "")
+        }
+        let groups = buckets.values.filter { $0.count > 1 }.map { members -> Bucket in
+            let sorted = members.sorted()
+            return (actors[sorted[0]].type, region(sorted[0]), sorted)
+        }
+        return groups.sorted { order($0) < order($1) }
+    }
+
+    /// "kleine zorgaanbieders" / "small care providers": the providers of `type` that folding
+    /// puts together, in group names and the caption.
+    static func smallPlural(type: String, vocabulary: Vocabulary, language: String) -> String {
+        let known = vocabulary.actorType(named: type)
+        if language == "en" {
+            guard let known, known.englishLabel != nil else { return "small providers (\(type))" }
+            return "small " + known.label("en", plural: true)
+        }
+        guard let known, let plural = known.pluralLabel else {
+            return "kleine aanbieders (\(known?.label ?? type))"
+        }
+        return "kleine " + plural
+    }
+
+    /// The name of a group node: "25 kleine zorgaanbieders (Breda)".
+    static func groupName(
+        count: Int, type: String, region: String?, vocabulary: Vocabulary, language: String
+    ) -> String {
+        "\(count) " + smallPlural(type: type, vocabulary: vocabulary, language: language)
+            + (region.map { " (\($0))" } ?? "")
     }
 }
 

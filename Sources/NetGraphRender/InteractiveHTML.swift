@@ -2,9 +2,11 @@ import Foundation
 import NetGraph
 import NetGraphIO
 
-/// A self-contained, offline HTML view of a diagram: the Graphviz SVG inline, a tooltip with
-/// each actor's figures and flags on hover, click to highlight an actor's neighbours, and
-/// checkboxes that filter actor types and relation layers. No external URL, CDN or font.
+/// A self-contained, offline HTML view of a diagram: the Graphviz SVG inline and fitted to the
+/// window, a tooltip with each actor's figures and flags on hover, click to highlight an
+/// actor's neighbours, checkboxes that filter actor types and relation layers, zoom, pan, fit,
+/// search, a step-by-step reveal by actor type for presenting, and export of the current view
+/// as PNG (``MapViewer``). No external URL, CDN or font.
 ///
 /// Data travel as JSON in a `<script type="application/json">` block with `<`, `>` and `&`
 /// written as \\u escapes, so no name can close the script or inject markup.
@@ -60,16 +62,23 @@ public enum InteractiveHTML {
             [key, network.vocabulary.actorType(named: key)?.label(language) ?? key]
         }
         let layers: [[String]] = Array(Set(network.relations.map(\.type))).sorted().map { [$0, $0] }
+        // Step-by-step reveal: actor types in the vocabulary's order (authorities first).
+        let present = Set(network.actors.map(\.type))
+        let known = network.vocabulary.actorTypes.map(\.name).filter(present.contains)
+        let reveal = known + present.subtracting(known).sorted()
         let hint: String =
             nl
             ? "Wijs een actor aan voor cijfers; klik om de buren te markeren "
                 + "(nog eens klikken: alles)."
             : "Point at an actor for figures; click to highlight its neighbours (click again: all)."
         let data: [String: Any] = [
-            "actors": actorObjects, "pairs": pairs, "types": types, "layers": layers,
+            "actors": actorObjects, "pairs": pairs, "types": types, "layers": layers, "reveal": reveal,
             "labels": [
                 "types": nl ? "Actortypen" : "Actor types", "layers": nl ? "Relaties" : "Relations",
-                "hint": hint,
+                "hint": hint, "fit": nl ? "Passend" : "Fit",
+                "search": nl ? "Zoek een partij" : "Find an actor",
+                "png": nl ? "PNG van deze weergave" : "PNG of this view", "all": nl ? "alles" : "all",
+                "step": nl ? "stap" : "step", "reveal": nl ? "Stap voor stap" : "Step by step",
             ],
         ]
         var json = JSONOutput.text(data, compact: true)
@@ -85,9 +94,14 @@ public enum InteractiveHTML {
             <meta name="viewport" content="width=device-width, initial-scale=1"/>
             <title>\(title)</title>
             <style>
-            body{font-family:'DejaVu Sans',Arial,sans-serif;margin:0;display:flex;height:100vh}
-            #side{width:250px;padding:10px;border-right:1px solid #ddd;overflow:auto;font-size:13px}
-            #map{flex:1;overflow:auto}#map svg{max-width:100%;height:auto}
+            html,body{height:100%}
+            body{font-family:'DejaVu Sans',Arial,sans-serif;margin:0;display:flex;height:100vh;overflow:hidden}
+            #side{width:250px;flex:none;padding:10px;border-right:1px solid #ddd;overflow:auto;font-size:13px}
+            #main{flex:1;display:flex;flex-direction:column;min-width:0}
+            #tools{display:flex;gap:4px;align-items:center;padding:4px;border-bottom:1px solid #ddd;flex-wrap:wrap}
+            #tools button,#tools input{font-size:14px}#step{min-width:9em;text-align:center;font-size:13px}
+            #map{flex:1;min-height:0;position:relative;overflow:hidden;cursor:grab;touch-action:none}
+            .found polygon,.found ellipse,.found path{stroke:#000;stroke-width:4px}
             #tip{position:fixed;display:none;background:#fff;border:1px solid #888;padding:6px 8px;\
             font-size:12px;max-width:320px;box-shadow:2px 2px 6px #aaa;pointer-events:none}
             .dim{opacity:0.12}.hidden{display:none}h3{margin:10px 0 4px;font-size:14px}label{display:block}
@@ -96,12 +110,21 @@ public enum InteractiveHTML {
             <body>
             <div id="side"><h2 style="font-size:16px">\(title)</h2>\
             <p id="hint"></p><div id="filters"></div></div>
+            <div id="main"><div id="tools">\
+            <button type="button" id="fit"></button>\
+            <button type="button" id="zoomin" aria-label="zoom in">+</button>\
+            <button type="button" id="zoomout" aria-label="zoom out">−</button>\
+            <input id="search" type="search" size="18"/>\
+            <button type="button" id="prev" aria-label="previous step">◀</button><span id="step"></span>\
+            <button type="button" id="next" aria-label="next step">▶</button>\
+            <button type="button" id="png"></button></div>
             <div id="map">
             \(InlineSVG.text(svg))
-            </div>
+            </div></div>
             <div id="tip"></div>
             <script type="application/json" id="netan-data">\(json)</script>
             <script>
+            \(MapViewer.script)
             \(script)
             </script>
             </body>
@@ -128,23 +151,29 @@ public enum InteractiveHTML {
           var byId = {};
           data.actors.forEach(function (a) { byId[a.id] = a; });
           document.getElementById('hint').textContent = data.labels.hint;
-          var hiddenTypes = {}, hiddenLayers = {}, focus = null;
+          var hiddenTypes = {}, hiddenLayers = {}, focus = null, step = -1, found = null;
+          var viewer = netanViewer(document.getElementById('map'));
+          viewer.attach(false);
+          function shownByStep(typeKey) { return step === -1 ? true : !(data.reveal.indexOf(typeKey) > step); }
           function element(id) { return document.getElementById(id); }
           function text(tag, content) { var e = document.createElement(tag); \
         e.textContent = content; return e; }
           function apply() {
             data.actors.forEach(function (a) {
               var e = element(a.id); if (!e) return;
-              e.classList.toggle('hidden', hiddenTypes[a.typeKey] === true);
+              e.classList.toggle('hidden', hiddenTypes[a.typeKey] === true || !shownByStep(a.typeKey));
               var near = focus === null || focus === a.id || byId[focus].neighbours.indexOf(a.id) !== -1;
-              e.classList.toggle('dim', !near);
+              var match = found === null || found.indexOf(a.id) !== -1;
+              e.classList.toggle('dim', !(near ? match : false));
+              e.classList.toggle('found', found !== null ? found.indexOf(a.id) !== -1 : false);
             });
             data.pairs.forEach(function (p) {
               var e = element(p.id); if (!e) return;
               var ends = p.id.split('-');
               var u = 'actor-' + ends[1], v = 'actor-' + ends[2];
               var visibleLayer = p.types.some(function (t) { return hiddenLayers[t] !== true; });
-              var visibleEnds = !(hiddenTypes[byId[u].typeKey] === true || hiddenTypes[byId[v].typeKey] === true);
+              var visibleEnds = !(hiddenTypes[byId[u].typeKey] === true || hiddenTypes[byId[v].typeKey] === true)
+                ? (shownByStep(byId[u].typeKey) ? shownByStep(byId[v].typeKey) : false) : false;
               e.classList.toggle('hidden', !(visibleLayer ? visibleEnds : false));
               e.classList.toggle('dim', focus !== null ? (u !== focus ? v !== focus : false) : false);
             });
@@ -181,7 +210,38 @@ public enum InteractiveHTML {
             e.addEventListener('mouseleave', function () { tip.style.display = 'none'; });
             e.addEventListener('click', function () { focus = focus === a.id ? null : a.id; apply(); });
           });
-          apply();
+          function typeLabel(key) {
+            var t = data.types.filter(function (x) { return x[0] === key; })[0]; return t ? t[1] : key;
+          }
+          function showStep() {
+            document.getElementById('step').textContent = step === -1 ? data.labels.reveal + ': ' + data.labels.all
+              : data.labels.step + ' ' + (step + 1) + '/' + data.reveal.length + ': ' + typeLabel(data.reveal[step]);
+            apply();
+          }
+          document.getElementById('fit').textContent = data.labels.fit;
+          document.getElementById('png').textContent = data.labels.png;
+          document.getElementById('search').placeholder = data.labels.search;
+          document.getElementById('fit').addEventListener('click', function () { viewer.fit(); });
+          document.getElementById('zoomin').addEventListener('click', function () { viewer.zoom(1 / 1.25); });
+          document.getElementById('zoomout').addEventListener('click', function () { viewer.zoom(1.25); });
+          document.getElementById('png').addEventListener('click', function () { viewer.png('netan-view.png'); });
+          document.getElementById('next').addEventListener('click', function () {
+            step = step === data.reveal.length - 1 ? -1 : step + 1; showStep();
+          });
+          document.getElementById('prev').addEventListener('click', function () {
+            step = step === -1 ? data.reveal.length - 1 : step - 1; showStep();
+          });
+          var search = document.getElementById('search');
+          search.addEventListener('input', function () {
+            var q = search.value.trim().toLowerCase();
+            found = q === '' ? null : data.actors.filter(function (a) {
+              return a.name.toLowerCase().indexOf(q) !== -1; }).map(function (a) { return a.id; });
+            apply();
+          });
+          search.addEventListener('keydown', function (e) {
+            if (e.key === 'Enter' ? (found !== null ? found.length > 0 : false) : false) viewer.center(element(found[0]));
+          });
+          showStep();
           if (location.hash === '#selftest') {
             // Every box: unticked, it hides exactly what it names; ticked again, all is back.
             var failures = [];

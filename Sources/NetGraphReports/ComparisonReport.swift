@@ -3,9 +3,11 @@ import NetGraph
 import NetGraphIO
 import NetGraphRender
 
-/// `netan report --compare`: one folder for a set of networks — the comparison table with
-/// ranks, small multiples of the diagrams, and the findings per network, as an offline
-/// `index.html`, `report.md` and `tables/comparison.csv`, swapped in like `ReportBuilder`.
+/// `netan report --compare`: one folder for a set of networks — which network has which
+/// problem (a heatmap of findings by theme with a "why" line per network), dot charts of the
+/// key figures, the comparison table with ranks, small multiples of the diagrams, and the
+/// findings per network, as an offline `index.html`, `report.md` and `tables/comparison.csv`,
+/// swapped in like `ReportBuilder`.
 public struct ComparisonReport {
     /// The analyses compared, with the paths they were read from.
     public let analyses: [(path: String, analysis: NetworkAnalysis)]
@@ -39,6 +41,9 @@ public struct ComparisonReport {
                 + "<div style=\"display:flex;flex-wrap:wrap;gap:12px\">"
             var md =
                 "# " + (nl ? "Vergelijking van netwerken" : "Comparison of networks") + "\n\n"
+                + "## " + (nl ? "Welk netwerk heeft welk knelpunt?" : "Which network has which problem?")
+                + "\n\n" + comparison.overviewMarkdown(language: language) + "\n"
+                + "## " + (nl ? "Alle cijfers" : "Every figure") + "\n\n"
                 + comparison.render(.markdown, language: language) + "\n"
             for (k, item) in analyses.enumerated() {
                 let network = item.analysis.network

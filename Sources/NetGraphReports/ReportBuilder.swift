@@ -21,6 +21,11 @@ public struct ReportBuilder {
     public let power: PowerAnalysis
     /// Where the network was read from (for the provenance line).
     public let inputDescription: String
+    /// Key figures per year when the input holds more than two years (the report is about
+    /// one of them): a section "Ontwikkeling" / "Trend" and `tables/trend.csv`. Nil: none.
+    public var trend: WaveTrend? = nil
+    /// The analysis the report is about (for the diagram's plan).
+    let result: NetworkAnalysis
 
     /// A report of an analysis computed once by the caller (all measures of the default view).
     public init(_ result: NetworkAnalysis, language: String, inputDescription: String) {
@@ -29,6 +34,7 @@ public struct ReportBuilder {
         self.inputDescription = inputDescription
         analysis = result.centrality
         power = result.power
+        self.result = result
     }
 
     var nl: Bool { language != "en" }
@@ -133,16 +139,15 @@ public struct ReportBuilder {
         return (bars, lorenz)
     }
 
+    /// The network diagram as `netan render` draws it by default: node area by number of
+    /// partners, flagged actors in red, small providers folded into groups above 40 actors.
     func diagram() throws -> (svg: Data, png: Data) {
-        let flagged = Set(
-            power.flags.filter { $0.isDomination && $0.subject.kind == .actor }.compactMap {
-                network.index(ofActor: $0.subject.ids[0])
-            })
-        let options = DiagramOptions(
-            nodeMeasure: Degree.partners(Graph(network, weights: .ignore)).map(Double.init),
-            measureName: t("aantal partners", "number of partners"), language: language, flagged: flagged)
-        let dot = DiagramBuilder.dot(for: network, options: options)
-        let engine = LayoutEngine.recommended(nodeCount: network.actors.count)
+        var request = DiagramRequest()
+        request.language = language
+        var plan = try DiagramPlan(result, request: request)
+        plan.options.measureName = t("aantal partners", "number of partners")
+        let dot = plan.dot
+        let engine = plan.options.engine ?? LayoutEngine.recommended(nodeCount: plan.network.actors.count)
         return (
             try Graphviz.render(dot: dot, engine: engine, format: .svg).data,
             try Graphviz.render(dot: dot, engine: engine, format: .png).data

@@ -181,6 +181,29 @@ struct DiagramTests {
         #expect(check.status == 0, "\(check.output)")
     }
 
+    @Test(
+        "the interactive page works for a presenter in Chromium (Playwright): fits the window, filters, zoom, PNG",
+        .enabled(if: Tools.playwright, "Chromium and Playwright are not installed (make test installs them)"),
+        arguments: ["datasets/breda-illustratief", "generated-60"]
+    )
+    func interactivePageInBrowser(network: String) throws {
+        let folder = TemporaryFolder()
+        var input = packageRoot.appendingPathComponent(network).path
+        if network == "generated-60" {
+            // A generated region of about 60 actors: the size where overlaps and filters matter.
+            input = folder.url.appendingPathComponent("region").path
+            let generated = try netan(["generate", "JZ10", "-o", input, "--seed", "3"])
+            #expect(generated.status == 0, "\(generated.stderr)")
+        }
+        let page = folder.url.appendingPathComponent("view.html").path
+        let result = try netan(["render", input, "-o", page])
+        #expect(result.status == 0, "\(result.stderr)")
+        let script = packageRoot.appendingPathComponent("scripts/render/check_interactive.py").path
+        let check = try #require(
+            try runCheckScript("/usr/bin/env", ["python3", script, page]), "the check could not run")
+        #expect(check.status == 0, "\(check.output)")
+    }
+
     @Test("render options end to end: ego, preset, positions, target layout, bad ids")
     func renderCommand() throws {
         let folder = TemporaryFolder()
@@ -216,5 +239,175 @@ struct DiagramTests {
         #expect(
             !(String(data: folder.contents("e.svg") ?? Data(), encoding: .utf8) ?? "Jeugdzorg Baronie")
                 .contains("Jeugdzorg Baronie"))
+    }
+    /// A generated region (JZ10, seed 3: 58 actors; JZ20: 120).
+    func region(_ code: String) throws -> Network {
+        var settings = GeneratorSettings()
+        settings.seed = 3
+        return RegionGenerator.generate(try #require(try Jeugdregio.find(code)), settings: settings)
+    }
+
+    @Test(
+        "a large region folds small providers by default: few nodes, every client voice and named actor kept"
+    )
+    func foldedByDefault() throws {
+        let full = try region("JZ10")
+        #expect(full.actors.count > DiagramView.foldThreshold)
+        let analysis = NetworkAnalysis(full)
+        let plan = try DiagramPlan(analysis, request: DiagramRequest())
+        #expect(plan.network.actors.count <= 45, "\(plan.network.actors.count) nodes")
+        #expect(!plan.groups.isEmpty)
+        // Every actor is drawn once: as itself or in one group.
+        let members = plan.groups.flatMap(\.members)
+        #expect((plan.original + members).sorted() == Array(full.actors.indices))
+        #expect(plan.network.actors.count == plan.original.count + plan.groups.count)
+        let drawn = Set(plan.original)
+        for (i, actor) in full.actors.enumerated()
+        where ["clientorganisatie", "burgerinitiatief"].contains(actor.type) {
+            #expect(drawn.contains(i), "\(actor.id) folded")
+        }
+        let named = DiagramPlan.namedActors(analysis.flags, in: full)
+        #expect(!named.isEmpty)
+        for i in named { #expect(drawn.contains(i), "\(full.actors[i].id) is named by a finding but folded") }
+        for i in members { #expect(full.role(of: full.actors[i]) == .provider) }
+        // Measures stay those of the full network; a group is sized by its members' sum.
+        let partners = Degree.partners(Graph(full, weights: .ignore)).map(Double.init)
+        let measure = try #require(plan.options.nodeMeasure)
+        for (k, i) in plan.original.enumerated() { #expect(measure[k] == partners[i]) }
+        for (g, group) in plan.groups.enumerated() {
+            #expect(measure[plan.original.count + g] == group.members.reduce(0) { $0 + partners[$1] })
+            let node = plan.network.actors[plan.original.count + g]
+            #expect(node.name == "\(group.members.count) kleine zorgaanbieders", "\(node.name)")
+            #expect(group.names == group.members.map { full.actors[$0].name })
+        }
+        // Caption, group tooltips with every member, dashed outline; labels only where they matter.
+        let dot = plan.dot
+        #expect(dot.contains("Samengevoegd (gestippelde rand): "))
+        #expect(dot.contains("netan render --all tekent alles."))
+        for name in plan.groups.flatMap(\.names) { #expect(dot.contains(DOTEscaping.label(name)), "\(name)") }
+        #expect(dot.contains("style=\"filled,dashed\""))
+        let labelled = try #require(plan.options.labelled)
+        #expect(labelled.count < plan.network.actors.count)
+        let voices: Set<ActorRole> = [.clientVoice, .citizen]
+        for (k, i) in plan.original.enumerated()
+        where named.contains(i) || voices.contains(full.role(of: full.actors[i])) {
+            #expect(labelled.contains(k), "\(full.actors[i].id) has no label")
+        }
+        #expect(dot.components(separatedBy: "xlabel=").count - 1 == labelled.count)
+        // Ties of a group: one line per partner, type and direction, weights summed.
+        let groupIDs = Set(plan.network.actors[plan.original.count...].map(\.id))
+        var seen = Set<String>()
+        var drawnWeight: [String: Double] = [:]
+        for r in plan.network.relations where groupIDs.contains(r.source) || groupIDs.contains(r.target) {
+            #expect(seen.insert("\(r.source)|\(r.target)|\(r.type)|\(r.directed)").inserted)
+            drawnWeight[r.type, default: 0] += r.weight
+        }
+        let memberIDs = Set(members.map { full.actors[$0].id })
+        var fullWeight: [String: Double] = [:]
+        for r in full.relations where memberIDs.contains(r.source) != memberIDs.contains(r.target) {
+            fullWeight[r.type, default: 0] += r.weight
+        }
+        #expect(Set(drawnWeight.keys) == Set(fullWeight.keys))
+        for (type, weight) in fullWeight {
+            #expect(abs((drawnWeight[type] ?? 0) - weight) < 1e-9 * max(1, weight), "\(type)")
+        }
+        // The picture renders.
+        let svg = String(decoding: try plan.render(.svg).data, as: UTF8.self)
+        #expect(svg.components(separatedBy: "class=\"node\"").count - 1 == plan.network.actors.count)
+
+        // The largest region: fewer nodes, the same guarantees.
+        let large = try region("JZ20")
+        let largeAnalysis = NetworkAnalysis(large)
+        let largePlan = try DiagramPlan(largeAnalysis, request: DiagramRequest())
+        let largeCount = largePlan.network.actors.count
+        #expect(largeCount < large.actors.count * 2 / 3, "\(largeCount) nodes")
+        let largeDrawn = Set(largePlan.original)
+        for i in DiagramPlan.namedActors(largeAnalysis.flags, in: large) { #expect(largeDrawn.contains(i)) }
+        for (i, actor) in large.actors.enumerated() where actor.type == "clientorganisatie" {
+            #expect(largeDrawn.contains(i))
+        }
+    }
+
+    @Test("--all draws every actor; a small network and an English caption; groups per type and region")
+    func foldingOptions() throws {
+        let full = try region("JZ10")
+        let analysis = NetworkAnalysis(full)
+        var request = DiagramRequest()
+        request.view.fold = false
+        let all = try DiagramPlan(analysis, request: request)
+        #expect(all.network.actors.count == full.actors.count && all.groups.isEmpty)
+        #expect(all.options.labelled == nil && !all.dot.contains("Samengevoegd"))
+        // A network of at most 40 actors is drawn as it is.
+        let small = try DiagramPlan(NetworkAnalysis(try demo()), request: DiagramRequest())
+        #expect(small.groups.isEmpty && small.options.labelled == nil)
+        // English.
+        request = DiagramRequest()
+        request.language = "en"
+        let english = try DiagramPlan(analysis, request: request)
+        let groupName = english.network.actors[english.original.count].name
+        #expect(groupName.hasSuffix(" small care providers"), "\(groupName)")
+        #expect(english.dot.contains("Folded (dashed outline): "))
+        #expect(english.dot.contains("--all draws everything."))
+        // Providers with a region: one group per type and region, named after it.
+        var regional = Network(metadata: full.metadata, vocabulary: full.vocabulary)
+        for (i, actor) in full.actors.enumerated() {
+            var copy = actor
+            if full.role(of: actor) == .provider { copy.region = i % 2 == 0 ? "Velsen" : "Beverwijk" }
+            regional.add(copy)
+        }
+        for relation in full.relations { regional.add(relation) }
+        let plan = try DiagramPlan(NetworkAnalysis(regional), request: DiagramRequest())
+        #expect(plan.groups.count >= 2)
+        for (g, group) in plan.groups.enumerated() {
+            let region = try #require(group.region)
+            #expect(group.members.allSatisfy { regional.actors[$0].region == region })
+            #expect(plan.network.actors[plan.original.count + g].name.hasSuffix("(\(region))"))
+        }
+        #expect(plan.dot.contains("in \(plan.groups.count) groepen"))
+        // Anonymised: the groups list pseudonyms, never a real name.
+        request = DiagramRequest()
+        request.view.anonymise = true
+        let anonymous = try DiagramPlan(analysis, request: request)
+        let dot = anonymous.dot
+        for actor in full.actors where full.role(of: actor) == .provider {
+            #expect(!dot.contains(DOTEscaping.label(actor.name)), "\(actor.name) leaks")
+        }
+    }
+
+    @Test("an ego view outlines the ego and says whose network it is")
+    func egoView() throws {
+        let analysis = NetworkAnalysis(try demo())
+        var request = DiagramRequest()
+        request.view.ego = "gem-breda"
+        let plan = try DiagramPlan(analysis, request: request)
+        let ego = try #require(plan.options.ego)
+        #expect(plan.network.actors[ego].id == "gem-breda")
+        let dot = plan.dot
+        #expect(dot.contains("Netwerk rond Gemeente Breda"))
+        let line = try #require(dot.split(separator: "\n").first { $0.hasPrefix("  a\(ego) [") })
+        #expect(line.contains("peripheries=2"))
+        request.language = "en"
+        #expect(try DiagramPlan(analysis, request: request).dot.contains("Network around Gemeente Breda"))
+        // The whole network has no ego.
+        #expect(try DiagramPlan(analysis, request: DiagramRequest()).options.ego == nil)
+    }
+
+    @Test("netan render folds a large region, --all and --top draw what they say")
+    func renderFolded() throws {
+        let folder = TemporaryFolder()
+        let input = folder.url.appendingPathComponent("region").path
+        #expect(try netan(["generate", "JZ10", "-o", input, "--seed", "3"]).status == 0)
+        func nodes(_ arguments: [String]) throws -> (count: Int, svg: String) {
+            let output = folder.url.appendingPathComponent("view.svg").path
+            let result = try netan(["render", input, "-o", output, "--force"] + arguments)
+            #expect(result.status == 0, "\(result.stderr)")
+            let svg = String(decoding: folder.contents("view.svg") ?? Data(), as: UTF8.self)
+            return (svg.components(separatedBy: "class=\"node\"").count - 1, svg)
+        }
+        let folded = try nodes([])
+        #expect(folded.count <= 45 && folded.svg.contains("Samengevoegd"))
+        #expect(try nodes(["--all"]).count == 58)
+        let top = try nodes(["--top", "50"])
+        #expect(top.count == 50 && !top.svg.contains("Samengevoegd"))
     }
 }

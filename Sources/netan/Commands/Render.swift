@@ -11,6 +11,11 @@ struct Render: ParsableCommand {
             Colour per actor type and shape per role (legend always included), node area by a
             measure, edge width by weight and style by relation type, flagged actors outlined in red.
 
+            Above 40 actors, small providers are folded into one node per type and region (the
+            caption says what was folded; client organisations, citizens' initiatives and every
+            actor a finding names stay). --all draws every actor; --ego, --top and --type draw
+            what they select. The analysis always covers the whole network.
+
             Examples:
               netan render datasets/breda-illustratief -o breda.svg
               netan render datasets/breda-illustratief -o breda.html
@@ -18,7 +23,9 @@ struct Render: ParsableCommand {
               netan render mijn-netwerk/ -o ego.png --ego gem-breda --depth 2 --preset beamer
               netan render regio/2023 -o 2023.svg --positions posities.csv
               netan render regio/2024 -o 2024.svg --positions posities.csv     # same places
+              netan render golven/ --year 2023 -o 2023.svg     # one year of a folder holding several
               netan render mijn-netwerk/ -o doelwit.svg --layout target --anonymize
+              netan render regio/ -o alles.svg --all     # every actor, no groups
             """)
 
     @Argument(help: "A network (folder or file).")
@@ -46,6 +53,8 @@ struct Render: ParsableCommand {
     @Option(name: .customLong("type"), help: "Only this actor type (repeatable).") var types: [String] = []
     @Option(help: "Only the N actors with the largest --size-by values.") var top: Int?
     @Flag(help: "Leave out actors without ties.") var hideIsolates = false
+    @Flag(help: "Draw every actor: do not fold small providers into groups above 40 actors.")
+    var all = false
     @Flag(
         name: [.customLong("anonymize"), .customLong("anonymise")],
         help: "Replace names by pseudonyms per type (\"Zorgaanbieder 3\").")
@@ -55,6 +64,7 @@ struct Render: ParsableCommand {
     @Option(help: "Positions file (CSV id,x,y): known actors keep their place; new ones are added to it.")
     var positions: String?
     @Option(help: "Language of legend and caption: nl or en.") var language: Language?
+    @OptionGroup var yearOptions: YearOptions
     @Flag(help: "Overwrite an existing output file.") var force = false
 
     var isHTML: Bool { URL(fileURLWithPath: output).pathExtension.lowercased() == "html" }
@@ -72,7 +82,7 @@ struct Render: ParsableCommand {
 
     func run() throws {
         try OutputGuard.check(output, inputs: OutputGuard.inputs(of: path), force: force)
-        let full = try loadNetwork(path)
+        let full = try loadNetwork(path, year: yearOptions.year)
         let analysis = NetworkAnalysis(full)
         var request = DiagramRequest()
         request.view.ego = ego
@@ -82,6 +92,7 @@ struct Render: ParsableCommand {
         request.view.relationTypes = relations.isEmpty ? nil : Set(relations)
         request.view.actorTypes = types.isEmpty ? nil : Set(types)
         request.view.top = top
+        request.view.fold = !(all || ego != nil || top != nil || !types.isEmpty)
         request.sizeBy = sizeBy
         request.preset = preset
         request.layout = layout
