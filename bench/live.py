@@ -33,7 +33,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 VENV = os.path.join(HERE, ".venv")
 PY = os.path.join(VENV, "bin", "python")
-NETAN = os.path.join(ROOT, ".build", "release", "netan")
+NETAN = os.environ.get("NETAN", os.path.join(ROOT, ".build", "release", "netan"))
 CODE = "BENCHLIVE1"
 
 try:
@@ -139,7 +139,11 @@ async def main(args):
         }
     finally:
         server.terminate()
-        server.wait()
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
         shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -100,6 +100,9 @@ public actor LiveAnalysis {
         var request = DiagramRequest()
         request.language = language
         request.preset = .screen
+        // Every actor stays its own node: participants look for what they just added, and
+        // groups that change with each edit would move the map around.
+        request.view.fold = false
         var plan = try DiagramPlan(analysis, request: request)
         var known = positions
         try plan.settlePositions(&known, full: network)

@@ -1,3 +1,5 @@
+import NetGraphRender
+
 /// The two pages of the live workshop, each one offline file (no external URL, CDN or font):
 /// the facilitator's (projector: live map, findings, step-by-step reveal, undo/redo, export)
 /// and the participant's (phone or laptop: add actors with size and influence tower, draw
@@ -81,7 +83,8 @@ enum LivePages {
           <h2 id="h-history" class="fac-only"></h2><ol id="history" class="fac-only"></ol>
         </aside>
         </main>
-        <script>\(script)</script>
+        <script>\(MapViewer.script)
+        \(script)</script>
         </body></html>
         """
     }
@@ -95,7 +98,7 @@ enum LivePages {
         #join{font-size:1.1em}#join b{font-size:1.3em;letter-spacing:.1em}
         main{display:flex;flex:1;min-height:0}#mapbox{flex:3;display:flex;flex-direction:column;min-width:0}
         #map{flex:1;min-height:0;overflow:hidden;background:#fff;touch-action:none;cursor:grab;position:relative}
-        #map svg{position:absolute;inset:0;width:100%;height:100%}
+
         aside{flex:1;min-width:18em;max-width:30em;overflow:auto;padding:0 1em;border-left:1px solid #ddd}
         #tools{display:flex;gap:.3em;padding:.3em;align-items:center;flex-wrap:wrap}
         #tools button{font-size:1em;padding:.2em .6em}
@@ -152,7 +155,7 @@ enum LivePages {
               return r;
             });
           }
-          var network = null, types = {}, step = -1, steps = [], viewBox = null, fresh = null, zoomed = false;
+          var network = null, types = {}, step = -1, steps = [], fresh = null;
           function say(text, bad) { var m = $('message'); m.textContent = text || ''; m.style.color = bad ? '#a00' : '#060'; }
           function labels() {
             document.documentElement.lang = lang;
@@ -197,60 +200,18 @@ enum LivePages {
             f.size.value = a.size !== undefined ? a.size : '';
             f.doel.value = a.doel || '';
           }
-          function setViewBox(svg, box) { svg.setAttribute('viewBox', box.join(' ')); viewBox = box; }
+          var viewer = netanViewer($('map'));
           function loadDiagram() {
             return api('GET', '/api/diagram.svg').then(function (r) { return r.text(); }).then(function (text) {
               var doc = new DOMParser().parseFromString(text, 'image/svg+xml');
               var svg = doc.documentElement;
               if (!svg || svg.nodeName.toLowerCase() !== 'svg') return;
               svg.querySelectorAll('script').forEach(function (s) { s.remove(); });
-              var keep = zoomed ? viewBox : null;
-              svg.removeAttribute('width'); svg.removeAttribute('height');
               var map = $('map'); map.textContent = ''; map.appendChild(document.importNode(svg, true));
-              var live = map.querySelector('svg');
-              // Fit to what is drawn (the graph's bounding box), whatever size Graphviz declared.
-              var graph = live.querySelector('g.graph'), vb = live.getAttribute('viewBox');
-              if (graph) {
-                var bb = graph.getBBox(), pad = 8;
-                var m = graph.transform.baseVal.consolidate();
-                if (m) {
-                  var k = m.matrix;
-                  vb = [k.a * bb.x + k.e - pad, k.d * bb.y + k.f - pad, k.a * bb.width + 2 * pad, k.d * bb.height + 2 * pad].join(' ');
-                }
-              }
-              live.setAttribute('data-fit', vb || '');
-              if (!keep && vb) live.setAttribute('viewBox', vb);
-              if (keep) setViewBox(live, keep); else if (vb) viewBox = vb.split(/[ ,]+/).map(Number);
+              viewer.attach(true);
               buildSteps(); applyStep(); markFresh();
             });
           }
-          function fit() {
-            var svg = $('map').querySelector('svg'); if (!svg) return;
-            var vb = svg.getAttribute('data-fit'); if (vb) setViewBox(svg, vb.split(/[ ,]+/).map(Number));
-            zoomed = false;
-          }
-          function zoom(factor, cx, cy) {
-            var svg = $('map').querySelector('svg'); if (!svg || !viewBox) return;
-            zoomed = true;
-            var b = viewBox.slice(); cx = cx === undefined ? b[0] + b[2] / 2 : cx; cy = cy === undefined ? b[1] + b[3] / 2 : cy;
-            setViewBox(svg, [cx - (cx - b[0]) * factor, cy - (cy - b[1]) * factor, b[2] * factor, b[3] * factor]);
-          }
-          function svgPoint(event) {
-            var svg = $('map').querySelector('svg'); var r = svg.getBoundingClientRect();
-            return [viewBox[0] + (event.clientX - r.left) / r.width * viewBox[2],
-                    viewBox[1] + (event.clientY - r.top) / r.height * viewBox[3]];
-          }
-          $('map').addEventListener('wheel', function (e) {
-            if (!viewBox) return; e.preventDefault(); var p = svgPoint(e); zoom(e.deltaY > 0 ? 1.15 : 1 / 1.15, p[0], p[1]);
-          }, {passive: false});
-          var drag = null;
-          $('map').addEventListener('pointerdown', function (e) { if (viewBox) drag = [e.clientX, e.clientY, viewBox.slice()]; });
-          window.addEventListener('pointerup', function () { drag = null; });
-          window.addEventListener('pointermove', function (e) {
-            if (!drag) return; var svg = $('map').querySelector('svg'); var r = svg.getBoundingClientRect();
-            var b = drag[2]; zoomed = true;
-            setViewBox(svg, [b[0] - (e.clientX - drag[0]) / r.width * b[2], b[1] - (e.clientY - drag[1]) / r.height * b[3], b[2], b[3]]);
-          });
           function actorIndex(g) { var m = /^actor-(\d+)$/.exec(g.id || ''); return m ? Number(m[1]) : -1; }
           function buildSteps() {
             // Step-by-step reveal: one actor type at a time, in the order types first appear.
@@ -340,9 +301,9 @@ enum LivePages {
           });
           $('undo').addEventListener('click', function () { api('POST', '/api/undo'); });
           $('redo').addEventListener('click', function () { api('POST', '/api/redo'); });
-          $('fit').addEventListener('click', fit);
-          $('zoomin').addEventListener('click', function () { zoom(1 / 1.25); });
-          $('zoomout').addEventListener('click', function () { zoom(1.25); });
+          $('fit').addEventListener('click', function () { viewer.fit(); });
+          $('zoomin').addEventListener('click', function () { viewer.zoom(1 / 1.25); });
+          $('zoomout').addEventListener('click', function () { viewer.zoom(1.25); });
           $('next').addEventListener('click', function () { if (step < steps.length - 1) step++; else step = -1; applyStep(); });
           $('prev').addEventListener('click', function () { if (step >= 0) step--; applyStep(); });
           $('export').addEventListener('click', function () {

@@ -5,6 +5,7 @@ import Logging
 import NIOCore
 import NetGraph
 import NetGraphIO
+import ServiceLifecycle
 
 /// The request context: Hummingbird's, plus the connection the request came on (the unit of
 /// the request budget) and the body limit.
@@ -81,6 +82,7 @@ public struct LiveServer: Sendable {
                 }
             },
             configuration: .init(address: .hostname(host, port: port), serverName: "netan"),
+            services: [HubShutdown(hub: workshop.hub)],
             onServerRunning: { channel in
                 ready.port = channel.localAddress?.port ?? port
                 onRunning(ready.port)
@@ -195,5 +197,16 @@ enum LiveSocket {
             try await group.next()
             group.cancelAll()
         }
+    }
+}
+
+/// Ends every live view when the server is asked to stop (Ctrl-C, SIGTERM): the WebSocket
+/// handlers return, so the graceful shutdown does not wait for views that would stay open.
+struct HubShutdown: Service {
+    let hub: LiveHub
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        hub.finish()
     }
 }

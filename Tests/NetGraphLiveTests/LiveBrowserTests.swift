@@ -1,12 +1,15 @@
 import Foundation
+import NetGraph
+import NetGraphIO
 import NetGraphLive
+import NetGraphReports
 import TestSupport
 import Testing
 
 @Suite("netan serve: in a browser", .serialized)
 struct LiveBrowserTests {
     @Test(
-        "Three browser sessions: each change reaches the others, markup in names never runs, the map fits 1280×720",
+        "Three browser sessions build a 20-actor map: every change reaches the others, markup never runs",
         .enabled(if: Tools.playwright, "needs Chromium and Playwright (make test installs them)"))
     func threeSessions() async throws {
         let live = try await LiveTestServer()
@@ -23,12 +26,23 @@ struct LiveBrowserTests {
             DispatchQueue.global().async {
                 continuation.resume(
                     returning: try? runCheckScript(
-                        "/usr/bin/env", ["python3", script, base, LiveTestServer.code]))
+                        "/usr/bin/env", ["python3", script, base, LiveTestServer.code, "--build", "20"]))
             }
         }
         let outcome = try #require(result ?? nil, "the browser check could not run")
         #expect(outcome.status == 0, "\(outcome.output)")
         #expect(outcome.output.contains("\"ok\": true"))
+        // The folder holds exactly the map the room built, and a report can be written from it.
+        let network = try NetworkReader.load(path: live.path).network
+        let names = Set(network.actors.map(\.name))
+        #expect(network.actors.count == 24)
+        #expect((1...20).allSatisfy { names.contains("Partij \($0)") })
+        #expect(network.relations.count == 1 + 1 + 20)
+        #expect(network.actors.contains { $0.name.hasPrefix("<img src=x") })
+        let report = live.folder.url.appendingPathComponent("rapport")
+        try ReportBuilder(NetworkAnalysis(network), language: "nl", inputDescription: live.path).write(
+            to: report)
+        #expect(FileManager.default.fileExists(atPath: report.appendingPathComponent("index.html").path))
     }
 }
 
