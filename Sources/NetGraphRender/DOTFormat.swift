@@ -32,17 +32,23 @@ enum DOTFormat {
         for (key, value) in parsed.attributes where key.hasPrefix("netan_") {
             metadata.set(String(key.dropFirst(6)), value)
         }
-        let actors = parsed.nodes.enumerated().map { i, node in
+        // The title, legend and corners of a page netan drew are not actors.
+        let nodes = parsed.nodes.filter { node in
+            !node.attributes.contains { $0.0 == "class" && $0.1 == "netan-page" }
+        }
+        let actors = nodes.enumerated().map { i, node in
             InteropReaders.actorRecord(
                 line: i + 1, id: node.name, sizeAttribute: metadata.sizeAttribute,
                 values: node.attributes.filter {
                     ![
-                        "pos", "width", "height", "xlabel", "shape", "fillcolor", "style", "color",
+                        "pos", "width", "height", "xlabel", "xlp", "shape", "fillcolor", "style", "color",
                         "penwidth", "fixedsize", "tooltip", "id",
                     ].contains($0.0)
                 })
         }
-        let relations = parsed.edges.enumerated().map { i, edge in
+        let relations = parsed.edges.filter { edge in
+            !edge.attributes.contains { $0.0 == "class" && $0.1 == "netan-page" }
+        }.enumerated().map { i, edge in
             InteropReaders.relationRecord(
                 line: i + 1, source: edge.tail, target: edge.head,
                 values: edge.attributes.filter {

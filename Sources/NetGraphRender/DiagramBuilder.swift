@@ -43,6 +43,10 @@ public struct DiagramOptions: Sendable {
     /// tooltip and the caption line that says what was folded. Group nodes have a dashed
     /// outline.
     public var groupMembers: [Int: [String]] = [:]
+    /// Actor indices whose names a page (``DiagramPreset/isPage``) keeps at any cost: the
+    /// actors findings name, highlighted actors, the ego, the groups. Other names make way and,
+    /// when there is no room, are left to the tooltip (the caption says how many).
+    public var essentialLabels: Set<Int> = []
 
     /// Options with these values; the rest take their defaults (screen preset, no pinned
     /// positions, highlights, flag notes, radial root or date).
@@ -73,47 +77,54 @@ public enum DiagramBuilder {
     /// The DOT source of a diagram of `network` with these options, ready for
     /// ``Graphviz/render(dot:engine:format:)``. The layout engine is not part of the DOT:
     /// pass `options.engine` (or one chosen by size) to the render call.
+    ///
+    /// This is the one-pass drawing: names as Graphviz `xlabel`s, the legend below the map,
+    /// a page preset only scaling the drawing to fit its page. ``DiagramPlan/render(_:)``
+    /// composes pages properly (``DiagramPreset/isPage``).
     public static func dot(for network: Network, options: DiagramOptions = DiagramOptions()) -> String {
+        dot(for: network, options: options, pass: DOTPass())
+    }
+
+    /// The DOT of one pass of a drawing (``DiagramPage`` runs three).
+    static func dot(for network: Network, options: DiagramOptions, pass: DOTPass) -> String {
         let nl = options.language != "en"
         let actors = network.actors
-        // Colour per type: defaults fixed, added and unknown types numbered by appearance.
-        var colours: [String: String] = [:]
-        var extraCount = 0
-        for name in network.vocabulary.actorTypes.map(\.name) + actors.map(\.type) where colours[name] == nil
-        {
-            colours[name] = DiagramStyle.colour(forType: name, extraIndex: extraCount)
-            if DiagramStyle.typeColours[name] == nil { extraCount += 1 }
-        }
-        let knownTypes = Set(network.vocabulary.actorTypes.map(\.name))
-        var extraTypes: [String] = []
-        for actor in actors where !knownTypes.contains(actor.type) && !extraTypes.contains(actor.type) {
-            extraTypes.append(actor.type)
-        }
+        let (colours, extraTypes) = typeColours(network)
 
         var out = "digraph \"netan\" {\n"
         let preset = options.preset
         let root = options.root.map { ", root=\"a\($0)\", ranksep=1.3" } ?? ""
-        out += "  graph [charset=\"UTF-8\", fontname=\"DejaVu Sans\", fontsize=\(preset.labelSize + 1)"
-        out += ", outputorder=edgesfirst, overlap=false, splines=\(actors.count <= 40 ? "true" : "curved")"
-        out += ", sep=\"+8\", start=1, pad=0.3, forcelabels=true, labelloc=b, labeljust=l"
-        out += "\(preset.graphAttributes)\(root)];\n"
-        out += "  node [fontname=\"DejaVu Sans\", fontsize=\(preset.labelSize), style=filled, fixedsize=true"
-        out += ", label=\"\", penwidth=0.8, color=\"#333333\"];\n"
+        let splines = pass.splines ?? (actors.count <= 40 ? "true" : "curved")
+        out +=
+            "  graph [charset=\"UTF-8\", fontname=\"DejaVu Sans\", fontsize=\(format(preset.labelSize + 1))"
+        out += ", outputorder=edgesfirst, overlap=\(pass.overlap), splines=\(splines)"
+        out += ", sep=\"+8\", start=1, pad=\(pass.pageAttributes == nil ? "0.3" : "0"), forcelabels=true"
+        out += ", labelloc=b, labeljust=l\(pass.pageAttributes ?? preset.graphAttributes)\(root)];\n"
+        out += "  node [fontname=\"DejaVu Sans\", fontsize=\(format(pass.labelSize ?? preset.labelSize))"
+        out += ", style=filled, fixedsize=true, label=\"\", penwidth=0.8, color=\"#333333\"];\n"
         out += "  edge [fontname=\"DejaVu Sans\", fontsize=8, arrowsize=0.6];\n"
 
         // Node size: area proportional to the measure, between minArea and maxArea (inch²).
-        let measure = options.nodeMeasure
-        let maximum = measure?.max() ?? 0
         for (i, actor) in actors.enumerated() {
             let role = network.role(of: actor)
             let colour = colours[actor.type]!
             let (shape, _) = DiagramStyle.shape(for: role)
-            let share = maximum > 0 ? max(0, measure![i]) / maximum : 0.3
-            let area = 0.08 + share * 0.9
-            let width = (area).squareRoot()
+            let width = nodeWidth(i, options: options) * pass.nodeScale
             let name = actor.name
-            let labelled = options.labelled?.contains(i) ?? true
-            var attributes: [String] = labelled ? ["xlabel=\(DOTEscaping.quoted(name))"] : []
+            var attributes: [String] = []
+            switch pass.labels {
+            case .xlabels:
+                if options.labelled?.contains(i) ?? true {
+                    attributes.append("xlabel=\(DOTEscaping.quoted(name))")
+                }
+            case .hidden:
+                break
+            case .placed(let places, let lines):
+                if let place = places[i], let text = lines[i] {
+                    attributes.append("xlabel=\"\(text.map(DOTEscaping.label).joined(separator: "\\n"))\"")
+                    attributes.append("xlp=\"\(format2(place.x)),\(format2(place.y))\"")
+                }
+            }
             attributes += [
                 "shape=\(shape)",
                 "width=\(format(width))", "height=\(format(width))",
@@ -121,7 +132,7 @@ public enum DiagramBuilder {
                 "id=\(DOTEscaping.quoted("actor-\(i)"))",
             ]
             var tip = "\(actor.name) (\(actor.type))"
-            if let measure, let measureName = options.measureName {
+            if let measure = options.nodeMeasure, let measureName = options.measureName {
                 tip += "\n\(measureName): \(format(measure[i]))"
             }
             if let notes = options.flagNotes[i], !notes.isEmpty {
@@ -139,24 +150,19 @@ public enum DiagramBuilder {
                 attributes.append("style=\"filled,dashed\"")
             }
             attributes.append("tooltip=\(DOTEscaping.quoted(tip))")
-            if let (x, y) = options.positions[i] {
+            if let points = pass.points {
+                if let (x, y) = points[i] { attributes.append("pos=\"\(format2(x)),\(format2(y))\"") }
+            } else if let (x, y) = options.positions[i] {
                 attributes.append(
                     "pos=\"\(format(x / 72)),\(format(y / 72))\(options.pinPositions ? "!" : "")\"")
             }
-            if options.flagged.contains(i) { attributes += ["penwidth=3", "color=\"#D81B60\""] }
-            if options.highlight.contains(i) {
-                attributes += [
-                    "penwidth=4", "color=\"#000000\"", "fontcolor=\"#000000\"",
-                    "fontname=\"DejaVu Sans Bold\"",
-                ]
+            let border = outline(i, options: options)
+            if border.penwidth != 0.8 || border.colour != nil {
+                attributes.append("penwidth=\(format(border.penwidth))")
             }
-            if options.ego == i {
-                // Double outline, in red when the ego is flagged.
-                attributes += ["peripheries=2", "fontname=\"DejaVu Sans Bold\""]
-                if !options.flagged.contains(i) && !options.highlight.contains(i) {
-                    attributes += ["penwidth=2.5", "color=\"#000000\""]
-                }
-            }
+            if let colour = border.colour { attributes.append("color=\"\(colour)\"") }
+            if border.bold { attributes += ["fontcolor=\"#000000\"", "fontname=\"DejaVu Sans Bold\""] }
+            if border.peripheries > 1 { attributes.append("peripheries=\(border.peripheries)") }
             out += "  a\(i) [\(attributes.joined(separator: ", "))];\n"
         }
 
@@ -187,7 +193,7 @@ public enum DiagramBuilder {
                 (typeOrder[$0.type] ?? Int.max, $0.type) < (typeOrder[$1.type] ?? Int.max, $1.type)
             }
             let main = relations[0]
-            let (style, colour) = DiagramStyle.edgeStyle(forRelationType: main.type)
+            let style = DiagramStyle.relationStyle(forRelationType: main.type)
             let relative =
                 relations.map { $0.weight / max(maxWeight[$0.type] ?? 1, .leastNonzeroMagnitude) }.max() ?? 1
             let width = 0.6 + 3.4 * relative.squareRoot()
@@ -206,22 +212,132 @@ public enum DiagramBuilder {
                         + "\(network.actor(id: relation.target)!.name): "
                 return "\(names)\(relation.type) \(format(relation.weight))"
             }.joined(separator: "\n")
-            let attributes = [
-                "style=\(style)", "color=\"\(colour)\"", "penwidth=\(format(width))", "dir=\(direction)",
-                "tooltip=\(DOTEscaping.quoted(tip))", "id=\"pair-\(pair.low)-\(pair.high)\"",
+            let id = "pair-\(pair.low)-\(pair.high)"
+            var attributes = [
+                "style=\(style.style)", "color=\"\(style.colour)\"", "penwidth=\(format(width))",
+                "dir=\(direction)", "arrowhead=\(style.arrowhead)", "arrowtail=\(style.arrowhead)",
+                "tooltip=\(DOTEscaping.quoted(tip))", "id=\"\(id)\"",
             ]
+            if let spline = pass.edgePositions[id] {
+                attributes.append("pos=\(DOTEscaping.quotedID(spline))")
+            }
             out += "  a\(pair.low) -> a\(pair.high) [\(attributes.joined(separator: ", "))];\n"
         }
 
-        out += "  label=<\(legend(network, colours: colours, extraTypes: extraTypes, options: options))>;\n"
+        if pass.legend {
+            out +=
+                "  label=<\(legend(network, colours: colours, extraTypes: extraTypes, options: options))>;\n"
+        }
+        for statement in pass.extra { out += "  \(statement);\n" }
         out += "}\n"
         return out
     }
 
-    /// The legend table: title, caption, one row per actor type present, relation styles.
+    /// Colour per actor type: defaults fixed, added and unknown types numbered by appearance;
+    /// and the types the vocabulary does not know, in order of appearance.
+    static func typeColours(_ network: Network) -> (colours: [String: String], extraTypes: [String]) {
+        var colours: [String: String] = [:]
+        var extraCount = 0
+        for name in network.vocabulary.actorTypes.map(\.name) + network.actors.map(\.type)
+        where colours[name] == nil {
+            colours[name] = DiagramStyle.colour(forType: name, extraIndex: extraCount)
+            if DiagramStyle.typeColours[name] == nil { extraCount += 1 }
+        }
+        let knownTypes = Set(network.vocabulary.actorTypes.map(\.name))
+        var extraTypes: [String] = []
+        for actor in network.actors where !knownTypes.contains(actor.type) && !extraTypes.contains(actor.type)
+        {
+            extraTypes.append(actor.type)
+        }
+        return (colours, extraTypes)
+    }
+
+    /// Width (and height) of node `i` in inches: area proportional to the measure, from 0.08
+    /// to 0.98 square inches (0.3 of the range without a measure).
+    static func nodeWidth(_ i: Int, options: DiagramOptions) -> Double {
+        let maximum = options.nodeMeasure?.max() ?? 0
+        let share = maximum > 0 ? max(0, options.nodeMeasure![i]) / maximum : 0.3
+        return (0.08 + share * 0.9).squareRoot()
+    }
+
+    /// The outline of node `i`: red and 3 pt when flagged, black and 4 pt when highlighted,
+    /// doubled for the ego; bold name for highlighted actors and the ego.
+    static func outline(_ i: Int, options: DiagramOptions) -> (
+        penwidth: Double, colour: String?, peripheries: Int, bold: Bool
+    ) {
+        var result: (penwidth: Double, colour: String?, peripheries: Int, bold: Bool) = (0.8, nil, 1, false)
+        if options.flagged.contains(i) { result = (3, "#D81B60", 1, false) }
+        if options.highlight.contains(i) { result = (4, "#000000", 1, true) }
+        if options.ego == i {
+            // Double outline, in red when the ego is flagged.
+            result.peripheries = 2
+            result.bold = true
+            if !options.flagged.contains(i) && !options.highlight.contains(i) {
+                result.penwidth = 2.5
+                result.colour = "#000000"
+            }
+        }
+        return result
+    }
+
+    /// The legend table of the one-pass drawing: title, caption, one entry per actor type
+    /// present and per relation type present, two entries to a row.
     static func legend(
         _ network: Network, colours: [String: String], extraTypes: [String], options: DiagramOptions
     ) -> String {
+        var rows = "<tr><td colspan=\"4\" align=\"left\">"
+        rows += "<font point-size=\"\(format(options.preset.titleSize))\">"
+        rows += "<b>\(DOTEscaping.html(title(network, options: options)))</b></font></td></tr>"
+        for line in captionLines(network, options: options) {
+            rows += "<tr><td colspan=\"4\" align=\"left\" balign=\"left\"><font point-size=\"9\">"
+            rows += "\(DOTEscaping.html(wrap(line, width: 110)))</font></td></tr>"
+        }
+        let entries = legendEntries(network, colours: colours, extraTypes: extraTypes, options: options)
+        let cells = entries.actors + entries.relations
+        // Two legend entries per row.
+        for start in stride(from: 0, to: cells.count, by: 2) {
+            rows +=
+                "<tr>" + cells[start] + (start + 1 < cells.count ? cells[start + 1] : "<td></td><td></td>")
+                + "</tr>"
+        }
+        return "<table border=\"0\" cellborder=\"0\" cellspacing=\"2\" cellpadding=\"1\">\(rows)</table>"
+    }
+
+    /// The legend of a page (``DiagramPage``), without the title: the actor types and then
+    /// the relation types, `columns` entries to a row (glyphs in one column, names in the
+    /// next), then the caption lines wrapped at `captionWidth` characters.
+    static func pageLegend(
+        _ network: Network, options: DiagramOptions, columns: Int, captionWidth: Int, extraCaptions: [String]
+    ) -> String {
+        let (colours, extraTypes) = typeColours(network)
+        let entries = legendEntries(
+            network, colours: colours, extraTypes: extraTypes, options: options, glyphAlign: "right")
+        let preset = options.preset
+        var grid = ""
+        for group in [entries.actors, entries.relations] {
+            for start in stride(from: 0, to: group.count, by: columns) {
+                let chunk = group[start..<min(group.count, start + columns)]
+                grid += "<tr>" + chunk.joined()
+                grid += String(repeating: "<td></td><td></td>", count: columns - chunk.count) + "</tr>"
+            }
+        }
+        var rows = ""
+        if !grid.isEmpty {
+            rows += "<tr><td align=\"left\"><font point-size=\"\(format(preset.legendSize))\">"
+            rows += "<table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"1\">"
+            rows += grid + "</table></font></td></tr>"
+        }
+        for line in captionLines(network, options: options) + extraCaptions {
+            rows += "<tr><td align=\"left\" balign=\"left\">"
+            rows += "<font point-size=\"\(format(preset.captionSize))\">"
+            rows += "\(DOTEscaping.html(wrap(line, width: captionWidth)))</font></td></tr>"
+        }
+        return "<table border=\"0\" cellborder=\"0\" cellspacing=\"3\" cellpadding=\"0\">\(rows)</table>"
+    }
+
+    /// The title of the drawing: the network's name, region and year; for an ego view
+    /// "Netwerk rond …" first.
+    static func title(_ network: Network, options: DiagramOptions) -> String {
         let nl = options.language != "en"
         let meta = network.metadata
         var title = meta.name
@@ -230,9 +346,13 @@ public enum DiagramBuilder {
         if let ego = options.ego, network.actors.indices.contains(ego) {
             title = (nl ? "Netwerk rond " : "Network around ") + network.actors[ego].name + " — " + title
         }
-        var rows = "<tr><td colspan=\"4\" align=\"left\">"
-        rows += "<font point-size=\"\(options.preset.titleSize)\">"
-        rows += "<b>\(DOTEscaping.html(title))</b></font></td></tr>"
+        return title
+    }
+
+    /// The caption lines, in the diagram's language: what sets node size, the outlines,
+    /// what was folded, the date and the source.
+    static func captionLines(_ network: Network, options: DiagramOptions) -> [String] {
+        let nl = options.language != "en"
         var caption: [String] = []
         if let measureName = options.measureName {
             let largest =
@@ -260,40 +380,47 @@ public enum DiagramBuilder {
         }
         if let line = foldCaption(network, options: options) { caption.append(line) }
         if let date = options.date { caption.append((nl ? "Gemaakt: " : "Made: ") + date) }
-        if let source = meta.source { caption.append((nl ? "Bron: " : "Source: ") + source) }
-        for line in caption {
-            rows += "<tr><td colspan=\"4\" align=\"left\"><font point-size=\"9\">"
-            rows += "\(DOTEscaping.html(wrap(line, width: 110)))</font></td></tr>"
-        }
+        if let source = network.metadata.source { caption.append((nl ? "Bron: " : "Source: ") + source) }
+        return caption
+    }
+
+    /// Legend cells (a glyph cell and a name cell per entry): one per actor type present (its
+    /// shape in its colour, its name and role in the diagram's language) and one per relation
+    /// type present (its line, colour and arrowhead, and its name).
+    static func legendEntries(
+        _ network: Network, colours: [String: String], extraTypes: [String], options: DiagramOptions,
+        glyphAlign: String = "left"
+    ) -> (actors: [String], relations: [String]) {
+        let language = options.language
         let present = Set(network.actors.map(\.type))
-        var cells: [String] = []
+        var actors: [String] = []
         for type in network.vocabulary.actorTypes where present.contains(type.name) {
-            cells.append(legendCell(label: type.label, role: type.role, colour: colours[type.name]!, nl: nl))
+            actors.append(
+                legendCell(
+                    label: type.label(language), role: type.role, colour: colours[type.name]!,
+                    language: language, glyphAlign: glyphAlign))
         }
         for name in extraTypes {
-            cells.append(legendCell(label: name, role: .other, colour: colours[name]!, nl: nl))
+            actors.append(
+                legendCell(
+                    label: name, role: .other, colour: colours[name]!, language: language,
+                    glyphAlign: glyphAlign))
         }
+        var relations: [String] = []
         let relationTypes = Set(network.relations.map(\.type))
         for type in network.vocabulary.relationTypes.map(\.name)
             + relationTypes.subtracting(network.vocabulary.relationTypes.map(\.name)).sorted()
         where relationTypes.contains(type) {
-            let (style, colour) = DiagramStyle.edgeStyle(forRelationType: type)
-            let stroke =
-                style == "dashed"
-                ? "╌╌╌" : style == "dotted" ? "┈┈┈" : style == "bold" ? "━━━" : "───"
-            let arrow = (network.vocabulary.relationType(named: type)?.directed ?? true) ? "▶" : ""
-            cells.append(
-                "<td align=\"left\"><font color=\"\(colour)\">\(stroke)\(arrow)</font></td>"
-                    + "<td align=\"left\">\(DOTEscaping.html(type))</td>"
+            let style = DiagramStyle.relationStyle(forRelationType: type)
+            let directed =
+                network.vocabulary.relationType(named: type)?.directed
+                ?? (network.relations.contains { $0.type == type && $0.directed })
+            relations.append(
+                "<td align=\"left\"><font color=\"\(style.colour)\">\(style.glyph(directed: directed))</font></td>"
+                    + "<td align=\"left\">\(DOTEscaping.html(DiagramStyle.relationLabel(type, language: language)))</td>"
             )
         }
-        // Two legend entries per row.
-        for start in stride(from: 0, to: cells.count, by: 2) {
-            rows +=
-                "<tr>" + cells[start] + (start + 1 < cells.count ? cells[start + 1] : "<td></td><td></td>")
-                + "</tr>"
-        }
-        return "<table border=\"0\" cellborder=\"0\" cellspacing=\"2\" cellpadding=\"1\">\(rows)</table>"
+        return (actors, relations)
     }
 
     /// "Samengevoegd (gestippelde rand): 38 kleine zorgaanbieders in 3 groepen; netan render
@@ -325,12 +452,18 @@ public enum DiagramBuilder {
                 + "netan render --all draws everything."
     }
 
-    private static func legendCell(label: String, role: ActorRole, colour: String, nl: Bool) -> String {
+    /// A legend entry of an actor type: its shape in its colour, its name and, when it says
+    /// more than the name, its role in grey.
+    private static func legendCell(
+        label: String, role: ActorRole, colour: String, language: String, glyphAlign: String
+    ) -> String {
         let glyph = DiagramStyle.shape(for: role).glyph
-        let roleName = nl ? role.dutchLabel : role.rawValue
-        return "<td align=\"left\"><font color=\"\(colour)\" point-size=\"13\">\(glyph)</font></td>"
-            + "<td align=\"left\">\(DOTEscaping.html(label)) "
-            + "<font color=\"#666666\">(\(DOTEscaping.html(roleName)))</font></td>"
+        let roleName = DiagramStyle.roleLabel(role, language: language)
+        let roleText =
+            roleName.lowercased() == label.lowercased()
+            ? "" : " <font color=\"#666666\">(\(DOTEscaping.html(roleName)))</font>"
+        return "<td align=\"\(glyphAlign)\"><font color=\"\(colour)\">\(glyph)</font></td>"
+            + "<td align=\"left\">\(DOTEscaping.html(label))\(roleText)</td>"
     }
 
     private struct Pair: Hashable {
@@ -360,4 +493,48 @@ public enum DiagramBuilder {
         if value == value.rounded() && abs(value) < 1e15 { return String(Int(value)) }
         return String(format: "%.3g", value)
     }
+
+    /// A coordinate in points with two decimals ("123.45"), for `pos` and `xlp`.
+    static func format2(_ value: Double) -> String { String(format: "%.2f", value) }
+
+    /// Points as inches with six decimals, for `size` ("13.333333").
+    static func inches(_ points: Double) -> String { String(format: "%.6f", points / 72) }
+}
+
+/// How ``DiagramBuilder`` writes one pass of a drawing. The default is the one-pass drawing
+/// (``DiagramBuilder/dot(for:options:)``); ``DiagramPage`` lays out, routes and renders a
+/// page in three passes.
+struct DOTPass {
+    /// How names are drawn.
+    enum Labels {
+        /// Every labelled actor's name as a Graphviz `xlabel`, placed by Graphviz.
+        case xlabels
+        /// No names (layout and routing passes).
+        case hidden
+        /// Names placed by ``LabelPlacer``: the label centre (`xlp`, points) and the lines of
+        /// each name drawn; actors without a place get no name (the tooltip has it).
+        case placed([Int: (x: Double, y: Double)], lines: [Int: [String]])
+    }
+    /// How names are drawn.
+    var labels = Labels.xlabels
+    /// Whether the legend is the graph label (the one-pass drawing).
+    var legend = true
+    /// Node positions in points, written without `!` for Graphviz's `nop` engines; nil:
+    /// ``DiagramOptions/positions`` in inches (neato).
+    var points: [Int: (Double, Double)]?
+    /// Factor on every node's width and height.
+    var nodeScale = 1.0
+    /// Edge splines (Graphviz `pos`) by edge id (`pair-u-v`).
+    var edgePositions: [String: String] = [:]
+    /// The graph's `splines`; nil: `true` up to 40 actors, `curved` above.
+    var splines: String?
+    /// The graph's `overlap`: `false` (remove overlaps) for layouts, `true` for fixed positions.
+    var overlap = "false"
+    /// Graph attributes instead of the preset's (each with a leading ", "); also sets
+    /// `pad=0`. Nil: the preset's one-pass attributes.
+    var pageAttributes: String?
+    /// Node font size instead of the preset's.
+    var labelSize: Double?
+    /// Statements added before the closing brace (title, legend, page corners).
+    var extra: [String] = []
 }

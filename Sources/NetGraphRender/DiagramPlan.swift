@@ -16,6 +16,18 @@ public enum NodeSizeMeasure: String, CaseIterable, Sendable {
     /// The centrality this size reads, if it is one.
     public var centralityMeasure: ActorMeasure? { ActorMeasure(rawValue: rawValue) }
 
+    /// What the size shows, for the caption, in Dutch (`nl`) or English (any other code):
+    /// "aantal partners", "omvang", "invloed (0–10)" or the centrality's label.
+    public func label(_ language: String) -> String {
+        let english = language == "en"
+        switch self {
+        case .partners: return english ? "number of partners" : "aantal partners"
+        case .size: return english ? "size" : "omvang"
+        case .influence: return english ? "influence (0–10)" : "invloed (0–10)"
+        default: return centralityMeasure?.label(english ? "en" : "nl") ?? rawValue
+        }
+    }
+
     /// One value per actor of `analysis.network`; NaN becomes 0.
     public func values(in analysis: NetworkAnalysis) -> [Double] {
         let network = analysis.network
@@ -116,7 +128,8 @@ public struct DiagramPlan: Sendable {
         let measure =
             original.map { values[$0] } + groups.map { $0.members.reduce(0) { $0 + values[$1] } }
         var options = DiagramOptions(
-            nodeMeasure: measure, measureName: request.sizeBy.rawValue, language: request.language)
+            nodeMeasure: measure, measureName: request.sizeBy.label(request.language),
+            language: request.language)
         options.preset = request.preset
         options.flagged = Set(original.indices.filter { rules[original[$0]] != nil })
         options.flagNotes = Dictionary(
@@ -148,6 +161,12 @@ public struct DiagramPlan: Sendable {
             if let ego = options.ego { labelled.insert(ego) }
             options.labelled = labelled
         }
+        // Names a page never leaves out: actors findings name, highlighted actors, the ego, groups.
+        var essential = Set(original.indices.filter { named.contains(original[$0]) })
+        essential.formUnion(options.highlight)
+        if let ego = options.ego { essential.insert(ego) }
+        essential.formUnion(original.count..<network.actors.count)
+        options.essentialLabels = essential
         var requested = request.engine
         if request.layout == .target {
             requested = .twopi
@@ -238,12 +257,33 @@ public struct DiagramPlan: Sendable {
         options.engine = .neato
     }
 
-    /// The DOT text of the diagram.
+    /// The DOT text of the one-pass diagram (``DiagramBuilder/dot(for:options:)``): what
+    /// ``render(_:)`` draws for the screen preset. A page preset is composed in three passes
+    /// (``pageDOT(_:)``).
     public var dot: String { DiagramBuilder.dot(for: network, options: options) }
 
-    /// Renders the diagram.
+    /// The DOT that ``render(_:)`` hands to Graphviz for `format`: ``dot`` for the screen; for
+    /// a page (``DiagramPreset/isPage``) the composed page, every node, name and edge placed,
+    /// with title, legend and page size, which Graphviz's `nop2` layout draws as it is.
+    ///
+    /// - Throws: `GraphvizError` when a layout pass fails.
+    public func pageDOT(_ format: DiagramFormat) throws -> String {
+        guard options.preset.isPage else { return dot }
+        return try DiagramPage.compose(
+            network, options: options, engine: options.engine ?? .neato, format: format)
+    }
+
+    /// Renders the diagram: in one pass for the screen; for slides and prints as a page of
+    /// exactly the preset's size, the legend beside or below the map and no name covering
+    /// another name or a node (see ``DiagramPreset``).
+    ///
+    /// - Throws: `GraphvizError` when Graphviz fails.
     public func render(_ format: DiagramFormat) throws -> RenderedDiagram {
-        try Graphviz.render(dot: dot, engine: options.engine ?? .neato, format: format)
+        let engine = options.engine ?? .neato
+        guard options.preset.isPage else {
+            return try Graphviz.render(dot: dot, engine: engine, format: format)
+        }
+        return try DiagramPage.render(network, options: options, engine: engine, format: format).rendered
     }
 
     /// The offline interactive page: the SVG with tooltips (key figures and findings per

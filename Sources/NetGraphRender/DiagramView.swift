@@ -151,7 +151,9 @@ public struct DiagramView: Sendable {
             }
         }
         var metadata = network.metadata
-        if anonymise { metadata.source = metadata.source.map { _ in "geanonimiseerd / anonymised" } }
+        if anonymise {
+            metadata.source = metadata.source.map { _ in language == "en" ? "anonymised" : "geanonimiseerd" }
+        }
         var view = Network(metadata: metadata, vocabulary: network.vocabulary)
         var newID: [String: String] = [:]
         for i in original {
@@ -309,42 +311,87 @@ public struct DiagramView: Sendable {
 }
 
 /// Diagram presets: font sizes, page size and resolution.
+///
+/// `screen` draws the map with its legend below at its natural size. The other presets are
+/// pages: ``DiagramPlan/render(_:)`` lays the map out first, places every name itself (no
+/// name on another name or node), then puts the legend beside the map (slides) or below it
+/// (paper) and scales the map, not the text, so that the drawing fills the page exactly.
 public enum DiagramPreset: String, CaseIterable, Sendable {
-    /// For a screen: 10 pt labels, 14 pt title, no page size.
+    /// For a screen: 10 pt names, 14 pt title, no page size.
     case screen
-    /// For slides: 16 pt labels, 24 pt title; the layout is stretched to fill 12.8 × 7.2 in
-    /// (16:9) at 150 dpi, so the map is as wide as a slide (the legend below it still adds
-    /// height: about 1520 × 1080 pixels for the demo).
+    /// For slides: a 16:9 page of 13.33 × 7.5 in (PowerPoint's widescreen slide; PNG 1920 ×
+    /// 1080 at 144 dpi), 12 pt names, the title above, a compact legend (at most two columns)
+    /// beside the map.
     case beamer
-    /// For A4 paper: 8 pt labels, 12 pt title, fitted to 7.5 × 10.9 in at 300 dpi.
+    /// For A4 paper (595 × 842 pt; PNG at 300 dpi): 7.5 pt names, the legend below the map, or
+    /// landscape with the legend beside it when that draws the map at least 10% larger.
     case printA4 = "print-a4"
-    /// For A3 paper: 9 pt labels, 14 pt title, fitted to 10.9 × 15.7 in at 300 dpi.
+    /// For A3 paper (842 × 1191 pt), like ``printA4`` with 10 pt names.
     case printA3 = "print-a3"
 
-    var labelSize: Int {
+    /// Whether the preset is a page (``DiagramPlan/render(_:)`` composes it).
+    public var isPage: Bool { self != .screen }
+
+    var labelSize: Double {
         switch self {
         case .screen: 10
-        case .beamer: 16
-        case .printA4: 8
-        case .printA3: 9
+        case .beamer: 12
+        case .printA4: 7.5
+        case .printA3: 10
         }
     }
-    var titleSize: Int {
+    var titleSize: Double {
         switch self {
         case .screen: 14
-        case .beamer: 24
-        case .printA4: 12
-        case .printA3: 14
+        case .beamer: 16
+        case .printA4: 11
+        case .printA3: 15
         }
     }
-    /// Graphviz graph attributes: page size in inches (scaled to fit) and dots per inch.
-    var graphAttributes: String {
+    /// Legend entries (actor and relation types).
+    var legendSize: Double {
         switch self {
-        case .screen: ""
-        case .beamer: ", size=\"12.8,7.2!\", ratio=fill, dpi=150"
-        case .printA4: ", size=\"7.5,10.9\", dpi=300"
-        case .printA3: ", size=\"10.9,15.7\", dpi=300"
+        case .screen: labelSize + 1
+        case .beamer: 11
+        case .printA4: 7.5
+        case .printA3: 10
         }
+    }
+    /// Caption lines (size measure, flags, folding, date, source).
+    var captionSize: Double {
+        switch self {
+        case .screen: 9
+        case .beamer: 9
+        case .printA4: 6.5
+        case .printA3: 8.5
+        }
+    }
+    /// Page width and height in points, portrait for paper; nil for the screen.
+    var page: (width: Double, height: Double)? {
+        switch self {
+        case .screen: nil
+        case .beamer: (width: 960, height: 540)
+        case .printA4: (width: 595, height: 842)
+        case .printA3: (width: 842, height: 1191)
+        }
+    }
+    /// White margin around a page's drawing, in points.
+    var margin: Double {
+        switch self {
+        case .screen: 0
+        case .beamer: 18
+        case .printA4: 28
+        case .printA3: 34
+        }
+    }
+    /// Resolution of a page's PNG.
+    var pngDPI: Int { self == .beamer ? 144 : 300 }
+    /// Graphviz graph attributes of the one-pass drawing (``DiagramBuilder/dot(for:options:)``
+    /// on its own): the drawing is scaled down to fit the page; ``DiagramPlan/render(_:)``
+    /// composes the page instead.
+    var graphAttributes: String {
+        guard let page else { return "" }
+        return ", size=\"\(DiagramBuilder.inches(page.width)),\(DiagramBuilder.inches(page.height))\""
     }
 }
 

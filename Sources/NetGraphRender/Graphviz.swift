@@ -87,12 +87,19 @@ public enum Graphviz {
     public static func render(dot source: String, engine: LayoutEngine, format: DiagramFormat) throws
         -> RenderedDiagram
     {
+        try render(dot: source, layout: engine.rawValue, format: format)
+    }
+
+    /// Renders DOT with a Graphviz layout plugin by name: an engine, or `nop` (nodes stay at
+    /// their `pos`, in points, and edges are routed, like `neato -n`) or `nop2` (nodes and
+    /// edges stay as given, like `neato -n2`), which ``DiagramPage`` uses to compose pages.
+    static func render(dot source: String, layout: String, format: DiagramFormat) throws -> RenderedDiagram {
         try GraphvizSession.shared.withContext { gvc in
             let graph = try parse(source)
             defer { agclose(graph) }
-            guard netan_layout(gvc, graph, engine.rawValue) == 0 else {
+            guard netan_layout(gvc, graph, layout) == 0 else {
                 throw GraphvizError(
-                    message: "Graphviz could not lay out the graph with \(engine.rawValue)",
+                    message: "Graphviz could not lay out the graph with \(layout)",
                     diagnostics: GraphvizSession.takeMessages())
             }
             defer { gvFreeLayout(gvc, graph) }

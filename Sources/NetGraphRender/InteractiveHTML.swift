@@ -61,7 +61,9 @@ public enum InteractiveHTML {
         let types: [[String]] = Array(Set(network.actors.map(\.type))).sorted().map { key in
             [key, network.vocabulary.actorType(named: key)?.label(language) ?? key]
         }
-        let layers: [[String]] = Array(Set(network.relations.map(\.type))).sorted().map { [$0, $0] }
+        let layers: [[String]] = Array(Set(network.relations.map(\.type))).sorted().map {
+            [$0, DiagramStyle.relationLabel($0, language: language)]
+        }
         // Step-by-step reveal: actor types in the vocabulary's order (authorities first).
         let present = Set(network.actors.map(\.type))
         let known = network.vocabulary.actorTypes.map(\.name).filter(present.contains)

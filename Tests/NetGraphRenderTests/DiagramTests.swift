@@ -30,7 +30,9 @@ struct DiagramTests {
         #expect(dot.contains("a1 [xlabel=\"Cliëntenraad\", shape=hexagon"))
         #expect(dot.contains("fillcolor=\"#882255\""))  // clientorganisatie
         #expect(dot.components(separatedBy: " -> ").count == 2)  // two relations, one pair
-        #expect(dot.contains("style=bold"))  // financiering wins the pair's style
+        // financiering wins the pair's style: a solid blue line with a filled arrowhead.
+        #expect(dot.contains("style=solid, color=\"#0072B2\""))
+        #expect(dot.contains("arrowhead=normal"))
         #expect(dot.contains("dir=forward"))
         #expect(dot.contains("label=<<table"))
         #expect(dot.contains("Knoopgrootte (oppervlak): graad"))
@@ -125,13 +127,19 @@ struct DiagramTests {
         let network = try demo()
         var options = DiagramOptions()
         options.preset = .beamer
+        // On its own, the one-pass DOT scales the drawing to fit the slide (13.33 × 7.5 in);
+        // DiagramPlan.render composes the page (PageLayoutTests).
         let dot = DiagramBuilder.dot(for: network, options: options)
-        #expect(dot.contains("fontsize=16") && dot.contains("size=\"12.8,7.2!\""))
-        // The beamer PNG fills a 1920-pixel-wide slide and is wider than tall.
-        let slide = try Graphviz.render(dot: dot, engine: .neato, format: .png).data
-        let width = slide[16..<20].reduce(0) { $0 << 8 | Int($1) }
-        let height = slide[20..<24].reduce(0) { $0 << 8 | Int($1) }
-        #expect(width >= 1400 && Double(width) / Double(height) > 1.3, "\(width)×\(height)")
+        #expect(dot.contains("fontsize=12") && dot.contains("size=\"13.333333,7.500000\""))
+        let svg = String(
+            decoding: try Graphviz.render(dot: dot, engine: .neato, format: .svg).data, as: UTF8.self)
+        let header = try #require(
+            svg.range(of: #"<svg width="[0-9.]+pt" height="[0-9.]+pt""#, options: .regularExpression))
+        let size = svg[header].split(whereSeparator: { !"0123456789.".contains($0) }).compactMap {
+            Double($0)
+        }
+        try #require(size.count == 2)
+        #expect(size[0] <= 960.5 && size[1] <= 540.5 && (size[0] >= 955 || size[1] >= 535), "\(size)")
         options.preset = .printA4
         let png = try Graphviz.render(
             dot: DiagramBuilder.dot(for: network, options: options), engine: .neato, format: .png

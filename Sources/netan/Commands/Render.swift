@@ -9,7 +9,9 @@ struct Render: ParsableCommand {
             "Draw a network diagram with Graphviz: SVG, PNG, PDF, DOT, or an interactive offline HTML page.",
         discussion: """
             Colour per actor type and shape per role (legend always included), node area by a
-            measure, edge width by weight and style by relation type, flagged actors outlined in red.
+            measure, edge width by weight, colour, line and arrowhead by relation type, flagged
+            actors outlined in red. Slides and prints (--preset) fill their page exactly and place
+            every name clear of other names and nodes.
 
             Above 40 actors, small providers are folded into one node per type and region (the
             caption says what was folded; client organisations, citizens' initiatives and every
@@ -43,7 +45,11 @@ struct Render: ParsableCommand {
     @Option(help: "Node area by: \(NodeSizeMeasure.allCases.map(\.rawValue).joined(separator: ", ")).")
     var sizeBy: NodeSizeMeasure = .partners
 
-    @Option(help: "Preset: screen, beamer, print-a4 or print-a3.")
+    @Option(
+        help: """
+            Preset: screen; beamer (16:9 slide, PNG 1920×1080, legend beside the map); print-a4 or \
+            print-a3 (the whole page, legend below the map or, landscape, beside it).
+            """)
     var preset: DiagramPreset = .screen
 
     @Option(help: "Show this actor and its neighbourhood.") var ego: String?
@@ -120,7 +126,9 @@ struct Render: ParsableCommand {
         }
         let format = DiagramFormat(fileExtension: URL(fileURLWithPath: output).pathExtension)!
         if let debug = ProcessInfo.processInfo.environment["NETAN_DEBUG_DOT"] {
-            try? plan.dot.write(toFile: debug, atomically: true, encoding: .utf8)
+            // The DOT Graphviz draws: for a page preset the composed page (see DiagramPreset).
+            let text = (try? plan.pageDOT(format)) ?? plan.dot
+            try? text.write(toFile: debug, atomically: true, encoding: .utf8)
         }
         let rendered = try withGraphviz(output) { try plan.render(format) }
         for warning in rendered.warnings { Console.error("graphviz: warning: \(warning)") }
