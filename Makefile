@@ -2,7 +2,7 @@
 # Both first install missing system packages (scripts/install-deps.sh).
 SWIFT ?= swift
 
-.PHONY: all deps test-deps build release test lint format docs demo clean bench bench-quick bench-live fuzz
+.PHONY: all deps test-deps build release test lint format docs demo clean bench bench-quick bench-live bench-userpath fuzz
 
 all: build
 
@@ -51,6 +51,11 @@ bench: deps
 bench-quick: deps
 	$(SWIFT) build -c release --product netan
 	python3 bench/run.py --quick --runs 1
+
+# The user's path: folder reading, analyze, compare over 42 regions, report (quick: medium graph).
+bench-userpath: deps
+	$(SWIFT) build -c release --product netan
+	python3 bench/userpath.py
 
 # Change-to-view latency of `netan serve`: 100 actors, 30 live views (about 30 seconds).
 bench-live: deps

@@ -36,9 +36,18 @@ public actor Workshop {
         self.folder = folder
         self.limits = limits
         let fm = FileManager.default
-        if !fm.fileExists(atPath: URL(fileURLWithPath: folder).appendingPathComponent("actors.csv").path) {
-            try Self.template(name: URL(fileURLWithPath: folder).lastPathComponent, language: language)
-                .write(to: folder)
+        // A new workshop: the template's files, except those already there (a network.yaml
+        // written beforehand keeps its name, region and year).
+        let url = URL(fileURLWithPath: folder)
+        if !fm.fileExists(atPath: url.appendingPathComponent("actors.csv").path) {
+            let template = Self.template(name: url.lastPathComponent, language: language)
+            try fm.createDirectory(at: url, withIntermediateDirectories: true)
+            for (name, text) in [
+                ("network.yaml", template.metadata), ("actors.csv", template.actors),
+                ("relations.csv", template.relations),
+            ] where !fm.fileExists(atPath: url.appendingPathComponent(name).path) {
+                try AtomicFile.write(text, to: url.appendingPathComponent(name).path)
+            }
         }
         journal = try WorkshopJournal(folder: folder)
         hub = LiveHub()

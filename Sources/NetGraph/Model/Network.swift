@@ -149,6 +149,14 @@ public struct Network: Sendable {
         relations.append(relation)
     }
 
+    /// Adds a relation whose two ends the caller has already found among the actors (the
+    /// readers check every end once, with a message when it is missing), without looking them up
+    /// again.
+    package mutating func addChecked(_ relation: Relation) {
+        assert(indexByID[relation.source] != nil && indexByID[relation.target] != nil)
+        relations.append(relation)
+    }
+
     /// The actor with this id. - Complexity: O(1).
     public func actor(id: String) -> Actor? {
         indexByID[id].map { actors[$0] }

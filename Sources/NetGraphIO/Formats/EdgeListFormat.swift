@@ -45,7 +45,7 @@ extension InteropReaders {
                         hintNL: "Schrijf één relatie per regel: source target [weight].")
                     continue
                 }
-                var values: [RelationField: String] = [
+                var values: FieldValues<RelationField> = [
                     .source: tokens[0], .target: tokens[1], .type: "samenwerking",
                 ]
                 if tokens.count >= 3 { values[.weight] = tokens[2] }

@@ -84,7 +84,7 @@ extension InteropReaders {
                         nl: "Een regel onder *Arcs of *Edges heeft twee knoopnummers nodig.")
                     continue
                 }
-                var values: [RelationField: String] = [
+                var values: FieldValues<RelationField> = [
                     .source: names[tokens[0]] ?? tokens[0], .target: names[tokens[1]] ?? tokens[1],
                     .directed: section == "*arcs" ? "true" : "false",
                 ]

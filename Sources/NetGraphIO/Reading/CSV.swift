@@ -38,7 +38,7 @@ package struct CSVTable: Sendable {
 
     /// Parses decoded text. - Complexity: O(n) in the length of the text.
     package static func parse(_ text: String, encoding: TextEncoding = .utf8) throws -> CSVTable {
-        var scalars = Substring(text).unicodeScalars[...]
+        var body = Substring(text)
         var line = 1
         var delimiter: Character? = nil
 
@@ -46,30 +46,30 @@ package struct CSVTable: Sendable {
         if let firstBreak = text.firstIndex(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
             ?? Optional(text.endIndex)
         {
-            let first = text[..<firstBreak].trimmingCharacters(in: .whitespaces)
+            let first = String(text[..<firstBreak]).trimmedSpaces
             if first.lowercased().hasPrefix("sep="), first.count == 5 {
                 delimiter = first.last
                 var rest = text[firstBreak...]
                 if rest.first == "\r\n" || rest.first == "\n" || rest.first == "\r" {
                     rest = rest.dropFirst()
                 }
-                scalars = Substring(rest).unicodeScalars[...]
+                body = rest
                 line = 2
             }
         }
-        let chosen = delimiter ?? sniffDelimiter(String(String.UnicodeScalarView(scalars)))
-        let rows = try tokenize(scalars, delimiter: chosen.unicodeScalars.first!, firstLine: line)
+        let chosen = delimiter ?? sniffDelimiter(body)
+        let rows = try body.withUTF8 {
+            try tokenize(bytes: $0, delimiter: UInt8(chosen.unicodeScalars.first!.value), firstLine: line)
+        }
         guard let headerRow = rows.first else {
             return CSVTable(delimiter: chosen, header: [], headerLine: line, records: [], encoding: encoding)
         }
         return CSVTable(
-            delimiter: chosen, header: headerRow.fields.map { $0.trimmingCharacters(in: .whitespaces) },
+            delimiter: chosen, header: headerRow.fields.map { $0.trimmedSpaces },
             headerLine: headerRow.line, records: Array(rows.dropFirst()), encoding: encoding)
     }
 
-    /// Picks the delimiter from the header line: the most frequent of `;`, tab and `,`
-    /// outside quotes; `,` when none occurs (a one-column file).
-    package static func sniffDelimiter(_ text: String) -> Character {
+    package static func sniffDelimiter(_ text: some StringProtocol) -> Character {
         var counts: [Character: Int] = [";": 0, "\t": 0, ",": 0]
         var inQuotes = false
         for ch in text {
@@ -88,24 +88,34 @@ package struct CSVTable: Sendable {
         return counts[best]! > 0 ? best : ","
     }
 
+    /// Splits CSV text into records, one pass over its UTF-8 bytes. Every special character
+    /// (delimiter, quote, CR, LF, space, tab) is ASCII and never part of a multi-byte UTF-8
+    /// sequence, so reading bytes gives the same fields as reading characters; each field
+    /// becomes one `String` at its end.
     private static func tokenize(
-        _ input: Substring.UnicodeScalarView.SubSequence, delimiter: Unicode.Scalar, firstLine: Int
+        bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8, firstLine: Int
     ) throws -> [CSVRecord] {
+        let quote = UInt8(ascii: "\"")
+        let lf = UInt8(ascii: "\n")
+        let cr = UInt8(ascii: "\r")
+        let space = UInt8(ascii: " ")
+        let tab = UInt8(ascii: "\t")
         var records: [CSVRecord] = []
         var fields: [String] = []
-        var field = String.UnicodeScalarView()
+        var field: [UInt8] = []
+        field.reserveCapacity(64)
         var line = firstLine
         var recordLine = firstLine
         var inQuotes = false
         var quoteLine = 0
         var fieldStarted = false  // something (even "") was read for the current field
         var afterClosingQuote = false
-        var iterator = input.makeIterator()
-        var pending: Unicode.Scalar? = nil
+        var k = 0
+        let count = bytes.count
 
         func endField() {
-            fields.append(String(field))
-            field = String.UnicodeScalarView()
+            fields.append(String(decoding: field, as: UTF8.self))
+            field.removeAll(keepingCapacity: true)
             fieldStarted = false
             afterClosingQuote = false
         }
@@ -116,37 +126,31 @@ package struct CSVTable: Sendable {
                 records.append(CSVRecord(line: recordLine, fields: fields))
             }
             fields = []
+            fields.reserveCapacity(8)
         }
 
-        while let c = pending ?? iterator.next() {
-            pending = nil
+        while k < count {
+            let c = bytes[k]
+            k += 1
             if inQuotes {
-                if c == "\"" {
-                    if let next = iterator.next() {
-                        if next == "\"" {
-                            field.append("\"")
-                        } else {
-                            inQuotes = false
-                            afterClosingQuote = true
-                            pending = next
-                        }
+                if c == quote {
+                    if k < count && bytes[k] == quote {
+                        field.append(quote)
+                        k += 1
                     } else {
                         inQuotes = false
                         afterClosingQuote = true
                     }
                 } else {
-                    if c == "\n" {
+                    if c == lf {
                         line += 1
-                    } else if c == "\r" {
+                    } else if c == cr {
                         line += 1
-                        if let next = iterator.next() {
-                            if next == "\n" {
-                                field.append("\r")
-                                field.append("\n")
-                                continue
-                            } else {
-                                pending = next
-                            }
+                        if k < count && bytes[k] == lf {
+                            field.append(cr)
+                            field.append(lf)
+                            k += 1
+                            continue
                         }
                     }
                     field.append(c)
@@ -156,17 +160,17 @@ package struct CSVTable: Sendable {
             switch c {
             case delimiter:
                 endField()
-            case "\n", "\r":
-                if c == "\r", let next = iterator.next(), next != "\n" { pending = next }
+            case lf, cr:
+                if c == cr && k < count && bytes[k] == lf { k += 1 }
                 endRecord()
                 line += 1
                 recordLine = line
-            case "\"" where !fieldStarted && field.isEmpty:
+            case quote where !fieldStarted && field.isEmpty:
                 inQuotes = true
                 quoteLine = line
                 fieldStarted = true
             default:
-                if afterClosingQuote && (c == " " || c == "\t") { continue }  // spaces after a closing quote
+                if afterClosingQuote && (c == space || c == tab) { continue }  // spaces after a closing quote
                 field.append(c)
                 fieldStarted = true
             }

@@ -7,6 +7,9 @@ public struct LoadedNetwork: Sendable {
     public var network: Network
     /// Warnings (never errors) found while reading, each with file, line and hint.
     public var warnings: [Diagnostic]
+    /// Where a second year first appears in the input, when the relations or actors carry
+    /// several (see `Network.years`); nil otherwise, or when the reader knows no places.
+    public var secondYear: YearPlace? = nil
 }
 
 /// Reads the native formats: a network folder (`network.yaml`, `actors.csv`,
@@ -163,12 +166,14 @@ public enum NetworkReader {
         }
         builder.finish(file: actorsPath, readFailed: log.hasErrors || allowEmpty)
         log.append(contentsOf: builder.log.items)
-        return try result(builder.network, log)
+        return try result(builder.network, log, secondYear: builder.secondYear)
     }
 
-    static func result(_ network: Network, _ log: DiagnosticLog) throws -> LoadedNetwork {
+    static func result(_ network: Network, _ log: DiagnosticLog, secondYear: YearPlace? = nil) throws
+        -> LoadedNetwork
+    {
         if log.hasErrors { throw NetworkLoadError(log.items, language: network.metadata.language) }
-        return LoadedNetwork(network: network, warnings: log.items)
+        return LoadedNetwork(network: network, warnings: log.items, secondYear: secondYear)
     }
 
     package static func readText(_ path: String, log: inout DiagnosticLog) -> String? {
@@ -306,7 +311,7 @@ public enum NetworkReader {
         for record in table.records {
             if record.fields.count > table.header.count,
                 record.fields[table.header.count...].contains(where: {
-                    !$0.trimmingCharacters(in: .whitespaces).isEmpty
+                    !$0.trimmedSpaces.isEmpty
                 })
             {
                 let shown = table.delimiter == "\t" ? "tab" : String(table.delimiter)
@@ -324,7 +329,7 @@ public enum NetworkReader {
                 )
                 continue
             }
-            var values: [Field: String] = [:]
+            var values = FieldValues<Field>(minimumCapacity: columns.fields.count)
             for (field, index) in columns.fields where index < record.fields.count {
                 values[field] = record.fields[index]
             }

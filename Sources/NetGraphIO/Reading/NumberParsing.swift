@@ -13,6 +13,9 @@ enum NumberParsing {
     /// not accepted. NaN, infinity, and text are refused (nil). Spaces, including the
     /// non-breaking spaces Excel uses to group thousands, are ignored.
     static func parse(_ raw: String, decimalComma: Bool) -> Double? {
+        // Nearly every cell is a plain number ("12", "4.5"): read it without the rules below,
+        // which give the same value for it under either convention.
+        if let plain = plainNumber(raw) { return plain }
         var text = withoutSpaces(raw)
         guard !text.isEmpty else { return nil }
         if decimalComma {
@@ -45,6 +48,7 @@ enum NumberParsing {
     /// The convention a value shows, if it shows one; nil for "1250", "1.250" or "1,250"
     /// (whose reading depends on the convention) and for text.
     static func evidence(_ raw: String) -> Evidence? {
+        if isDigitsOnly(raw) { return nil }
         let text = withoutSpaces(raw)
         let dots = text.filter { $0 == "." }.count
         let commas = text.filter { $0 == "," }.count
@@ -64,6 +68,7 @@ enum NumberParsing {
     /// with a decimal point and 1250 with a thousands dot; "1,250" is 1.25 with a decimal comma
     /// and 1250 with a thousands comma. Nil for any other text.
     static func readings(_ raw: String) -> (small: Double, large: Double, separator: Character)? {
+        if isDigitsOnly(raw) { return nil }
         let text = withoutSpaces(raw)
         for separator: Character in [".", ","] {
             let parts = text.split(separator: separator, omittingEmptySubsequences: false)
@@ -78,6 +83,36 @@ enum NumberParsing {
             return (small, large, separator)
         }
         return nil
+    }
+
+    /// The value of a cell made of ASCII digits with at most one dot and an optional leading
+    /// sign ("12", "-4.5"); nil for anything else (those go through the full rules).
+    private static func plainNumber(_ raw: String) -> Double? {
+        var dots = 0
+        var digits = 0
+        for (k, byte) in raw.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
+            case UInt8(ascii: "."): dots += 1
+            case UInt8(ascii: "-"), UInt8(ascii: "+"): if k != 0 { return nil }
+            default: return nil
+            }
+        }
+        guard digits > 0, dots <= 1, let value = Double(raw), value.isFinite else { return nil }
+        return value
+    }
+
+    /// Whether `raw` is ASCII digits with an optional leading sign (no separator at all).
+    private static func isDigitsOnly(_ raw: String) -> Bool {
+        var digits = 0
+        for (k, byte) in raw.utf8.enumerated() {
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                digits += 1
+            } else if !(k == 0 && (byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+"))) {
+                return false
+            }
+        }
+        return digits > 0
     }
 
     /// `raw` without spaces, including the non-breaking spaces Excel uses to group thousands.
@@ -98,7 +133,9 @@ enum NumberParsing {
 
     /// Booleans in Dutch and English: ja/nee, j/n, waar/onwaar, true/false, yes/no, y/n, 1/0.
     static func parseBool(_ raw: String) -> Bool? {
-        switch raw.trimmingCharacters(in: .whitespaces).lowercased() {
+        if raw == "true" { return true }
+        if raw == "false" { return false }
+        return switch raw.trimmedSpaces.lowercased() {
         case "ja", "j", "waar", "true", "yes", "y", "1", "gericht", "directed": true
         case "nee", "n", "onwaar", "false", "no", "0", "ongericht", "undirected": false
         default: nil
