@@ -47,6 +47,9 @@ except ImportError:
     raise
 from websockets.asyncio.client import connect  # noqa: E402
 
+sys.path.insert(0, HERE)
+from sections import replace_section  # noqa: E402
+
 
 def call(port, method, path, body=None):
     data = None if body is None else json.dumps(body).encode()
@@ -159,15 +162,7 @@ def write_results(r):
         f"{r['analysis_p95']:.1f} ms | | {r['analysis_samples']} |\n\n"
         "Target (issue 18): p95 change-to-view latency under 300 ms.\n"
     )
-    results = os.path.join(HERE, "RESULTS.md")
-    content = open(results, encoding="utf-8").read()
-    block = f"<!-- live:begin (written by bench/live.py) -->\n{text}<!-- live:end -->"
-    if "<!-- live:begin" in content:
-        content = re.sub(r"<!-- live:begin.*?<!-- live:end -->", lambda _: block, content, flags=re.S)
-    else:
-        content = content.rstrip("\n") + "\n\n## Live workshop (`netan serve`)\n\n" + block + "\n"
-    open(results, "w", encoding="utf-8").write(content)
-    print(text)
+    replace_section("live", "Live workshop (`netan serve`)", "bench/live.py", text)
 
 
 if __name__ == "__main__":

@@ -35,6 +35,7 @@ ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 import graphs  # noqa: E402
 from run import PY, ensure_tools, timed  # noqa: E402
+from sections import replace_section  # noqa: E402
 
 NETAN = os.environ.get("NETAN", os.path.join(ROOT, ".build", "release", "netan"))
 
@@ -138,15 +139,7 @@ def write_results(rows, args):
     text = ("Median of whole-process wall times (start-up included), release build, "
             f"{'quick (medium graph)' if args.quick else 'national graph'}. Ratio = netan / other.\n\n"
             + "\n".join(lines) + "\n")
-    results = os.path.join(HERE, "RESULTS.md")
-    content = open(results, encoding="utf-8").read()
-    block = f"<!-- userpath:begin (written by bench/userpath.py) -->\n{text}<!-- userpath:end -->"
-    if "<!-- userpath:begin" in content:
-        content = re.sub(r"<!-- userpath:begin.*?<!-- userpath:end -->", lambda _: block, content, flags=re.S)
-    else:
-        content = content.rstrip("\n") + "\n\n## User paths (issue 20)\n\n" + block + "\n"
-    open(results, "w", encoding="utf-8").write(content)
-    print(text)
+    replace_section("userpath", "User paths (issue 20)", "bench/userpath.py", text)
 
 
 if __name__ == "__main__":

@@ -241,6 +241,20 @@ public enum NetworkReader {
         }
     }
 
+    /// Splits CSV text into a table; a malformed file (an unclosed quote) becomes an error in
+    /// `log` naming `path` and the line, and nil.
+    package static func parseCSV(_ text: String, path: String, log: inout DiagnosticLog) -> CSVTable? {
+        do {
+            return try CSVTable.parse(text)
+        } catch let error as CSVTable.ParseError {
+            log.error(
+                path, error.line, error.message, hint: error.hint, nl: error.messageNL, hintNL: error.hintNL)
+        } catch {
+            log.error(path, nil, "\(error)", nl: "Het CSV-bestand kan niet worden gelezen: \(error).")
+        }
+        return nil
+    }
+
     struct Table<Field: Hashable> {
         var records: [RawRecord<Field>]
         var decimalComma: Bool
@@ -252,16 +266,7 @@ public enum NetworkReader {
         aliases: (Field) -> [String], extra: [Field: [String]], log: inout DiagnosticLog
     ) -> Table<Field>?
     where Field: RawRepresentable & CaseIterable & Hashable, Field.RawValue == String {
-        guard let text = read(path, &log) else { return nil }
-        let table: CSVTable
-        do {
-            table = try CSVTable.parse(text)
-        } catch let error as CSVTable.ParseError {
-            log.error(
-                path, error.line, error.message, hint: error.hint, nl: error.messageNL, hintNL: error.hintNL)
-            return nil
-        } catch {
-            log.error(path, nil, "\(error)", nl: "Het CSV-bestand kan niet worden gelezen: \(error).")
+        guard let text = read(path, &log), let table = parseCSV(text, path: path, log: &log) else {
             return nil
         }
         guard !table.header.isEmpty else {

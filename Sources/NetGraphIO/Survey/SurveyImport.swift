@@ -374,19 +374,9 @@ public enum SurveyReader {
                 return nil
             }
         } else {
-            guard let text = NetworkReader.readText(path, log: &log) else { return nil }
-            let table: CSVTable
-            do {
-                table = try CSVTable.parse(text)
-            } catch let error as CSVTable.ParseError {
-                log.error(
-                    path, error.line, error.message, hint: error.hint, nl: error.messageNL,
-                    hintNL: error.hintNL)
-                return nil
-            } catch {
-                log.error(path, nil, "\(error)", nl: "Het CSV-bestand kan niet worden gelezen: \(error).")
-                return nil
-            }
+            guard let text = NetworkReader.readText(path, log: &log),
+                let table = NetworkReader.parseCSV(text, path: path, log: &log)
+            else { return nil }
             guard !table.header.isEmpty else {
                 log.error(
                     path, 1, "The file is empty.",

@@ -88,13 +88,7 @@ struct Survey: ParsableCommand {
         do {
             result = try SurveyReader.load(path: file, options: options)
         } catch let error as NetworkLoadError {
-            error.diagnostics.forEach { Console.error($0.text(lang)) }
-            let count = error.errors.count
-            Console.error(
-                lang == "nl"
-                    ? "netan: \(count) \(count == 1 ? "fout" : "fouten") in \(file); er is niets geschreven."
-                    : "netan: \(count) error\(count == 1 ? "" : "s") in \(file); nothing was written.")
-            throw Exit.dataError
+            try failLoading(error, path: file, language: lang)
         }
         result.warnings.forEach { Console.error($0.text(lang)) }
         let names = result.nameReport(lang)

@@ -58,9 +58,10 @@ func loadNetworkFile(_ path: String, quiet: Bool = false, format: NetworkFormat?
 }
 
 /// Prints every diagnostic of a load error and a closing line, and exits 65.
-func failLoading(_ error: NetworkLoadError, path: String) throws -> Never {
-    // Messages in the network's language once its network.yaml was read, else English.
-    let language = error.language ?? "en"
+func failLoading(_ error: NetworkLoadError, path: String, language chosen: String? = nil) throws -> Never {
+    // Messages in the chosen language, else the network's once its network.yaml was read,
+    // else English.
+    let language = chosen ?? error.language ?? "en"
     error.diagnostics.forEach { Console.error($0.text(language)) }
     let count = error.errors.count
     Console.error(
