@@ -182,9 +182,14 @@ extension ReportBuilder {
         """
 
     func htmlTable(_ table: TextTable, sortable: Bool) -> String {
+        // Column names in words; the key (as in tables/actors.csv) stays in the tooltip.
         var h =
             "<div class=\"figure\"><table\(sortable ? " class=\"sortable\"" : "")><thead><tr>"
-            + table.columns.map { "<th>\(esc($0))</th>" }.joined() + "</tr></thead><tbody>\n"
+            + table.columns.map { column in
+                let shown = columnLabel(column)
+                return shown == column
+                    ? "<th>\(esc(column))</th>" : "<th title=\"\(esc(column))\">\(esc(shown))</th>"
+            }.joined() + "</tr></thead><tbody>\n"
         for row in table.rows {
             h +=
                 "<tr>"
@@ -193,6 +198,23 @@ extension ReportBuilder {
                 }.joined() + "</tr>\n"
         }
         return h + "</tbody></table></div>\n"
+    }
+
+    /// A column of the actor table in words in the report's language: a measure's own label,
+    /// the power analysis's columns by name, and never a raw snake_case key.
+    func columnLabel(_ key: String) -> String {
+        if let measure = ActorMeasure(rawValue: key) { return measure.label(language) }
+        let words: [String: (String, String)] = [
+            "id": ("id", "id"), "name": ("naam", "name"), "type": ("soort", "type"),
+            "betweenness_share": ("aandeel tussenposities", "share of brokerage"),
+            "constraint": ("beperking (Burt)", "constraint (Burt)"),
+            "effective_size": ("effectieve omvang (Burt)", "effective size (Burt)"),
+            "dependence": ("afhankelijkheid van één partner", "dependence on one partner"),
+            "brokerage_total": ("makelaarsrollen", "brokerage roles"),
+            "coreness": ("kern-score", "coreness"),
+        ]
+        if let pair = words[key] { return nl ? pair.0 : pair.1 }
+        return key.replacingOccurrences(of: "_", with: " ")
     }
 
     func markdown(bars: [String]) -> String {

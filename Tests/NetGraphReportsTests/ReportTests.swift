@@ -122,6 +122,24 @@ struct ReportTests {
             String(decoding: folder.contents("rapport/index.html")!, as: UTF8.self).contains("lang=\"en\""))
     }
 
+    @Test(
+        "the report's visible text names measures in words: no snake_case key, no rule id",
+        arguments: ["nl", "en"])
+    func wordsOnly(language: String) throws {
+        let folder = try write(try DemoDataset.load().network, language: language)
+        var html = String(decoding: folder.contents("rapport/index.html")!, as: UTF8.self)
+        // What a reader sees: no scripts, styles, tags or attribute values (tooltips keep the keys).
+        for pattern in ["<script[\\s\\S]*?</script>", "<style[\\s\\S]*?</style>", "<[^>]*>"] {
+            html = html.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
+        }
+        let keys = html.matches(of: /\b[a-z]+_[a-z_]+\b/).map { String($0.output) }
+        #expect(keys.isEmpty, "\(Set(keys).sorted())")
+        for rule in ["dominant-broker", "large-party-dominance", "one-sided-dependence", "single-gatekeeper"]
+        {
+            #expect(!html.contains(rule), "\(rule)")
+        }
+    }
+
     @Test("slugs are safe folder names")
     func slug() {
         #expect(Slug.make("Zorg voor elkaar Breda (illustratief)") == "zorg-voor-elkaar-breda-illustratief")
