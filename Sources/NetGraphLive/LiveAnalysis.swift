@@ -25,7 +25,7 @@ public struct LiveViews: Sendable {
 /// (neato refines them; new actors are placed around them), and the places are kept in the
 /// journal so a restart shows the same map.
 ///
-/// The analysis is the CLI's own (``NetworkAnalysis``: one analysis per version, shared by
+/// The analysis is the CLI's own (`NetworkAnalysis`: one analysis per version, shared by
 /// findings and diagram). Versions that are overtaken while one is being computed are skipped:
 /// when ten changes arrive during one layout, the next computation is of the tenth.
 public actor LiveAnalysis {

@@ -29,7 +29,10 @@ public actor Workshop {
     /// crash left it behind). A folder edited by hand while no server ran is taken as it is,
     /// as a new change in the history.
     ///
-    /// - Parameter language: language of the template's `network.yaml` and of summaries.
+    /// - Parameters:
+    ///   - folder: the network folder (created when absent).
+    ///   - limits: most actors, relations, request size and rate (see ``LiveLimits``).
+    ///   - language: language of the template's `network.yaml` and of summaries.
     /// - Throws: `NetworkLoadError` when the folder holds an invalid network; the journal's
     ///   errors when `.netan/journal.sqlite` cannot be opened.
     public init(folder: String, limits: LiveLimits = LiveLimits(), language: String = "nl") throws {

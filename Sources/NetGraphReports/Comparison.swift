@@ -25,7 +25,7 @@ public struct NetworkComparison: Sendable {
         public var topBroker: String?
         /// Every finding of the network (all severities), in the order the rules gave them.
         public var flags: [PowerFlag] = []
-        /// The findings that matter most (``FindingSummary/headline``): at most three,
+        /// The findings that matter most (`FindingSummary.headline`): at most three,
         /// warnings and critical findings only, most important first.
         public var headline: [PowerFlag] = []
         /// Names of the actors the headline findings are about, by actor id.
@@ -241,7 +241,7 @@ public struct NetworkComparison: Sendable {
     }
 
     /// The finding that stands out most in row `row`'s network (the first of
-    /// ``FindingSummary/headline``): its title, severity and the key part of its message.
+    /// `FindingSummary.headline`): its title, severity and the key part of its message.
     func whyParts(row: Int, language: String) -> (title: String, severity: PowerFlag.Severity, text: String)?
     {
         guard let flag = rows[row].headline.first else { return nil }

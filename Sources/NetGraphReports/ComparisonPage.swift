@@ -119,7 +119,7 @@ extension NetworkComparison {
         return html + "</body></html>\n"
     }
 
-    /// The overview of findings as an HTML fragment for a page carrying ``pageStyle``: a table
+    /// The overview of findings as an HTML fragment for a page carrying `pageStyle`: a table
     /// with one row per network and, per theme (see ``themes``), the most severe finding as
     /// colour and word, the titles of the theme's findings on hover; in the last column why the
     /// network stands out (``why(row:language:)``; cut to two lines above 12 networks, whole on
