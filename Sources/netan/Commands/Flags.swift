@@ -7,10 +7,8 @@ struct Flags: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Explain the balance of power: who dominates, who is sidelined (nl/en).",
         discussion: """
-            Rules: dominant-broker, centralized-network, large-party-dominance, sidelined-group,
-            isolated-actor, missing-answers, single-gatekeeper, funding-concentration,
-            one-sided-dependence, fragmentation, perception-gap. Thresholds come from network.yaml
-            (thresholds:) or --threshold.
+            Rules: dominant-broker, centralized-network, large-party-dominance, sidelined-group, isolated-actor, missing-answers, single-gatekeeper, funding-concentration, one-sided-dependence, fragmentation, perception-gap.
+            Thresholds come from network.yaml (thresholds:) or --threshold.
 
             Examples:
               netan flags datasets/breda-illustratief --lang nl
