@@ -43,7 +43,7 @@ public actor Workshop {
         // written beforehand keeps its name, region and year).
         let url = URL(fileURLWithPath: folder)
         if !fm.fileExists(atPath: url.appendingPathComponent("actors.csv").path) {
-            let template = Self.template(name: url.lastPathComponent, language: language)
+            let template = try Self.template(name: url.lastPathComponent, language: language)
             try fm.createDirectory(at: url, withIntermediateDirectories: true)
             for (name, text) in [
                 ("network.yaml", template.metadata), ("actors.csv", template.actors),
@@ -91,20 +91,15 @@ public actor Workshop {
     }
 
     /// The folder files of a new, empty network called `name`.
-    static func template(name: String, language: String) -> NetworkFolderFiles {
+    static func template(name: String, language: String) throws -> NetworkFolderFiles {
         let date = ISO8601DateFormatter.string(
             from: Date(), timeZone: .current, formatOptions: [.withFullDate])
-        let yaml = """
-            # Written by netan serve: a network built in a workshop.
-            name: \(TextEscaping.yamlQuoted(name))
-            language: \(language == "en" ? "en" : "nl")
-            source: \(TextEscaping.yamlQuoted(
-                language == "en" ? "Workshop of \(date) (netan serve)" : "Workshop van \(date) (netan serve)"))
-
-            """
-        return NetworkFolderFiles(
-            metadata: yaml, actors: "id,name,type,size,influence\r\n",
-            relations: "source,target,type,weight\r\n")
+        let english = language == "en"
+        let metadata = NetworkMetadata(
+            name: name, language: english ? "en" : "nl",
+            source: english ? "Workshop of \(date) (netan serve)" : "Workshop van \(date) (netan serve)")
+        // The same writer as every network folder: quoting and escaping are Yams'.
+        return try NetworkWriter.folderFiles(Network(metadata: metadata))
     }
 
     /// Applies a change: checked, recorded (durable), written to the folder, announced.
@@ -114,7 +109,8 @@ public actor Workshop {
     ///   or the file system's error when it cannot be stored (nothing acknowledged).
     public func apply(_ edit: WorkshopEdit, client: String) throws -> (version: Int, id: String?) {
         try checkLimits(edit)
-        let result = try edit.apply(to: network, folder: folder, language: network.metadata.language)
+        let result = try edit.apply(
+            to: network, metadata: files.metadata, folder: folder, language: network.metadata.language)
         version = try journal.record(result.files, summary: result.summary, client: client)
         network = result.network
         files = result.files
@@ -195,28 +191,4 @@ public struct LiveLimits: Sendable {
     /// The default limits: 1,000 actors, 10,000 relations, 64 KiB per request, 30 requests per
     /// second per connection, 200 live views.
     public init() {}
-}
-
-/// Escaping of user-typed text for the formats the live mode writes itself.
-enum TextEscaping {
-    /// A YAML double-quoted scalar.
-    static func yamlQuoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\x%02X", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
 }

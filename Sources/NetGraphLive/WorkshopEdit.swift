@@ -60,7 +60,7 @@ struct EditableTables {
     let metadata: String
     let sizeColumn: String
 
-    init(_ network: Network) throws {
+    init(_ network: Network, metadata: String) {
         let table = TabularNetwork(network)
         let actorRows = table.actorRows.map { $0.map(\.string) }
         let relationRows = table.relationRows.map { $0.map(\.string) }
@@ -68,7 +68,7 @@ struct EditableTables {
         actors = Array(actorRows.dropFirst())
         relationHeader = relationRows[0]
         relations = Array(relationRows.dropFirst())
-        metadata = try NetworkWriter.folderFiles(network).metadata
+        self.metadata = metadata
         sizeColumn = network.metadata.sizeAttribute ?? "size"
     }
 
@@ -137,17 +137,18 @@ extension WorkshopEdit {
         return candidate
     }
 
-    /// Applies the edit to `network` and checks the result with the folder reader.
+    /// Applies the edit to `network` (whose `network.yaml` text is `metadata`: it does not change
+    /// with an edit) and checks the result with the folder reader.
     ///
     /// - Returns: the new network, its folder files, a one-line summary (in `language`) and the
     ///   id of the actor added or changed, if any.
     /// - Throws: ``EditRefusal`` when the edit is malformed, names an unknown actor or
     ///   relation, or the reader finds the result invalid (with the reader's messages).
-    func apply(to network: Network, folder: String, language: String) throws -> (
+    func apply(to network: Network, metadata: String, folder: String, language: String) throws -> (
         network: Network, files: NetworkFolderFiles, summary: String, id: String?
     ) {
         let nl = language != "en"
-        var tables = try EditableTables(network)
+        var tables = EditableTables(network, metadata: metadata)
         var summary: String
         var changedID: String? = nil
         func name(_ id: String) -> String { network.actor(id: id)?.name ?? id }

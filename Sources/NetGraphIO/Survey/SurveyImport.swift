@@ -107,15 +107,23 @@ public struct SurveyImport: Sendable {
         if language == "en" {
             var text =
                 "\(n) organisations (\(respondents) answered, \(nonRespondents.count) did not), "
-                + "\(m) relations: \(confirmed) reported by both sides (confirmed), \(oneSided) by one side"
-            if dropped > 0 { text += "; \(dropped) reported by one side only were left out (--combine both)" }
+                + "\(m) relation\(m == 1 ? "" : "s"): \(confirmed) reported by both sides (confirmed), "
+                + "\(oneSided) by one side"
+            if dropped > 0 {
+                text +=
+                    "; \(dropped) reported by one side only \(dropped == 1 ? "was" : "were") left out "
+                    + "(--combine both)"
+            }
             return text + "."
         }
         var text =
             "\(n) organisaties (\(respondents) met antwoorden, \(nonRespondents.count) zonder), "
-            + "\(m) relaties: \(confirmed) door beide kanten genoemd (bevestigd), \(oneSided) door één kant"
+            + "\(m) relatie\(m == 1 ? "" : "s"): \(confirmed) door beide kanten genoemd (bevestigd), "
+            + "\(oneSided) door één kant"
         if dropped > 0 {
-            text += "; \(dropped) alleen door één kant genoemde relaties weggelaten (--combine both)"
+            text +=
+                "; \(dropped) alleen door één kant genoemde relatie\(dropped == 1 ? "" : "s") weggelaten "
+                + "(--combine both)"
         }
         return text + "."
     }
