@@ -339,10 +339,7 @@ public enum DiagramBuilder {
     /// "Netwerk rond …" first.
     static func title(_ network: Network, options: DiagramOptions) -> String {
         let nl = options.language != "en"
-        let meta = network.metadata
-        var title = meta.name
-        if let region = meta.region, !title.contains(region) { title += " — " + region }
-        if let year = meta.year { title += " (\(year))" }
+        var title = network.metadata.title
         if let ego = options.ego, network.actors.indices.contains(ego) {
             title = (nl ? "Netwerk rond " : "Network around ") + network.actors[ego].name + " — " + title
         }

@@ -105,8 +105,7 @@ public struct CentralityReport: Sendable {
     }
 
     func header() -> String {
-        var text = network.metadata.name
-        if let year = network.metadata.year { text += " (\(year))" }
+        let text = network.metadata.title
         let layer = analysis.view.relationTypes.map { $0.sorted().joined(separator: ", ") } ?? "all relations"
         return text + " — \(layer), weights: \(analysis.view.weights.rawValue)"
     }

@@ -91,8 +91,7 @@ public struct FlagReport: Sendable {
     func text(markdown: Bool) -> String {
         let network = power.network
         var out = markdown ? "# " : ""
-        var title = network.metadata.name
-        if let year = network.metadata.year, !title.contains(String(year)) { title += " (\(year))" }
+        let title = network.metadata.title
         out += (nl ? "Machtsbalans: " : "Balance of power: ") + title + "\n\n"
         let summary = FindingSummary(power.flags, actorCount: network.actors.count)
         if !summary.headline.isEmpty {

@@ -151,9 +151,7 @@ public struct NetworkSummary: Sendable {
         }
         let topTable = TextTable(
             columns: actorColumns, rows: Array(actorRows.prefix(top)), numericColumns: [3, 4, 5])
-        var header = metadata.name
-        if let region = metadata.region { header += " — " + region }
-        if let year = metadata.year { header += " (\(year))" }
+        let header = metadata.title
         let counts =
             nl
             ? "\(actorCount) actoren, \(relationCount) relaties"

@@ -156,10 +156,7 @@ public struct ReportBuilder {
 
     /// SVG for inline use in HTML: no XML declaration, DOCTYPE (it names an external DTD) or comments.
     func title() -> String {
-        var text = network.metadata.name
-        if let region = network.metadata.region, !text.contains(region) { text += " — " + region }
-        if let year = network.metadata.year, !text.contains(String(year)) { text += " (\(year))" }
-        return text
+        network.metadata.title
     }
 
     var provenance: String {

@@ -159,3 +159,15 @@ struct JSONWriterTests {
         #expect(JSONOutput.text([Any]()) == JSONOutput.foundationText([Any]()))
     }
 }
+
+@Suite("Titles")
+struct TitleTests {
+    @Test("name, region and year once each: a year or region already in the name is not repeated")
+    func title() {
+        var metadata = NetworkMetadata(name: "Twente 2024 (synthetisch)", region: "Twente", year: 2024)
+        #expect(metadata.title == "Twente 2024 (synthetisch)")
+        metadata = NetworkMetadata(name: "Zorg voor elkaar", region: "West-Brabant Oost", year: 2024)
+        #expect(metadata.title == "Zorg voor elkaar — West-Brabant Oost (2024)")
+        #expect(NetworkMetadata(name: "Netwerk").title == "Netwerk")
+    }
+}

@@ -93,6 +93,16 @@ public struct NetworkMetadata: Hashable, Sendable {
     /// Flag thresholds overriding the defaults, by rule id and parameter.
     public var thresholds: [String: Double]
 
+    /// The name for titles: the name, then the region and the year when the name does not
+    /// already hold them ("Twente 2024 (synthetisch)" stays as it is, "Zorg voor elkaar" with
+    /// region and year becomes "Zorg voor elkaar — West-Brabant Oost (2024)").
+    public var title: String {
+        var text = name
+        if let region, !text.contains(region) { text += " — " + region }
+        if let year, !text.contains(String(year)) { text += " (\(year))" }
+        return text
+    }
+
     /// Creates metadata; `language` defaults to "nl" and `description` starts as nil.
     public init(
         name: String, region: String? = nil, year: Int? = nil, language: String = "nl",
