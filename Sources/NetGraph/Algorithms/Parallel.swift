@@ -14,7 +14,9 @@ public enum Parallel {
     /// line sets it to print progress on a terminal. Library code never prints.
     nonisolated(unsafe) public static var progress: (@Sendable (String, Double) -> Void)?
 
-    static func blocks<T>(count: Int, work: Double, task: String = "", _ body: @Sendable (Range<Int>) -> T)
+    package static func blocks<T>(
+        count: Int, work: Double, task: String = "", _ body: @Sendable (Range<Int>) -> T
+    )
         -> [T]
     {
         let threads = max(1, threadCount)

@@ -167,6 +167,17 @@ public struct Network: Sendable {
         relations.append(relation)
     }
 
+    /// Adds relations whose ends the caller has checked, in order.
+    package mutating func addChecked(contentsOf added: [Relation]) {
+        if relations.isEmpty { relations = added } else { relations.append(contentsOf: added) }
+    }
+
+    /// Makes room for `count` more actors.
+    package mutating func reserveActors(_ count: Int) {
+        actors.reserveCapacity(actors.count + count)
+        indexByID.reserveCapacity(indexByID.count + count)
+    }
+
     /// The actor with this id. - Complexity: O(1).
     public func actor(id: String) -> Actor? {
         indexByID[id].map { actors[$0] }

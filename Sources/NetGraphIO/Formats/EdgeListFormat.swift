@@ -16,13 +16,13 @@ extension InteropReaders {
             // A CSV with a header: relations.csv on its own.
             guard
                 let table = NetworkReader.readTable(
-                    path, text: { NetworkReader.readText($0, log: &$1) },
+                    path, text: nil,
                     required: [RelationField.source, .target], aliases: \.aliases, extra: [:], log: &log)
             else {
                 throw NetworkLoadError(log.items)
             }
             decimalComma = table.decimalComma
-            relations = table.records.map { record in
+            relations = table.records.rawRecords.map { record in
                 var r = record
                 if r.values[.type] == nil || r.values[.type]!.isEmpty { r.values[.type] = "samenwerking" }
                 return r

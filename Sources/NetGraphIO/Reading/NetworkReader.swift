@@ -100,7 +100,8 @@ public enum NetworkReader {
     }
 
     static func loadFolder(
-        _ folder: URL, inMemory: Bool, allowEmpty: Bool, text: (String, inout DiagnosticLog) -> String?
+        _ folder: URL, inMemory: Bool, allowEmpty: Bool,
+        text: @escaping (String, inout DiagnosticLog) -> String?
     ) throws -> LoadedNetwork {
         var log = DiagnosticLog()
         let metaURL = folder.appendingPathComponent("network.yaml")
@@ -150,15 +151,17 @@ public enum NetworkReader {
         var builder = NetworkBuilder(metadata: metadata, vocabulary: vocabulary)
         let sizeAlias = metadata.sizeAttribute.map { [ActorField.size: [$0]] } ?? [:]
 
+        let csvText = inMemory ? text : nil
         if let table = readTable(
-            actorsPath, text: text, required: [ActorField.id, .type], aliases: \.aliases, extra: sizeAlias,
+            actorsPath, text: csvText, required: [ActorField.id, .type], aliases: \.aliases, extra: sizeAlias,
             log: &log)
         {
             builder.decimalComma = table.decimalComma
             builder.addActors(table.records, file: actorsPath)
         }
         if let table = readTable(
-            relationsPath, text: text, required: [RelationField.source, .target, .type], aliases: \.aliases,
+            relationsPath, text: csvText, required: [RelationField.source, .target, .type],
+            aliases: \.aliases,
             extra: [:], log: &log)
         {
             builder.decimalComma = table.decimalComma
@@ -177,6 +180,30 @@ public enum NetworkReader {
     }
 
     package static func readText(_ path: String, log: inout DiagnosticLog) -> String? {
+        reading(path, log: &log) {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw CocoaError(.fileReadUnknown)
+            }
+            guard data.count <= defaultMaximumFileSize else { throw FileTooLarge() }
+            return try TextDecoding.decode(data)
+        }
+    }
+
+    /// Reads, decodes and splits the CSV file at `path`, with the messages of `readText` and
+    /// `parseCSV`; UTF-8 files are split where they were read, without a copy.
+    package static func readCSV(_ path: String, log: inout DiagnosticLog) -> CSVTable? {
+        reading(path, log: &log) {
+            let table = try CSVTable.read(path: path, maximumBytes: defaultMaximumFileSize)
+            return (table, table.encoding)
+        }
+    }
+
+    /// Runs `read` on the file at `path`, turning what can go wrong into messages in `log`
+    /// (nil): a missing file, one that cannot be read, one above the size limit, text that
+    /// cannot be decoded, an unclosed quote; and a warning for Windows-1252 text.
+    private static func reading<T>(
+        _ path: String, log: inout DiagnosticLog, _ read: () throws -> (T, TextEncoding)
+    ) -> T? {
         guard FileManager.default.fileExists(atPath: path) else {
             log.error(
                 path, nil, "The file is missing.",
@@ -190,15 +217,21 @@ public enum NetworkReader {
             )
             return nil
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            log.error(
-                path, nil, "The file cannot be read.",
-                hint: "Check that it is a file and that you may read it.",
-                nl: "Het bestand kan niet worden gelezen.",
-                hintNL: "Controleer of het een bestand is en of u het mag lezen.")
-            return nil
-        }
-        guard data.count <= defaultMaximumFileSize else {
+        do {
+            let (value, encoding) = try read()
+            if encoding == .windows1252 {
+                log.warning(
+                    path, nil, "The file is not UTF-8; it was read as Windows-1252 (older Excel).",
+                    hint:
+                        "Save it as \"CSV UTF-8\" to be sure "
+                        + "that characters such as ë and é are read correctly.",
+                    nl: "Het bestand is geen UTF-8; het is gelezen als Windows-1252 (oudere Excel).",
+                    hintNL:
+                        "Sla het op als \"CSV UTF-8\", zodat tekens als ë en é zeker goed worden gelezen."
+                )
+            }
+            return value
+        } catch is FileTooLarge {
             let limit =
                 defaultMaximumFileSize >= 1 << 20
                 ? "\(defaultMaximumFileSize >> 20) MiB" : "\(defaultMaximumFileSize) bytes"
@@ -212,33 +245,25 @@ public enum NetworkReader {
                     "Splits het netwerk of controleer of dit het juiste bestand is; "
                     + "met NETAN_MAX_BYTES verhoogt u de limiet."
             )
-            return nil
-        }
-        do {
-            let (text, encoding) = try TextDecoding.decode(data)
-            if encoding == .windows1252 {
-                log.warning(
-                    path, nil, "The file is not UTF-8; it was read as Windows-1252 (older Excel).",
-                    hint:
-                        "Save it as \"CSV UTF-8\" to be sure "
-                        + "that characters such as ë and é are read correctly.",
-                    nl: "Het bestand is geen UTF-8; het is gelezen als Windows-1252 (oudere Excel).",
-                    hintNL:
-                        "Sla het op als \"CSV UTF-8\", zodat tekens als ë en é zeker goed worden gelezen."
-                )
-            }
-            return text
         } catch let failure as TextDecodingFailure {
             log.error(
                 path, failure.line, failure.message, hint: failure.hint, nl: failure.messageNL,
                 hintNL: failure.hintNL)
-            return nil
+        } catch let error as CSVTable.ParseError {
+            log.error(
+                path, error.line, error.message, hint: error.hint, nl: error.messageNL, hintNL: error.hintNL)
+        } catch is CocoaError {
+            log.error(
+                path, nil, "The file cannot be read.",
+                hint: "Check that it is a file and that you may read it.",
+                nl: "Het bestand kan niet worden gelezen.",
+                hintNL: "Controleer of het een bestand is en of u het mag lezen.")
         } catch {
             log.error(
                 path, nil, "The file cannot be decoded: \(error).",
                 nl: "De tekst van het bestand kan niet worden gedecodeerd: \(error).")
-            return nil
         }
+        return nil
     }
 
     /// Splits CSV text into a table; a malformed file (an unclosed quote) becomes an error in
@@ -255,20 +280,26 @@ public enum NetworkReader {
         return nil
     }
 
-    struct Table<Field: Hashable> {
-        var records: [RawRecord<Field>]
+    struct Table<Field: RawRepresentable & CaseIterable & Hashable & Sendable>
+    where Field.RawValue == String {
+        var records: CSVRecords<Field>
         var decimalComma: Bool
     }
 
-    /// Reads a CSV file into raw records, checking the header and row lengths.
+    /// Reads a CSV file into raw records, checking the header and row lengths: from disk when
+    /// `read` is nil, else the text `read` gives for `path`.
     static func readTable<Field>(
-        _ path: String, text read: (String, inout DiagnosticLog) -> String?, required: [Field],
+        _ path: String, text read: ((String, inout DiagnosticLog) -> String?)?, required: [Field],
         aliases: (Field) -> [String], extra: [Field: [String]], log: inout DiagnosticLog
     ) -> Table<Field>?
-    where Field: RawRepresentable & CaseIterable & Hashable, Field.RawValue == String {
-        guard let text = read(path, &log), let table = parseCSV(text, path: path, log: &log) else {
-            return nil
+    where Field: RawRepresentable & CaseIterable & Hashable & Sendable, Field.RawValue == String {
+        let parsed: CSVTable?
+        if let read {
+            parsed = read(path, &log).flatMap { parseCSV($0, path: path, log: &log) }
+        } else {
+            parsed = readCSV(path, log: &log)
         }
+        guard let table = parsed else { return nil }
         guard !table.header.isEmpty else {
             log.error(
                 path, 1, "The file is empty.",
@@ -311,40 +342,31 @@ public enum NetworkReader {
         }
         if missing { return nil }
         let decimalComma = table.delimiter != ","
-        var records: [RawRecord<Field>] = []
-        records.reserveCapacity(table.records.count)
-        for record in table.records {
-            if record.fields.count > table.header.count,
-                record.fields[table.header.count...].contains(where: {
-                    !$0.trimmedSpaces.isEmpty
-                })
+        let width = table.header.count
+        var kept: [Int]? = nil
+        for r in 0..<table.count {
+            let fields = table.fieldCount(r)
+            if fields > width, (width..<fields).contains(where: { !table.field(r, $0).trimmedSpaces.isEmpty })
             {
+                if kept == nil { kept = Array(0..<r) }
                 let shown = table.delimiter == "\t" ? "tab" : String(table.delimiter)
                 log.error(
-                    path, record.line,
-                    "This row has \(record.fields.count) fields but the header has \(table.header.count).",
+                    path, table.line(r),
+                    "This row has \(fields) fields but the header has \(width).",
                     hint:
                         "A value probably contains the separator \"\(shown)\": "
                         + "put that value in double quotes.",
-                    nl: "Deze rij heeft \(record.fields.count) velden, "
-                        + "maar de kopregel heeft er \(table.header.count).",
+                    nl: "Deze rij heeft \(fields) velden, "
+                        + "maar de kopregel heeft er \(width).",
                     hintNL:
                         "Waarschijnlijk bevat een waarde het scheidingsteken \"\(shown)\": "
                         + "zet die waarde tussen dubbele aanhalingstekens."
                 )
                 continue
             }
-            var values = FieldValues<Field>(minimumCapacity: columns.fields.count)
-            for (field, index) in columns.fields where index < record.fields.count {
-                values[field] = record.fields[index]
-            }
-            var attributes: [String: String] = [:]
-            for (index, name) in columns.attributes
-            where index < record.fields.count && !record.fields[index].isEmpty {
-                attributes[name] = record.fields[index]
-            }
-            records.append(RawRecord(line: record.line, values: values, attributes: attributes))
+            kept?.append(r)
         }
+        let records = CSVRecords(table: table, columns: columns, kept: kept)
         return Table(records: records, decimalComma: decimalComma)
     }
 }

@@ -88,18 +88,50 @@ enum NumberParsing {
     /// The value of a cell made of ASCII digits with at most one dot and an optional leading
     /// sign ("12", "-4.5"); nil for anything else (those go through the full rules).
     private static func plainNumber(_ raw: String) -> Double? {
+        var raw = raw
+        return raw.withUTF8 { plainNumber($0) }
+    }
+
+    /// `bytes` read as a plain number: ASCII digits with at most one decimal point and an
+    /// optional leading sign, nothing else; nil for anything else.
+    static func plainNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
         var dots = 0
         var digits = 0
-        for (k, byte) in raw.utf8.enumerated() {
+        var negative = false
+        // Clinger's fast path: with at most 2^53 as the digits read as a whole number and at
+        // most 22 digits after the point, both that number and the power of ten are exact
+        // doubles and one division rounds correctly — the value strtod gives.
+        var mantissa: UInt64 = 0
+        var exact = true
+        var fractionDigits = 0
+        for (k, byte) in bytes.enumerated() {
             switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                digits += 1
+                if dots > 0 { fractionDigits += 1 }
+                if exact {
+                    mantissa = mantissa &* 10 &+ UInt64(byte &- UInt8(ascii: "0"))
+                    if mantissa > 1 << 53 { exact = false }
+                }
             case UInt8(ascii: "."): dots += 1
-            case UInt8(ascii: "-"), UInt8(ascii: "+"): if k != 0 { return nil }
+            case UInt8(ascii: "-"), UInt8(ascii: "+"):
+                if k != 0 { return nil }
+                negative = byte == UInt8(ascii: "-")
             default: return nil
             }
         }
-        guard digits > 0, dots <= 1, let value = Double(raw), value.isFinite else { return nil }
+        guard digits > 0, dots <= 1 else { return nil }
+        if exact && fractionDigits < powersOfTen.count {
+            let value = Double(mantissa) / powersOfTen[fractionDigits]
+            return negative ? -value : value
+        }
+        guard let value = Double(String(decoding: bytes, as: UTF8.self)), value.isFinite else { return nil }
         return value
+    }
+
+    /// 10^0 … 10^22, each an exact double.
+    private static let powersOfTen: [Double] = (0...22).map { exponent in
+        (0..<exponent).reduce(1.0) { value, _ in value * 10 }
     }
 
     /// Whether `raw` is ASCII digits with an optional leading sign (no separator at all).

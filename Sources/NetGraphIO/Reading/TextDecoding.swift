@@ -29,6 +29,78 @@ struct TextDecodingFailure: Error {
 /// text is read the same way, since it differs only in the C1 control range that text
 /// files do not use. Anything else, and anything with NUL bytes, is refused.
 enum TextDecoding {
+    /// What `decodeInPlace(_:)` found.
+    enum Decoded {
+        /// UTF-8 text (with or without a byte-order mark) starting at `start`.
+        case utf8(start: Int, encoding: TextEncoding)
+        /// Text in another encoding, converted.
+        case converted(String, TextEncoding)
+    }
+
+    /// Decodes bytes read from a file as `decode(_:)` does, without copying them when they
+    /// are UTF-8 (nearly always): then it only checks them.
+    static func decodeInPlace(_ bytes: UnsafeBufferPointer<UInt8>) throws -> Decoded {
+        let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        let utf16 =
+            bytes.count >= 2
+            && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
+        if !utf16, let base = bytes.baseAddress, memchr(base, 0, bytes.count) == nil,
+            isValidUTF8(UnsafeBufferPointer(rebasing: bytes[(bom ? 3 : 0)...]))
+        {
+            return .utf8(start: bom ? 3 : 0, encoding: bom ? .utf8WithBOM : .utf8)
+        }
+        if bytes.isEmpty { return .utf8(start: 0, encoding: .utf8) }
+        let (text, encoding) = try decode(Data(buffer: bytes))
+        return .converted(text, encoding)
+    }
+
+    /// Whether `bytes` are well-formed UTF-8 (The Unicode Standard, table 3-7: no overlong
+    /// forms, no surrogates, nothing above U+10FFFF). ASCII runs are checked eight bytes at a
+    /// time. - Complexity: O(n).
+    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            while i + 8 <= n
+                && UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+            {
+                i += 8
+            }
+            guard i < n else { break }
+            let b = base[i]
+            if b < 0x80 {
+                i += 1
+                continue
+            }
+            func continuation(_ k: Int) -> Bool { i + k < n && base[i + k] & 0xC0 == 0x80 }
+            switch b {
+            case 0xC2...0xDF:
+                guard continuation(1) else { return false }
+                i += 2
+            case 0xE0...0xEF:
+                guard i + 2 < n else { return false }
+                let second = base[i + 1]
+                let lower: UInt8 = b == 0xE0 ? 0xA0 : 0x80
+                let upper: UInt8 = b == 0xED ? 0x9F : 0xBF
+                guard second >= lower && second <= upper && continuation(2) else { return false }
+                i += 3
+            case 0xF0...0xF4:
+                guard i + 3 < n else { return false }
+                let second = base[i + 1]
+                let lower: UInt8 = b == 0xF0 ? 0x90 : 0x80
+                let upper: UInt8 = b == 0xF4 ? 0x8F : 0xBF
+                guard second >= lower && second <= upper && continuation(2) && continuation(3) else {
+                    return false
+                }
+                i += 4
+            default:
+                return false
+            }
+        }
+        return true
+    }
+
     static func decode(_ data: Data) throws -> (text: String, encoding: TextEncoding) {
         let bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {

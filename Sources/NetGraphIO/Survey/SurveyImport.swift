@@ -460,10 +460,10 @@ public enum SurveyReader {
         } else {
             guard
                 let table = NetworkReader.readTable(
-                    path, text: { NetworkReader.readText($0, log: &$1) }, required: [ActorField](),
+                    path, text: nil, required: [ActorField](),
                     aliases: \.aliases, extra: [:], log: &log)
             else { return nil }
-            records = table.records
+            records = table.records.rawRecords
             decimalComma = table.decimalComma
         }
         if records.isEmpty {
