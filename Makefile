@@ -43,10 +43,12 @@ demo: deps
 clean:
 	rm -rf .build notebooks-out/demo
 
-# Speed against igraph and networkit (not part of `make test`): quick about 2 minutes, full about 40.
+# Speed against igraph and networkit (not part of `make test`): the kernels (bench/run.py), then
+# the user's path (bench/userpath.py). Quick about 3 minutes, full about 50.
 bench: deps
 	$(SWIFT) build -c release --product netan
 	python3 bench/run.py
+	python3 bench/userpath.py
 
 bench-quick: deps
 	$(SWIFT) build -c release --product netan

@@ -43,6 +43,9 @@ public struct DiagramOptions: Sendable {
     /// tooltip and the caption line that says what was folded. Group nodes have a dashed
     /// outline.
     public var groupMembers: [Int: [String]] = [:]
+    /// Group nodes of less central actors in a network too large to draw
+    /// (``DiagramView/maximumDrawn``), by actor index; the other groups are small providers.
+    public var lessCentralGroups: Set<Int> = []
     /// Actor indices whose names a page (``DiagramPreset/isPage``) keeps at any cost: the
     /// actors findings name, highlighted actors, the ego, the groups. Other names make way and,
     /// when there is no room, are left to the tooltip (the caption says how many).
@@ -69,11 +72,16 @@ public struct DiagramOptions: Sendable {
 /// with every layout engine, including those that ignore clusters).
 ///
 /// Spline routing (`splines=true`) takes Graphviz 2.42 about 30 s on 200 actors, so larger
-/// diagrams use curved edges (0.2 s).
+/// diagrams use curved edges (0.2 s) — up to 400 relations: curved routing grows steeply with
+/// the number of edges (on 250 nodes: 300 edges 0.4 s, 600 edges 2.9 s, 1,000 edges 58 s), so
+/// denser diagrams get straight lines (0.1 s for 2,500 edges).
 ///
 /// Node names in the DOT are synthetic (`a0`, `a1`, …), so actor ids never become DOT
 /// syntax; ids and names appear only inside escaped label, tooltip and id strings.
 public enum DiagramBuilder {
+    /// Diagrams with more relations than this are drawn with straight lines (see above).
+    public static let curvedEdgeLimit = 400
+
     /// The DOT source of a diagram of `network` with these options, ready for
     /// ``Graphviz/render(dot:engine:format:)``. The layout engine is not part of the DOT:
     /// pass `options.engine` (or one chosen by size) to the render call.
@@ -94,7 +102,10 @@ public enum DiagramBuilder {
         var out = "digraph \"netan\" {\n"
         let preset = options.preset
         let root = options.root.map { ", root=\"a\($0)\", ranksep=1.3" } ?? ""
-        let splines = pass.splines ?? (actors.count <= 40 ? "true" : "curved")
+        let splines =
+            pass.splines
+            ?? (actors.count <= 40
+                ? "true" : network.relations.count <= Self.curvedEdgeLimit ? "curved" : "line")
         out +=
             "  graph [charset=\"UTF-8\", fontname=\"DejaVu Sans\", fontsize=\(format(preset.labelSize + 1))"
         out += ", outputorder=edgesfirst, overlap=\(pass.overlap), splines=\(splines)"
@@ -138,8 +149,15 @@ public enum DiagramBuilder {
             if let notes = options.flagNotes[i], !notes.isEmpty {
                 tip += "\n" + (nl ? "Bevindingen: " : "Findings: ") + notes.joined(separator: ", ")
             }
-            if let members = options.groupMembers[i] {
+            if let allMembers = options.groupMembers[i] {
                 // The names, several to a line; a line breaks between names, never inside one.
+                // At most 60 names, then how many more (a group may hold thousands).
+                var members = Array(allMembers.prefix(60))
+                if allMembers.count > members.count {
+                    let more = DiagramView.grouped(
+                        allMembers.count - members.count, language: options.language)
+                    members.append(nl ? "en \(more) meer" : "and \(more) more")
+                }
                 var lines = [nl ? "Samengevoegd:" : "Folded:"]
                 for (k, member) in members.enumerated() {
                     let item = member + (k < members.count - 1 ? "," : "")
@@ -424,19 +442,28 @@ public enum DiagramBuilder {
     /// --all tekent alles." — nil when nothing was folded.
     static func foldCaption(_ network: Network, options: DiagramOptions) -> String? {
         let nl = options.language != "en"
+        // Per kind (small providers first) and type: how many members.
         var membersPerType: [String: Int] = [:]
-        var types: [String] = []
-        for (i, members) in options.groupMembers.sorted(by: { $0.key < $1.key })
-        where i < network.actors.count {
-            let type = network.actors[i].type
-            if membersPerType[type] == nil { types.append(type) }
-            membersPerType[type, default: 0] += members.count
+        var types: [(type: String, lessCentral: Bool)] = []
+        for lessCentral in [false, true] {
+            for (i, members) in options.groupMembers.sorted(by: { $0.key < $1.key })
+            where i < network.actors.count && options.lessCentralGroups.contains(i) == lessCentral {
+                let type = network.actors[i].type
+                let key = (lessCentral ? "1" : "0") + type
+                if membersPerType[key] == nil { types.append((type, lessCentral)) }
+                membersPerType[key, default: 0] += members.count
+            }
         }
         guard !types.isEmpty else { return nil }
-        let parts = types.map {
-            "\(membersPerType[$0]!) "
-                + DiagramView.smallPlural(
-                    type: $0, vocabulary: network.vocabulary, language: options.language)
+        let parts = types.map { entry in
+            let count = membersPerType[(entry.lessCentral ? "1" : "0") + entry.type]!
+            return entry.lessCentral
+                ? DiagramView.grouped(count, language: options.language) + " "
+                    + DiagramView.otherPlural(
+                        type: entry.type, vocabulary: network.vocabulary, language: options.language)
+                : "\(count) "
+                    + DiagramView.smallPlural(
+                        type: entry.type, vocabulary: network.vocabulary, language: options.language)
         }
         let list =
             parts.count == 1
@@ -523,7 +550,8 @@ struct DOTPass {
     var nodeScale = 1.0
     /// Edge splines (Graphviz `pos`) by edge id (`pair-u-v`).
     var edgePositions: [String: String] = [:]
-    /// The graph's `splines`; nil: `true` up to 40 actors, `curved` above.
+    /// The graph's `splines`; nil: `true` up to 40 actors, `curved` up to
+    /// `DiagramBuilder.curvedEdgeLimit` relations, straight lines above.
     var splines: String?
     /// The graph's `overlap`: `false` (remove overlaps) for layouts, `true` for fixed positions.
     var overlap = "false"

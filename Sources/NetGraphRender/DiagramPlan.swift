@@ -143,7 +143,10 @@ public struct DiagramPlan: Sendable {
             options.ego = original.firstIndex { full.actors[$0].id == ego }
         }
         if !groups.isEmpty {
-            for (g, group) in groups.enumerated() { options.groupMembers[original.count + g] = group.names }
+            for (g, group) in groups.enumerated() {
+                options.groupMembers[original.count + g] = group.names
+                if group.lessCentral { options.lessCentralGroups.insert(original.count + g) }
+            }
             // Labels for the actors that matter; the others are named in their tooltip.
             let top = Set(
                 original.indices.sorted {

@@ -39,6 +39,13 @@ public struct DiagramView: Sendable {
     /// Views with more actors than this are folded when ``fold`` is set.
     public static let foldThreshold = 40
 
+    /// At most this many nodes are drawn when folding. Above it (a national network of 20,000
+    /// actors), after the small providers, every actor outside the `maximumDrawn` that matter
+    /// most is folded too, one group per actor type ("19.750 andere partijen"): the actors in
+    /// `unfolded`, then the highest by `ranking` (else by number of ties), stay. Graphviz lays
+    /// out a few hundred nodes in seconds, 20,000 in many minutes, and nobody can read them.
+    public static let maximumDrawn = 250
+
     /// The whole network: every actor and relation, names as they are.
     public init() {}
 
@@ -52,6 +59,9 @@ public struct DiagramView: Sendable {
         public let members: [Int]
         /// The members' names as drawn (pseudonyms in an anonymised view), in the same order.
         public let names: [String]
+        /// Small providers (the default), or the less central actors of a type in a network
+        /// too large to draw (see ``maximumDrawn``).
+        public var lessCentral = false
     }
 
     /// What a view draws (``select(from:)``).
@@ -179,11 +189,13 @@ public struct DiagramView: Sendable {
                     id: id,
                     name: Self.groupName(
                         count: bucket.members.count, type: bucket.type, region: bucket.region,
-                        vocabulary: network.vocabulary, language: language),
+                        vocabulary: network.vocabulary, language: language, lessCentral: bucket.lessCentral),
                     type: bucket.type, size: sizes.isEmpty ? nil : sizes.reduce(0, +), region: bucket.region))
             for m in bucket.members { newID[network.actors[m].id] = id }
             groups.append(
-                Group(type: bucket.type, region: bucket.region, members: bucket.members, names: names))
+                Group(
+                    type: bucket.type, region: bucket.region, members: bucket.members, names: names,
+                    lessCentral: bucket.lessCentral))
         }
         let kept = Set(original.map { network.actors[$0].id }).union(folded.map { network.actors[$0].id })
         // Relations of group members become one relation per partner, type and direction,
@@ -235,21 +247,22 @@ public struct DiagramView: Sendable {
     /// region (unknown last); members in the order of the full network.
     private func foldedBuckets(
         _ keep: Set<Int>, in network: Network, relations: [Relation]
-    ) -> [(type: String, region: String?, members: [Int])] {
+    ) -> [(type: String, region: String?, members: [Int], lessCentral: Bool)] {
         guard keep.count > Self.foldThreshold else { return [] }
         let actors = network.actors
         let providers = keep.filter { network.role(of: actors[$0]) == .provider }
         var protected = unfolded
-        if let ranking {
-            let ranked = keep.sorted { (ranking[$0], actors[$1].name) > (ranking[$1], actors[$0].name) }
-            protected.formUnion(ranked.prefix(10))
-        }
+        // Highest first by `ranking`, else by number of ties in the view; ties by name.
+        let score: [Double] = ranking ?? Self.tieCounts(keep, in: network, relations: relations)
+        let ranked = keep.sorted { (score[$0], actors[$1].name) > (score[$1], actors[$0].name) }
+        if ranking != nil { protected.formUnion(ranked.prefix(10)) }
         // Sizes: the ten largest providers are not small. (Not the median: that would keep
         // half of 90 providers, and the map would stay a hairball.)
         let sized = providers.filter { actors[$0].size != nil }.sorted {
             (actors[$0].size!, actors[$1].name) > (actors[$1].size!, actors[$0].name)
         }
         protected.formUnion(sized.prefix(10))
+        let essential = protected
         // The only partner of an actor (its gatekeeper) or its only funder stays visible.
         let present = Set(relations.map(\.type))
         let flowType = present.contains("financiering") ? "financiering" : "contract"
@@ -276,15 +289,53 @@ public struct DiagramView: Sendable {
         }
         let typeOrder = Dictionary(
             network.vocabulary.actorTypes.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
-        typealias Bucket = (type: String, region: String?, members: [Int])
-        func order(_ b: Bucket) -> (Int, String, Int, String) {
-            (typeOrder[b.type] ?? Int.max, b.type, b.region == nil ? 1 : 0, b.region ?? "")
+        typealias Bucket = (type: String, region: String?, members: [Int], lessCentral: Bool)
+        func order(_ b: Bucket) -> (Int, Int, String, Int, String) {
+            (
+                b.lessCentral ? 1 : 0, typeOrder[b.type] ?? Int.max, b.type, b.region == nil ? 1 : 0,
+                b.region ?? ""
+            )
         }
-        let groups = buckets.values.filter { $0.count > 1 }.map { members -> Bucket in
+        var groups = buckets.values.filter { $0.count > 1 }.map { members -> Bucket in
             let sorted = members.sorted()
-            return (actors[sorted[0]].type, region(sorted[0]), sorted)
+            return (actors[sorted[0]].type, region(sorted[0]), sorted, false)
+        }
+        // Still too many nodes: keep the essential actors and the highest ranked up to
+        // `maximumDrawn`, fold the others per type.
+        let foldedSmall = Set(groups.flatMap(\.members))
+        let remaining = ranked.filter { !foldedSmall.contains($0) }
+        if remaining.count + groups.count > Self.maximumDrawn {
+            let types = Set(remaining.filter { !essential.contains($0) }.map { actors[$0].type })
+            let kept = remaining.filter { essential.contains($0) }.count
+            var budget = max(0, Self.maximumDrawn - groups.count - types.count - kept)
+            var byType: [String: [Int]] = [:]
+            for i in remaining where !essential.contains(i) {
+                if budget > 0 {
+                    budget -= 1
+                } else {
+                    byType[actors[i].type, default: []].append(i)
+                }
+            }
+            groups += byType.values.filter { $0.count > 1 }.map { members -> Bucket in
+                let sorted = members.sorted()
+                return (actors[sorted[0]].type, nil, sorted, true)
+            }
         }
         return groups.sorted { order($0) < order($1) }
+    }
+
+    /// Number of ties of each actor in `keep` with another actor in `keep` (indexed as the full
+    /// network; 0 outside `keep`).
+    private static func tieCounts(_ keep: Set<Int>, in network: Network, relations: [Relation]) -> [Double] {
+        var counts = [Double](repeating: 0, count: network.actors.count)
+        for r in relations {
+            guard let u = network.index(ofActor: r.source), let v = network.index(ofActor: r.target),
+                u != v, keep.contains(u), keep.contains(v)
+            else { continue }
+            counts[u] += 1
+            counts[v] += 1
+        }
+        return counts
     }
 
     /// "kleine zorgaanbieders" / "small care providers": the providers of `type` that folding
@@ -301,12 +352,37 @@ public struct DiagramView: Sendable {
         return "kleine " + plural
     }
 
-    /// The name of a group node: "25 kleine zorgaanbieders (Breda)".
+    /// The name of a group node: "25 kleine zorgaanbieders (Breda)", or for less central
+    /// actors "19.750 andere gemeenten".
     static func groupName(
-        count: Int, type: String, region: String?, vocabulary: Vocabulary, language: String
+        count: Int, type: String, region: String?, vocabulary: Vocabulary, language: String,
+        lessCentral: Bool = false
     ) -> String {
-        "\(count) " + smallPlural(type: type, vocabulary: vocabulary, language: language)
+        if lessCentral {
+            return Self.grouped(count, language: language) + " "
+                + otherPlural(type: type, vocabulary: vocabulary, language: language)
+        }
+        return "\(count) " + smallPlural(type: type, vocabulary: vocabulary, language: language)
             + (region.map { " (\($0))" } ?? "")
+    }
+
+    /// `count` with its thousands grouped: "19.750" in Dutch, "19,750" in English.
+    static func grouped(_ count: Int, language: String) -> String {
+        let digits = Array(String(count))
+        var text = ""
+        for (k, digit) in digits.enumerated() {
+            if k > 0 && (digits.count - k) % 3 == 0 { text += language == "en" ? "," : "." }
+            text.append(digit)
+        }
+        return text
+    }
+
+    /// "andere gemeenten" / "other municipalities": the less central actors of `type` folded
+    /// in a network too large to draw.
+    static func otherPlural(type: String, vocabulary: Vocabulary, language: String) -> String {
+        let known = vocabulary.actorType(named: type)
+        let plural = known?.label(language == "en" ? "en" : "nl", plural: true) ?? type
+        return (language == "en" ? "other " : "andere ") + plural
     }
 }
 

@@ -255,6 +255,64 @@ struct DiagramTests {
         return RegionGenerator.generate(try #require(try Jeugdregio.find(code)), settings: settings)
     }
 
+    @Test("a network too large to draw: at most 250 nodes, the most central and the named actors kept")
+    func tooLargeToDraw() throws {
+        // 1,200 actors: 40 gemeenten, 1,000 other parties and 160 client organisations, in a
+        // ring with chords, so that every actor has ties and the ranking has a clear top.
+        var network = Network(metadata: NetworkMetadata(name: "groot"))
+        for k in 0..<1200 {
+            let type = k < 40 ? "gemeente" : k < 1040 ? "overig" : "clientorganisatie"
+            network.add(Actor(id: "a\(k)", name: "Actor \(k)", type: type))
+        }
+        for k in 0..<1200 {
+            network.add(
+                Relation(source: "a\(k)", target: "a\((k + 1) % 1200)", type: "overleg", directed: false))
+            // The first 40 actors are hubs: each tied to 25 others.
+            if k < 40 {
+                for j in 1...25 {
+                    network.add(
+                        Relation(
+                            source: "a\(k)", target: "a\(40 + (k * 25 + j) % 1160)", type: "overleg",
+                            directed: false))
+                }
+            }
+        }
+        var view = DiagramView()
+        view.fold = true
+        view.unfolded = [1199]  // e.g. an actor a finding names
+        view.ranking = (0..<1200).map { Double(1200 - $0) }  // actor 0 highest
+        let selection = try view.select(from: network)
+        #expect(selection.network.actors.count <= DiagramView.maximumDrawn)
+        let drawn = Set(selection.original)
+        #expect(drawn.contains(1199))
+        #expect(drawn.isSuperset(of: 0..<200))  // the highest ranked stay
+        // Every actor is drawn once: as itself or in one group; the groups are per type.
+        let members = selection.groups.flatMap(\.members)
+        #expect((selection.original + members).sorted() == Array(0..<1200))
+        #expect(selection.groups.allSatisfy { $0.lessCentral })
+        #expect(Set(selection.groups.map(\.type)).count == selection.groups.count)
+        // Worked out: 0–9 and 1199 are kept as essential, then the next 236 by rank (10–245)
+        // fit in 250 nodes with one group per type; the rest are folded per type.
+        let names = selection.network.actors[selection.original.count...].map(\.name)
+        #expect(Set(names) == ["794 andere overige partijen", "159 andere cliëntorganisaties"])
+
+        // Drawn: the caption says what was folded, tooltips list at most 60 names, and the
+        // lines are straight above 400 relations.
+        var options = DiagramOptions()
+        for (g, group) in selection.groups.enumerated() {
+            options.groupMembers[selection.original.count + g] = group.names
+            options.lessCentralGroups.insert(selection.original.count + g)
+        }
+        let dot = DiagramBuilder.dot(for: selection.network, options: options)
+        #expect(
+            dot.contains(
+                "Samengevoegd (gestippelde rand): 159 andere cliëntorganisaties en 794 andere overige partijen in 2 groepen"
+            ))
+        #expect(dot.contains("en 734 meer"), "a long group tooltip ends with how many more")
+        #expect(selection.network.relations.count > DiagramBuilder.curvedEdgeLimit)
+        #expect(dot.contains("splines=line"))
+    }
+
     @Test(
         "a large region folds small providers by default: few nodes, every client voice and named actor kept"
     )

@@ -65,16 +65,11 @@ struct DominantBrokerRule: FindingRule {
                 // is one connection, not two.
                 var byBroker: [Int: Double] = [:]
                 var total = 0.0
+                let pair = Brokerage.GroupPair(a, b)
                 for j in 0..<network.actors.count {
-                    var pairs = Set<[Int]>()
-                    for role in [Brokerage.Role.gatekeeper, .representative, .liaison] {
-                        for (i, k) in c.brokerage.brokeredPairs[j][role] ?? []
-                        where (groupOf[i] == a && groupOf[k] == b) || (groupOf[i] == b && groupOf[k] == a) {
-                            pairs.insert([min(i, k), max(i, k)])
-                        }
-                    }
-                    byBroker[j] = pairs.isEmpty ? nil : Double(pairs.count)
-                    total += Double(pairs.count)
+                    let count = c.brokerage.crossGroupPairs[j][pair] ?? 0
+                    byBroker[j] = count == 0 ? nil : Double(count)
+                    total += Double(count)
                 }
                 guard total >= c.thresholds.dominantBrokerMinPaths,
                     let (j, count) = byBroker.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })

@@ -21,7 +21,8 @@ import Foundation
 /// 4 Σ_{h≠g} n_h C₂(N − n_h − n_g); total 2(N − 1)(N − 2)(N − 3).
 /// z = (raw − E)/sd; undefined (nil) where sd = 0, where sna gives NaN.
 ///
-/// - Complexity: O(Σ_j indeg(j)·outdeg(j)·log d) with binary search for the closing arc.
+/// - Complexity: O(Σ_j indeg(j)·outdeg(j)·log d) with binary search for the closing arc,
+///   brokers in blocks on every core; memory O(n) plus one small table per broker.
 public enum Brokerage {
     /// A brokerage role by the groups of (source, broker, target): coordinator, itinerant,
     /// representative, gatekeeper, liaison (see the type documentation), and `total`, the sum
@@ -48,9 +49,25 @@ public enum Brokerage {
         public var scores: [[Role: Score]]
         /// Density d = m/(N(N − 1)) of the null model (arcs of the graph; 0 when N < 2).
         public var density: Double
-        /// Ordered pairs (i, k) brokered by each node j, per role, as (i, k) indices — kept
-        /// for flags that ask who connects two groups.
-        public var brokeredPairs: [[Role: [(Int, Int)]]]
+        /// Per broker j and unordered pair of groups {g, h} (g ≠ h): the number of distinct
+        /// unordered actor pairs {i, k}, one in each group, that j brokers either way (i → j → k
+        /// or k → j → i, without the direct arc) — the access paths between two groups that run
+        /// through j, for flags that ask who connects two groups. A tie brokered both ways is
+        /// one pair.
+        public var crossGroupPairs: [[GroupPair: Int]]
+    }
+
+    /// Two different groups, the smaller label first.
+    public struct GroupPair: Hashable, Sendable {
+        /// The smaller group label.
+        public let low: Int
+        /// The larger group label.
+        public let high: Int
+        /// The pair {a, b} (a ≠ b), in either order.
+        public init(_ a: Int, _ b: Int) {
+            low = min(a, b)
+            high = max(a, b)
+        }
     }
 
     /// Brokerage scores of every node in every role, with their null-model expectations.
@@ -70,40 +87,77 @@ public enum Brokerage {
         let sumSquares = size.values.reduce(0) { $0 + $1 * $1 }
         let sumPairs = size.values.reduce(0) { $0 + $1 * ($1 - 1) }
 
-        var scores: [[Role: Score]] = []
-        var pairs: [[Role: [(Int, Int)]]] = []
-        scores.reserveCapacity(n)
-        for j in 0..<n {
-            var raw: [Role: Double] = [:]
-            var brokered: [Role: [(Int, Int)]] = [:]
-            let gj = groups[j]
-            for i in graph.inNeighbors(of: j) {
-                let ii = Int(i)
-                guard ii != j else { continue }
-                for k in graph.outNeighbors(of: j) {
-                    let kk = Int(k)
-                    guard kk != ii, kk != j, Betweenness.arcIndex(graph, from: ii, to: kk) == nil else {
-                        continue
-                    }
+        // Brokers in blocks on every core, each block with its own marks of j's in- and
+        // out-neighbours (to see whether the reverse of a brokered pair is brokered too).
+        // Raw counts by role in `Role.allCases` order: coordinator, itinerant, representative,
+        // gatekeeper, liaison, total.
+        let groupCount = (groups.max() ?? 0) + 1
+        var twoPaths = 0
+        for j in 0..<n { twoPaths += graph.inDegree(of: j) * graph.outDegree(of: j) }
+        let work = Double(twoPaths) * 20
+        let blocks = Parallel.blocks(count: n, work: work) {
+            range -> [(raw: [Double], pairs: [GroupPair: Int])] in
+            var inMark = [Int](repeating: -1, count: n)
+            var outMark = [Int](repeating: -1, count: n)
+            // Per unordered group pair (low · groupCount + high): ordered cross-group pairs, and
+            // those whose reverse is brokered too (counted once, at i < k).
+            var ordered = [Int](repeating: 0, count: groupCount * groupCount)
+            var reversed = [Int](repeating: 0, count: groupCount * groupCount)
+            var touched: [Int] = []
+            var result: [(raw: [Double], pairs: [GroupPair: Int])] = []
+            result.reserveCapacity(range.count)
+            for j in range {
+                for i in graph.inNeighbors(of: j) { inMark[Int(i)] = j }
+                for k in graph.outNeighbors(of: j) { outMark[Int(k)] = j }
+                var raw = [Double](repeating: 0, count: 6)
+                let gj = groups[j]
+                for i in graph.inNeighbors(of: j) {
+                    let ii = Int(i)
+                    guard ii != j else { continue }
                     let gi = groups[ii]
-                    let gk = groups[kk]
-                    let role: Role
-                    if gi == gj && gj == gk {
-                        role = .coordinator
-                    } else if gi == gk {
-                        role = .itinerant
-                    } else if gi == gj {
-                        role = .representative
-                    } else if gj == gk {
-                        role = .gatekeeper
-                    } else {
-                        role = .liaison
+                    for k in graph.outNeighbors(of: j) {
+                        let kk = Int(k)
+                        guard kk != ii, kk != j, Betweenness.arcIndex(graph, from: ii, to: kk) == nil else {
+                            continue
+                        }
+                        let gk = groups[kk]
+                        let role =
+                            gi == gk
+                            ? (gi == gj ? 0 : 1)  // coordinator, itinerant
+                            : gi == gj ? 2 : gj == gk ? 3 : 4  // representative, gatekeeper, liaison
+                        raw[role] += 1
+                        raw[5] += 1
+                        guard gi != gk else { continue }
+                        let slot = min(gi, gk) * groupCount + max(gi, gk)
+                        if ordered[slot] == 0 { touched.append(slot) }
+                        ordered[slot] += 1
+                        if ii < kk && inMark[kk] == j && outMark[ii] == j
+                            && Betweenness.arcIndex(graph, from: kk, to: ii) == nil
+                        {
+                            reversed[slot] += 1
+                        }
                     }
-                    raw[role, default: 0] += 1
-                    raw[.total, default: 0] += 1
-                    brokered[role, default: []].append((ii, kk))
                 }
+                var distinct: [GroupPair: Int] = [:]
+                for slot in touched {
+                    distinct[GroupPair(slot / groupCount, slot % groupCount)] = ordered[slot] - reversed[slot]
+                    ordered[slot] = 0
+                    reversed[slot] = 0
+                }
+                touched.removeAll(keepingCapacity: true)
+                result.append((raw, distinct))
             }
+            return result
+        }
+
+        var scores: [[Role: Score]] = []
+        var pairs: [[GroupPair: Int]] = []
+        scores.reserveCapacity(n)
+        pairs.reserveCapacity(n)
+        var j = 0
+        for (rawCounts, distinct) in blocks.joined() {
+            defer { j += 1 }
+            let gj = groups[j]
             let ng = size[gj]!
             let counts: [Role: Double] = [
                 .coordinator: (ng - 1) * (ng - 2),
@@ -130,13 +184,13 @@ public enum Brokerage {
                 let expected = q * count
                 let variance = expected * (1 - q) + max(0, covariancePairs[role]!) * sharedArc
                 let sd = max(0, variance).squareRoot()
-                let r = raw[role] ?? 0
+                let r = rawCounts[Role.allCases.firstIndex(of: role)!]
                 nodeScores[role] = Score(
                     raw: r, expected: expected, standardDeviation: sd, z: sd > 0 ? (r - expected) / sd : nil)
             }
             scores.append(nodeScores)
-            pairs.append(brokered)
+            pairs.append(distinct)
         }
-        return Result(scores: scores, density: d, brokeredPairs: pairs)
+        return Result(scores: scores, density: d, crossGroupPairs: pairs)
     }
 }
