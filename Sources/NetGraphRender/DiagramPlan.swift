@@ -96,8 +96,9 @@ public struct DiagramPlan: Sendable {
     /// views). Domination findings about an actor outline it in red, with the rule ids.
     ///
     /// When the view folds (``DiagramView/fold``), no actor a finding names
-    /// (``namedActors(_:in:)``) and no highlighted actor is folded; a group is sized by the
-    /// sum of its members' values, and only the actors that matter are labelled: those the
+    /// (``namedActors(_:in:)``) and no highlighted actor is folded; a group of small providers
+    /// is sized by the sum of its members' values (a group of less central actors, by its
+    /// largest member's), and only the actors that matter are labelled: those the
     /// findings name, the 15 largest by `sizeBy`, client organisations and citizens'
     /// initiatives (every actor of their roles), highlighted actors and the groups; the others
     /// have their name in the tooltip. An ego view outlines the ego and names it in the title.
@@ -125,8 +126,15 @@ public struct DiagramPlan: Sendable {
                 rules[i, default: []].append(FindingLabels.title(ofRule: flag.rule, request.language))
             }
         }
+        // A group of less central actors (a network too large to draw) is sized as its largest
+        // member: the sum of thousands would set the scale and make every drawn actor look alike.
         let measure =
-            original.map { values[$0] } + groups.map { $0.members.reduce(0) { $0 + values[$1] } }
+            original.map { values[$0] }
+            + groups.map { group in
+                group.lessCentral
+                    ? group.members.map { values[$0] }.max() ?? 0
+                    : group.members.reduce(0) { $0 + values[$1] }
+            }
         var options = DiagramOptions(
             nodeMeasure: measure, measureName: request.sizeBy.label(request.language),
             language: request.language)
