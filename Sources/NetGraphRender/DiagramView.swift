@@ -41,7 +41,7 @@ public struct DiagramView: Sendable {
 
     /// At most this many nodes are drawn when folding. Above it (a national network of 20,000
     /// actors), after the small providers, every actor outside the `maximumDrawn` that matter
-    /// most is folded too, one group per actor type ("19.750 andere partijen"): the actors in
+    /// most is folded too, one group per actor type ("19.750 andere gemeenten"): the actors in
     /// `unfolded`, then the highest by `ranking` (else by number of ties), stay. Graphviz lays
     /// out a few hundred nodes in seconds, 20,000 in many minutes, and nobody can read them.
     public static let maximumDrawn = 250
@@ -382,6 +382,9 @@ public struct DiagramView: Sendable {
     static func otherPlural(type: String, vocabulary: Vocabulary, language: String) -> String {
         let known = vocabulary.actorType(named: type)
         let plural = known?.label(language == "en" ? "en" : "nl", plural: true) ?? type
+        // "overige partijen" / "other parties" already say it.
+        let prefix = language == "en" ? "other" : "overig"
+        if plural.lowercased().hasPrefix(prefix) { return plural }
         return (language == "en" ? "other " : "andere ") + plural
     }
 }

@@ -294,7 +294,7 @@ struct DiagramTests {
         // Worked out: 0–9 and 1199 are kept as essential, then the next 236 by rank (10–245)
         // fit in 250 nodes with one group per type; the rest are folded per type.
         let names = selection.network.actors[selection.original.count...].map(\.name)
-        #expect(Set(names) == ["794 andere overige partijen", "159 andere cliëntorganisaties"])
+        #expect(Set(names) == ["794 overige partijen", "159 andere cliëntorganisaties"])
 
         // Drawn: the caption says what was folded, tooltips list at most 60 names, and the
         // lines are straight above 400 relations.
@@ -306,9 +306,14 @@ struct DiagramTests {
         let dot = DiagramBuilder.dot(for: selection.network, options: options)
         #expect(
             dot.contains(
-                "Samengevoegd (gestippelde rand): 159 andere cliëntorganisaties en 794 andere overige partijen in 2 groepen"
+                "Samengevoegd (gestippelde rand): 159 andere cliëntorganisaties en 794 overige partijen in 2 groepen"
             ))
         #expect(dot.contains("en 734 meer"), "a long group tooltip ends with how many more")
+        #expect(
+            DiagramView.otherPlural(type: "overig", vocabulary: .standard, language: "en") == "other parties")
+        #expect(
+            DiagramView.otherPlural(type: "gemeente", vocabulary: .standard, language: "en")
+                == "other municipalities")
         #expect(selection.network.relations.count > DiagramBuilder.curvedEdgeLimit)
         #expect(dot.contains("splines=line"))
     }

@@ -243,10 +243,9 @@ struct NetworkBuilder {
             } else if let known = network.vocabulary.actorType(named: type) {
                 type = known.name
             } else {
-                let suggestion =
-                    Normalize.closest(to: type, in: knownTypes).map { "Did you mean \"\($0)\"? " } ?? ""
-                let suggestionNL =
-                    Normalize.closest(to: type, in: knownTypes).map { "Bedoelt u \"\($0)\"? " } ?? ""
+                let closest = Normalize.closest(to: type, in: knownTypes)
+                let suggestion = closest.map { "Did you mean \"\($0)\"? " } ?? ""
+                let suggestionNL = closest.map { "Bedoelt u \"\($0)\"? " } ?? ""
                 log.warning(
                     file, line,
                     "Actor \"\(id)\" has the unknown type \"\(type)\"; it gets the role \"other\".",
@@ -436,7 +435,7 @@ struct NetworkBuilder {
                 source = (records.text(index, .source) ?? "").trimmedSpaces
                 target = (records.text(index, .target) ?? "").trimmedSpaces
             }
-            for isTarget in [false, true] where !endsKnown {
+            for isTarget in endsKnown ? [] : [false, true] {
                 let id = isTarget ? target : source
                 if !id.isEmpty && network.contains(actor: id) { continue }
                 let end = isTarget ? "target" : "source"
@@ -449,10 +448,9 @@ struct NetworkBuilder {
                         hintNL: "Vul de id in van een actor uit de lijst met actoren.")
                     usable = false
                 } else {
-                    let suggestion =
-                        Normalize.closest(to: id, in: actorIDs()).map { " Did you mean \"\($0)\"?" } ?? ""
-                    let suggestionNL =
-                        Normalize.closest(to: id, in: actorIDs()).map { " Bedoelt u \"\($0)\"?" } ?? ""
+                    let closest = Normalize.closest(to: id, in: actorIDs())
+                    let suggestion = closest.map { " Did you mean \"\($0)\"?" } ?? ""
+                    let suggestionNL = closest.map { " Bedoelt u \"\($0)\"?" } ?? ""
                     log.error(
                         file, line, "The relation's \(end) \"\(id)\" is not an actor.",
                         hint: "Add \"\(id)\" to the actors, or correct the id.\(suggestion)",
@@ -486,10 +484,9 @@ struct NetworkBuilder {
                         typeCache.insert(bytes, (known.name, known.directed))
                     }
                 } else {
-                    let suggestion =
-                        Normalize.closest(to: type, in: knownTypes).map { "Did you mean \"\($0)\"? " } ?? ""
-                    let suggestionNL =
-                        Normalize.closest(to: type, in: knownTypes).map { "Bedoelt u \"\($0)\"? " } ?? ""
+                    let closest = Normalize.closest(to: type, in: knownTypes)
+                    let suggestion = closest.map { "Did you mean \"\($0)\"? " } ?? ""
+                    let suggestionNL = closest.map { "Bedoelt u \"\($0)\"? " } ?? ""
                     log.warning(
                         file, line, "The relation type \"\(type)\" is unknown; it is treated as directed.",
                         hint:
