@@ -368,13 +368,7 @@ public struct DiagramView: Sendable {
 
     /// `count` with its thousands grouped: "19.750" in Dutch, "19,750" in English.
     static func grouped(_ count: Int, language: String) -> String {
-        let digits = Array(String(count))
-        var text = ""
-        for (k, digit) in digits.enumerated() {
-            if k > 0 && (digits.count - k) % 3 == 0 { text += language == "en" ? "," : "." }
-            text.append(digit)
-        }
-        return text
+        FindingLabels.integer(count, language == "en")
     }
 
     /// "andere gemeenten" / "other municipalities": the less central actors of `type` folded

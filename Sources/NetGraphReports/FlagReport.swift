@@ -30,7 +30,7 @@ public struct FlagReport: Sendable {
     public func render(_ format: OutputFormat) -> String {
         switch format {
         case .json:
-            return JSONOutput.text(jsonObject()) + "\n"
+            return JSONOutput.text(jsonValue()) + "\n"
         case .csv:
             return flagTable(full: true).csv()
         case .table:
@@ -112,14 +112,24 @@ public struct FlagReport: Sendable {
                 + "\(counts[.info] ?? 0) ter informatie.\n"
             : "\(count(power.flags.count, "finding", "findings")): \(counts[.critical] ?? 0) critical, "
                 + "\(count(counts[.warning] ?? 0, "warning", "warnings")), \(counts[.info] ?? 0) for information.\n"
-        if let sample = power.centrality.view.betweennessSample {
+        let betweennessSample = power.centrality.view.betweennessSample
+        if let sample = betweennessSample ?? power.distanceFragmentationSources {
             let seed = power.centrality.view.seed
+            let both = betweennessSample != nil && power.distanceFragmentationSources != nil
+            let what =
+                nl
+                ? (both
+                    ? "de tussenposities en de afstandsversnippering"
+                    : betweennessSample != nil ? "de tussenposities" : "de afstandsversnippering")
+                : (both
+                    ? "brokerage (betweenness) and distance fragmentation are"
+                    : betweennessSample != nil ? "brokerage (betweenness) is" : "distance fragmentation is")
             out +=
                 nl
-                ? "Let op: in dit grote netwerk zijn de tussenposities geschat uit \(sample) willekeurige "
+                ? "Let op: in dit grote netwerk zijn \(what) geschat uit \(FindingLabels.integer(sample, false)) willekeurige "
                     + "startpunten (Brandes & Pich 2007, seed \(seed)); aandelen kunnen ongeveer een procentpunt "
                     + "afwijken.\n"
-                : "Note: in this large network brokerage (betweenness) is estimated from \(sample) random "
+                : "Note: in this large network \(what) estimated from \(FindingLabels.integer(sample, true)) random "
                     + "sources (Brandes & Pich 2007, seed \(seed)); shares may differ by about a percentage point.\n"
         }
         for section in summary.sections {
@@ -170,67 +180,84 @@ public struct FlagReport: Sendable {
             + "  \(nl ? "onderbouwing" : "evidence"): \(evidence)\(p)\n\n"
     }
 
-    func jsonObject() -> [String: Any] {
+    /// The flags, groups, per-actor power measures and network figures as Foundation objects
+    /// (``jsonValue()`` converted), for reports that merge them into their own JSON.
+    func jsonObject() -> [String: Any] { jsonValue().anyObject as! [String: Any] }
+
+    /// The flags, groups, per-actor power measures and network figures as typed JSON.
+    func jsonValue() -> JSONValue {
         let network = power.network
-        func json(_ v: Double?) -> Any { v.map { $0.isFinite ? $0 as Any : NSNull() } ?? NSNull() }
-        let flags: [[String: Any]] = power.flags.map { flag in
-            var subject: [String: Any] = ["kind": flag.subject.kind.rawValue, "ids": flag.subject.ids]
-            if flag.subject.kind == .type { subject["actors"] = Array(flag.subject.ids.dropFirst()) }
-            return [
-                "rule": flag.rule, "severity": flag.severity.rawValue, "subject": subject,
-                "evidence": Dictionary(
-                    flag.evidence.map { ($0.name, json($0.value)) }, uniquingKeysWith: { a, _ in a }),
-                "threshold": Dictionary(
-                    flag.threshold.map { ($0.name, $0.value as Any) }, uniquingKeysWith: { a, _ in a }),
-                "message": ["nl": flag.messageDutch, "en": flag.messageEnglish],
-                "reference": flag.reference, "p_value": json(flag.pValue),
-                "significant": flag.pValue.map {
-                    ($0 < power.options.thresholds.centralizedNetworkAlpha) as Any
-                } ?? NSNull(),
+        let flags: [JSONValue] = power.flags.map { flag in
+            var subject: [(key: String, value: JSONValue)] = [
+                ("kind", .string(flag.subject.kind.rawValue)), ("ids", .strings(flag.subject.ids)),
             ]
-        }
-        let groups: [[String: Any]] = power.groups.map { g in
-            [
-                "type": g.type, "role": g.role.rawValue, "actors": g.actors.count,
-                "actor_ids": g.actors.map { network.actors[$0].id },
-                "share_of_actors": g.shareOfActors, "share_of_degree": g.shareOfDegree,
-                "share_of_betweenness": g.shareOfBetweenness,
-                "share_of_pagerank": g.shareOfPageRank, "representation_degree": json(g.representationDegree),
-                "representation_betweenness": json(g.representationBetweenness),
-                "representation_pagerank": json(g.representationPageRank),
-                "mean_degree": g.meanDegree, "median_degree": g.medianDegree,
-                "brokerage_total": g.brokerageTotal,
-                "inflow_hhi": json(g.inflowHHI?.hhi), "outer_shell_share": g.outerShellShare,
-            ]
-        }
-        let actors: [[String: Any]] = power.actors.enumerated().map { i, a in
-            var brokerage: [String: Any] = [:]
-            var z: [String: Any] = [:]
-            for role in Brokerage.Role.allCases {
-                brokerage[role.rawValue] = a.brokerage[role]?.raw ?? 0
-                z[role.rawValue] = json(a.brokerage[role]?.z)
+            if flag.subject.kind == .type {
+                subject.append(("actors", .strings(Array(flag.subject.ids.dropFirst()))))
             }
-            brokerage["z"] = z
-            var object: [String: Any] = [
-                "id": network.actors[i].id, "name": network.actors[i].name, "type": network.actors[i].type,
-                "brokerage": brokerage, "constraint": json(a.constraint),
-                "effective_size": json(a.effectiveSize),
-                "dependence": json(a.dependence?.share), "betweenness_share": a.betweennessShare,
-                "inflow_hhi": json(a.inflowHHI?.hhi), "outflow_hhi": json(a.outflowHHI?.hhi),
-                "fragmentation_without": a.fragmentationWithout, "perception_gap": json(a.perceptionGap),
-                "coreness": a.coreness, "in_core": a.inCore,
-            ]
-            object["dependence_partner"] =
-                a.dependence.map { network.actors[$0.partner].id as Any } ?? NSNull()
-            return object
+            return .object([
+                ("rule", .string(flag.rule)), ("severity", .string(flag.severity.rawValue)),
+                ("subject", .object(subject)),
+                ("evidence", .object(flag.evidence.map { ($0.name, .number($0.value)) })),
+                ("threshold", .object(flag.threshold.map { ($0.name, .number($0.value)) })),
+                (
+                    "message",
+                    .object([("nl", .string(flag.messageDutch)), ("en", .string(flag.messageEnglish))])
+                ),
+                ("reference", .string(flag.reference)), ("p_value", .number(flag.pValue)),
+                (
+                    "significant",
+                    flag.pValue.map { .bool($0 < power.options.thresholds.centralizedNetworkAlpha) } ?? .null
+                ),
+            ])
         }
-        let networkObject: [String: Any] = [
-            "name": network.metadata.name, "fragmentation": power.fragmentation,
-            "distance_fragmentation": power.distanceFragmentation,
-            "size_degree_correlation": json(power.sizeDegreeCorrelation),
-            "perception_correlation": json(power.perceptionCorrelation),
-            "flow_relation_types": Array(power.flowRelationTypes).sorted(),
-        ]
-        return ["network": networkObject, "flags": flags, "groups": groups, "actors": actors]
+        let groups: [JSONValue] = power.groups.map { g in
+            .object([
+                ("type", .string(g.type)), ("role", .string(g.role.rawValue)),
+                ("actors", .int(g.actors.count)),
+                ("actor_ids", .strings(g.actors.map { network.actors[$0].id })),
+                ("share_of_actors", .number(g.shareOfActors)), ("share_of_degree", .number(g.shareOfDegree)),
+                ("share_of_betweenness", .number(g.shareOfBetweenness)),
+                ("share_of_pagerank", .number(g.shareOfPageRank)),
+                ("representation_degree", .number(g.representationDegree)),
+                ("representation_betweenness", .number(g.representationBetweenness)),
+                ("representation_pagerank", .number(g.representationPageRank)),
+                ("mean_degree", .number(g.meanDegree)), ("median_degree", .number(g.medianDegree)),
+                ("brokerage_total", .number(g.brokerageTotal)),
+                ("inflow_hhi", .number(g.inflowHHI?.hhi)), ("outer_shell_share", .number(g.outerShellShare)),
+            ])
+        }
+        let actors: [JSONValue] = power.actors.enumerated().map { i, a in
+            let roles = Brokerage.Role.allCases
+            var brokerage: [(key: String, value: JSONValue)] = roles.map {
+                ($0.rawValue, .number(a.brokerage[$0]?.raw ?? 0))
+            }
+            brokerage.append(("z", .object(roles.map { ($0.rawValue, .number(a.brokerage[$0]?.z)) })))
+            let actor = network.actors[i]
+            return .object([
+                ("id", .string(actor.id)), ("name", .string(actor.name)), ("type", .string(actor.type)),
+                ("brokerage", .object(brokerage)), ("constraint", .number(a.constraint)),
+                ("effective_size", .number(a.effectiveSize)),
+                ("dependence", .number(a.dependence?.share)),
+                ("betweenness_share", .number(a.betweennessShare)),
+                ("inflow_hhi", .number(a.inflowHHI?.hhi)), ("outflow_hhi", .number(a.outflowHHI?.hhi)),
+                ("fragmentation_without", .number(a.fragmentationWithout)),
+                ("perception_gap", .number(a.perceptionGap)),
+                ("coreness", .number(a.coreness)), ("in_core", .bool(a.inCore)),
+                ("dependence_partner", .string(a.dependence.map { network.actors[$0.partner].id })),
+            ])
+        }
+        let networkObject: JSONValue = .object([
+            ("name", .string(network.metadata.name)), ("fragmentation", .number(power.fragmentation)),
+            ("distance_fragmentation", .number(power.distanceFragmentation)),
+            ("distance_fragmentation_sources", power.distanceFragmentationSources.map { .int($0) } ?? .null),
+            ("distance_fragmentation_standard_error", .number(power.distanceFragmentationError)),
+            ("size_degree_correlation", .number(power.sizeDegreeCorrelation)),
+            ("perception_correlation", .number(power.perceptionCorrelation)),
+            ("flow_relation_types", .strings(Array(power.flowRelationTypes).sorted())),
+        ])
+        return .object([
+            ("network", networkObject), ("flags", .array(flags)), ("groups", .array(groups)),
+            ("actors", .array(actors)),
+        ])
     }
 }

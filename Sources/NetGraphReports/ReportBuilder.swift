@@ -79,6 +79,10 @@ public struct ReportBuilder {
         }
         rows.append(("fragmentation", String(format: "%.6g", power.fragmentation)))
         rows.append(("distance_fragmentation", String(format: "%.6g", power.distanceFragmentation)))
+        if let sources = power.distanceFragmentationSources, let error = power.distanceFragmentationError {
+            rows.append(("distance_fragmentation_sources", String(sources)))
+            rows.append(("distance_fragmentation_standard_error", String(format: "%.6g", error)))
+        }
         return rows
     }
 

@@ -210,6 +210,9 @@ struct ReportJSONTests {
                     JSONOutput.text(object, compact: true) == JSONOutput.foundationText(object, compact: true)
                 )
             }
+            // `netan flags --format json` writes the typed value.
+            let flags = FlagReport(power: analysis.power, language: "nl").jsonValue()
+            #expect(JSONOutput.text(flags) == JSONOutput.foundationText(flags.anyObject))
         }
     }
 }

@@ -158,6 +158,33 @@ struct JSONWriterTests {
         #expect(JSONOutput.text(object, compact: true) == JSONOutput.foundationText(object, compact: true))
         #expect(JSONOutput.text([Any]()) == JSONOutput.foundationText([Any]()))
     }
+
+    @Test("a typed value is written as JSONSerialization writes its Foundation objects")
+    func typedSameBytes() {
+        let actor: JSONValue = .object([
+            ("id", .string("a\"1")), ("in_core", .bool(true)), ("inflow_hhi", .number(0.25)), ("Z", .int(-3)),
+            ("key10", .number(Double.nan)), ("key9", .null), ("ä", .strings(["x/y", "é\n"])),
+            ("empty", .object([])), ("none", .array([])), ("big", .number(1e21)), ("int_like", .number(4)),
+        ])
+        // The same keys in another order, and a different set: orders are cached per key list.
+        let reordered: JSONValue = .object([("Z", .int(1)), ("id", .string("b")), ("in_core", .bool(false))])
+        let value: JSONValue = .object([
+            ("actors", .array([actor, actor, reordered, .object([("b", .int(1)), ("a", .int(2))])])),
+            ("name", .string("t")), ("p_value", .number(nil)), ("twice", .int(1)), ("twice", .int(2)),
+        ])
+        for compact in [false, true] {
+            #expect(
+                JSONOutput.text(value, compact: compact)
+                    == JSONOutput.foundationText(value.anyObject, compact: compact))
+            // Inside an `Any` object the typed value is written in place.
+            let mixed: [String: Any] = ["typed": value, "plain": [1, 2]]
+            #expect(
+                JSONOutput.text(mixed, compact: compact) == JSONOutput.foundationText(mixed, compact: compact)
+            )
+        }
+        // A key given twice keeps its first value, as the dictionary does.
+        #expect(JSONOutput.text(value, compact: true).contains(#""twice":1"#))
+    }
 }
 
 @Suite("Titles")

@@ -359,6 +359,37 @@ struct PowerMeasureTests {
         // DF of a path of 3: pairs at distance 1, 1, 2 (each twice): 1 − (2 + 2 + 1)/6.
         #expect(close(Inequality.fragmentation(path).distanceFragmentation, 1 - 5.0 / 6))
     }
+
+    @Test("distance fragmentation from sampled sources: exact at k = n, within its standard error below")
+    func sampledDistanceFragmentation() {
+        // Two components (a path of 3 and an edge): DF = 1 − (2 + 2 + 1 + 2)/(5 · 4) by hand.
+        let twoParts = makeGraph(5, [(0, 1), (1, 2), (3, 4)])
+        let exact = Inequality.distanceFragmentation(twoParts)
+        #expect(close(exact.value, 1 - 7.0 / 20) && exact.isExact && exact.sources == 5)
+        #expect(close(Inequality.fragmentation(twoParts).distanceFragmentation, exact.value))
+        #expect(Inequality.distanceFragmentation(twoParts, sampleSize: 5).isExact)
+        // 200 nodes, 150 bit-parallel sources in three batches of which one is partial.
+        let g = randomGraph(n: 200, p: 0.03, directed: false, weighted: false, seed: 5)
+        let all = Inequality.distanceFragmentation(g)
+        var within = 0
+        for seed in UInt64(1)...20 {
+            let estimate = Inequality.distanceFragmentation(g, sampleSize: 150, seed: seed)
+            #expect(!estimate.isExact && estimate.sources == 150 && estimate.standardError > 0)
+            if abs(estimate.value - all.value) <= 3 * estimate.standardError { within += 1 }
+        }
+        #expect(within >= 19)
+        // The same sources, searched one by one, give the same sum (unitReach with a source list).
+        var rng = SplitMix64(seed: 9)
+        let sources = rng.sample(70, of: 200)
+        let view = g.undirectedNeighbors()
+        let batched = Closeness.unitReach(
+            offsets: view.offsets, targets: view.targets, sources: sources, batches: 0..<2)
+        let each = Closeness.unitReach(offsets: view.offsets, targets: view.targets, batches: 0..<4)
+        #expect(batched.count == 70)
+        for (k, s) in sources.enumerated() {
+            #expect(batched[k].reached == each[s].reached && close(batched[k].harmonic, each[s].harmonic))
+        }
+    }
 }
 
 @Suite("Core–periphery (Borgatti–Everett) on the Florentine families")
@@ -449,5 +480,37 @@ struct StructuralViewTests {
         let exact = Double(n - 1) * Double(n - 3) / 8
         let values = structural[.betweenness]
         #expect(abs(values.reduce(0, +) / Double(n) - exact) / exact < 0.01)
+    }
+
+    @Test("above the exact limit distance fragmentation is estimated from as many sampled sources")
+    func distanceFragmentationAboveLimit() {
+        // A circulant graph (ties to ±1 and ±97 places on): every actor sees the same distances,
+        // so the estimate equals the exact DF = 1 − h/(n − 1), h = Σ 1/d from any one actor.
+        let n = PowerAnalysis.exactStructuralLimit + 1
+        var network = Network(metadata: NetworkMetadata(name: "circulant"))
+        for i in 0..<n { network.add(Actor(id: "a\(i)", type: "zorgaanbieder")) }
+        for i in 0..<n {
+            for step in [1, 97] {
+                network.add(
+                    Relation(source: "a\(i)", target: "a\((i + step) % n)", type: "overleg", directed: false))
+            }
+        }
+        var distance = [Int](repeating: -1, count: n)
+        distance[0] = 0
+        var queue = [0]
+        var head = 0
+        while head < queue.count {
+            let v = queue[head]
+            head += 1
+            for step in [1, n - 1, 97, n - 97] where distance[(v + step) % n] < 0 {
+                distance[(v + step) % n] = distance[v] + 1
+                queue.append((v + step) % n)
+            }
+        }
+        let h = distance.dropFirst().reduce(0.0) { $0 + 1 / Double($1) }
+        let power = PowerAnalysis(network, options: PowerOptions(permutations: 0, seed: 3))
+        #expect(power.distanceFragmentationSources == PowerAnalysis.structuralSample)
+        #expect(close(power.distanceFragmentation, 1 - h / Double(n - 1)))
+        #expect(power.distanceFragmentationError.map { $0 < 1e-12 } == true)
     }
 }

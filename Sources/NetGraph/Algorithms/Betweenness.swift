@@ -107,9 +107,7 @@ public enum Betweenness {
         let n = graph.nodeCount
         let k = min(max(1, sampleSize), n)
         var rng = SplitMix64(seed: seed)
-        var nodes = Array(0..<n)
-        for i in 0..<k { nodes.swapAt(i, i + Int(rng.next(below: UInt64(n - i)))) }
-        return nodesOnly(graph, sources: Array(nodes[0..<k]).sorted(), scale: Double(n) / Double(k))
+        return nodesOnly(graph, sources: rng.sample(k, of: n), scale: Double(n) / Double(k))
     }
 
     static func compute(_ graph: Graph, sources: [Int], scale: Double) -> Result {

@@ -24,12 +24,16 @@ public enum Closeness {
     /// - Parameters:
     ///   - offsets, targets: compressed sparse rows; source u reaches the nodes that have a
     ///     path *to* u along these arcs (for undirected neighbour lists, simply its component).
-    ///   - batches: batch k holds sources 64k..<64k + 64.
+    ///   - sources: the source nodes, in order; nil for every node (source i is node i).
+    ///   - batches: batch k holds sources 64k..<64k + 64 of that list.
     /// - Returns: per source, the nodes reached (itself included), Σ d and Σ 1/d.
     /// - Complexity: O((n/64) · D · m) word operations for eccentricity D, plus O(n²) bit
     ///   visits to count.
-    static func unitReach(offsets: [Int], targets: [Int32], batches: Range<Int>) -> [Reach] {
+    static func unitReach(
+        offsets: [Int], targets: [Int32], sources: [Int]? = nil, batches: Range<Int>
+    ) -> [Reach] {
         let n = offsets.count - 1
+        let sourceCount = sources?.count ?? n
         var seen = [UInt64](repeating: 0, count: n)
         var frontier = [UInt64](repeating: 0, count: n)
         var next = [UInt64](repeating: 0, count: n)
@@ -43,15 +47,16 @@ public enum Closeness {
                         next.withUnsafeMutableBufferPointer { next in
                             for batch in batches {
                                 let first = batch * 64
-                                let width = min(64, n - first)
+                                let width = min(64, sourceCount - first)
                                 let full: UInt64 = width == 64 ? ~0 : (1 << UInt64(width)) - 1
                                 for i in 0..<n {
                                     seen[i] = 0
                                     frontier[i] = 0
                                 }
                                 for j in 0..<width {
-                                    seen[first + j] = 1 << UInt64(j)
-                                    frontier[first + j] = 1 << UInt64(j)
+                                    let source = sources?[first + j] ?? first + j
+                                    seen[source] = 1 << UInt64(j)
+                                    frontier[source] = 1 << UInt64(j)
                                 }
                                 var total = [Int](repeating: 0, count: width)
                                 var reached = [Int](repeating: 1, count: width)

@@ -173,6 +173,11 @@ public enum FindingLabels {
         return english ? text : text.replacingOccurrences(of: ".", with: ",")
     }
 
+    /// A whole number with thousands grouped: 19,751 in English, 19.751 in Dutch.
+    public static func integer(_ value: Int, _ english: Bool) -> String {
+        grouped(value, separator: english ? "," : ".")
+    }
+
     static func grouped(_ value: Int, separator: String) -> String {
         let digits = String(abs(value))
         var out = ""

@@ -142,8 +142,13 @@ public struct PowerAnalysis: Sendable {
     /// pairs that cannot reach each other.
     public let fragmentation: Double
     /// Borgatti's distance-weighted fragmentation DF = 1 − Σ_{i≠j} (1/d_ij)/(n(n − 1)) on the
-    /// undirected view with unit lengths.
+    /// undirected view with unit lengths; above ``exactStructuralLimit`` actors estimated from
+    /// ``structuralSample`` sampled sources (see ``distanceFragmentationSources``).
     public let distanceFragmentation: Double
+    /// The sources ``distanceFragmentation`` was estimated from; nil when it is exact.
+    public let distanceFragmentationSources: Int?
+    /// The standard error of the estimated ``distanceFragmentation``; nil when it is exact.
+    public let distanceFragmentationError: Double?
     /// Spearman correlation of size with degree over actors with a size (authorities and
     /// intermediaries excluded), when at least three have one.
     public let sizeDegreeCorrelation: Double?
@@ -248,9 +253,15 @@ public struct PowerAnalysis: Sendable {
             return 1 - (reachablePairs - 2 * (s - 1)) / (remaining * (remaining - 1))
         }
         let holes = StructuralHoles.compute(graph)
-        let whole = Inequality.fragmentation(graph)
-        fragmentation = whole.fragmentation
-        distanceFragmentation = whole.distanceFragmentation
+        fragmentation = Inequality.componentFragmentation(graph)
+        // DF needs a search from every actor (0.8 s of `netan flags` on the national graph);
+        // above the exact limit the same number of sampled sources as betweenness.
+        let distance = Inequality.distanceFragmentation(
+            graph, sampleSize: n > Self.exactStructuralLimit ? Self.structuralSample : nil, seed: options.seed
+        )
+        distanceFragmentation = distance.value
+        distanceFragmentationSources = distance.isExact ? nil : distance.sources
+        distanceFragmentationError = distance.isExact ? nil : distance.standardError
         let degree = centrality[.degree]
         let betweenness = centrality[.betweenness]
         let pagerank = centrality[.pagerank]

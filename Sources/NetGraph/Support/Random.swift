@@ -23,4 +23,13 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     }
     /// Uniform in [0, 1).
     public mutating func nextDouble() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+    /// `k` distinct numbers drawn uniformly from 0..<n (k clamped to 1...n), sorted: the first
+    /// k steps of a Fisher–Yates shuffle. O(n) memory and time.
+    public mutating func sample(_ k: Int, of n: Int) -> [Int] {
+        guard n > 0 else { return [] }
+        let k = min(max(1, k), n)
+        var nodes = Array(0..<n)
+        for i in 0..<k { nodes.swapAt(i, i + Int(next(below: UInt64(n - i)))) }
+        return Array(nodes[0..<k]).sorted()
+    }
 }
