@@ -8,6 +8,8 @@ Usage: python3 bench/userpath.py [--quick] [--runs N]      (make bench-userpath)
   every message, build the network) against pandas `read_csv` of the same two files plus
   python-igraph's graph construction (`Graph.DataFrame`) — the peer does no checking at all.
   Relations per second are relations / whole-process time (start-up included).
+- workbook: `netan validate NETWORK.xlsx` (the same network written by `netan convert`) against
+  pandas `read_excel` (openpyxl) of the two sheets plus the same igraph construction.
 - analyze: `netan analyze FOLDER --format json` (every measure of the chosen view plus the
   power analysis and findings) against its slowest single measure (`netan centrality --measure
   betweenness`), the issue's target being at most 1.5x; and against python-igraph computing the
@@ -51,6 +53,14 @@ g = igraph.Graph.DataFrame(relations[["source", "target"]], directed=False, vert
 print(g.vcount(), g.ecount())
 """
 
+PEER_XLSX = """
+import sys, pandas, igraph
+sheets = pandas.read_excel(sys.argv[1], sheet_name=["actors", "relations"])
+g = igraph.Graph.DataFrame(sheets["relations"][["source", "target"]], directed=False, use_vids=False,
+                           vertices=sheets["actors"][["id"]])
+print(g.vcount(), g.ecount())
+"""
+
 PEER_ANALYZE = """
 import sys, pandas, igraph
 actors = pandas.read_csv(sys.argv[1] + "/actors.csv")
@@ -88,7 +98,7 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     ensure_tools()
-    subprocess.run([PY, "-m", "pip", "install", "-q", "pandas"], check=True)
+    subprocess.run([PY, "-m", "pip", "install", "-q", "pandas", "openpyxl"], check=True)
     work = tempfile.mkdtemp(prefix="netan-userpath-")
     rows = []
     try:
@@ -106,6 +116,18 @@ def main():
         rows.append((f"read folder ({name}: {actors:,} actors, {relations:,} relations)",
                      netan_read, "pandas read_csv + igraph Graph.DataFrame", peer_read,
                      f"{relations / netan_read[0] / 1e6:.2f} M relations/s"))
+
+        # The same network as an Excel workbook: netan's reader against pandas read_excel
+        # (openpyxl) plus igraph.
+        workbook = os.path.join(work, name + ".xlsx")
+        subprocess.run([NETAN, "convert", folder, workbook], check=True, capture_output=True)
+        peer_xlsx = os.path.join(work, "peer_xlsx.py")
+        open(peer_xlsx, "w").write(PEER_XLSX)
+        netan_xlsx = median_run([NETAN, "validate", workbook], args.runs)
+        pandas_xlsx = median_run([PY, peer_xlsx, workbook], 1, timeout=3600)
+        rows.append((f"read workbook ({name}.xlsx, {os.path.getsize(workbook) / 2**20:.1f} MiB)", netan_xlsx,
+                     "pandas read_excel (openpyxl) + igraph Graph.DataFrame", pandas_xlsx,
+                     f"{relations / netan_xlsx[0] / 1e6:.2f} M relations/s"))
 
         analyze = median_run([NETAN, "analyze", folder, "--format", "json"], 1)
         slowest = median_run([NETAN, "centrality", folder, "--measure", "betweenness", "--format", "csv"], 1)
