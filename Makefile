@@ -2,6 +2,11 @@
 # Both first install missing system packages (scripts/install-deps.sh).
 SWIFT ?= swift
 
+# Homebrew's libxml2 is keg-only: point pkg-config at it on macOS.
+ifeq ($(shell uname -s),Darwin)
+export PKG_CONFIG_PATH := $(shell brew --prefix libxml2 2>/dev/null)/lib/pkgconfig:$(PKG_CONFIG_PATH)
+endif
+
 .PHONY: all deps test-deps build release test lint format docs demo clean bench bench-quick bench-live bench-userpath fuzz
 
 all: build

@@ -3,7 +3,7 @@ import PackageDescription
 
 // Modules, in the order data flows (each depends only on those above it):
 //   NetGraph         model, CSR graph, algorithms, analysis, power findings (no system libraries)
-//   NetGraphIO       every file format, YAML, XLSX/ZIP, the generator and the demo data
+//   NetGraphIO       every file format, YAML, XLSX/ZIP, XML (libxml2), the generator and the demo data
 //   NetGraphRender   Graphviz in process: diagrams, DOT in and out, interactive HTML
 //   NetGraphReports  tables, report folders, comparison, diff
 //   NetGraphLive     `netan serve`: the live workshop (HTTP + WebSocket, SQLite journal)
@@ -36,11 +36,17 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
         ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .target(name: "CXMLReader", dependencies: ["CLibXML2"]),
         .target(name: "NetGraph", dependencies: ["CKernels"]),
         .target(
             name: "NetGraphIO",
             dependencies: [
-                "NetGraph",
+                "NetGraph", "CXMLReader",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],

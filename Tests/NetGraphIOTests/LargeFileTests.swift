@@ -6,11 +6,40 @@ import ZIPFoundation
 @testable import NetGraph
 @testable import NetGraphIO
 
-/// Large workbooks (issue 20): Foundation's XML parser on Linux gives up on any part above
-/// 10,000,000 bytes, so worksheets are read in pieces by a streaming reader. The pieces must
-/// give the rows the whole part gives, with line numbers of the whole part in errors.
-@Suite("Reading large workbooks in pieces")
-struct XLSXReadingTests {
+/// Large workbooks and XML files (issue 20): Foundation's XML parser on Linux gives up on any
+/// document above 10,000,000 bytes, so worksheets are read in pieces by a streaming reader and
+/// GraphML and GEXF through libxml2's own reader. The pieces must give the rows the whole part
+/// gives, with line numbers of the whole part in errors; files above 10 MB must read back.
+@Suite("Reading large workbooks and XML files")
+struct LargeFileTests {
+    /// 2,000 actors and `relations` relations of two types, half directed, with weights.
+    static func largeNetwork(relations: Int = 40_000) -> Network {
+        var network = Network(metadata: NetworkMetadata(name: "groot"))
+        let n = 2_000
+        for i in 0..<n { network.add(Actor(id: "zorgaanbieder-\(i)", type: "zorgaanbieder")) }
+        var rng = SplitMix64(seed: 4)
+        for k in 0..<relations {
+            let a = Int(rng.next(below: UInt64(n)))
+            let b = (a + 1 + Int(rng.next(below: UInt64(n - 1)))) % n
+            network.add(
+                Relation(
+                    source: "zorgaanbieder-\(a)", target: "zorgaanbieder-\(b)",
+                    type: k % 2 == 0 ? "contract" : "overleg", weight: Double(k % 7 + 1), directed: k % 2 == 0
+                ))
+        }
+        return network
+    }
+
+    static func expectSameRelations(_ back: Network, _ network: Network) {
+        #expect(back.actors.map(\.id) == network.actors.map(\.id))
+        #expect(back.relations.count == network.relations.count)
+        for (a, b) in zip(back.relations, network.relations) {
+            #expect(
+                a.source == b.source && a.target == b.target && a.type == b.type && a.weight == b.weight
+                    && a.directed == b.directed)
+        }
+    }
+
     /// A worksheet in the `x:` prefix some generators use, a `>` inside a quoted attribute of
     /// the container, shared strings, inline and rich-text strings (the phonetic run left out),
     /// booleans, numbers, a cell without a reference, an empty row and text after the rows.
@@ -77,32 +106,66 @@ struct XLSXReadingTests {
 
     @Test("a workbook whose relations sheet is above 10 MB is read back whole")
     func aboveTenMegabytes() throws {
-        var network = Network(metadata: NetworkMetadata(name: "groot"))
-        let n = 2_000
-        for i in 0..<n { network.add(Actor(id: "zorgaanbieder-\(i)", type: "zorgaanbieder")) }
-        var rng = SplitMix64(seed: 4)
-        for k in 0..<40_000 {
-            let a = Int(rng.next(below: UInt64(n)))
-            let b = (a + 1 + Int(rng.next(below: UInt64(n - 1)))) % n
-            network.add(
-                Relation(
-                    source: "zorgaanbieder-\(a)", target: "zorgaanbieder-\(b)",
-                    type: k % 2 == 0 ? "contract" : "overleg", weight: Double(k % 7 + 1), directed: k % 2 == 0
-                ))
-        }
+        let network = Self.largeNetwork()
         let folder = TemporaryFolder()
         let path = folder.url.appendingPathComponent("groot.xlsx").path
         try NetworkWriter.write(network, to: path, format: .xlsx)
         let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         let sizes = archive.filter { $0.path.hasPrefix("xl/worksheets/") }.map(\.uncompressedSize)
         #expect(sizes.max()! > 10_000_000)
-        let back = try NetworkLoader.load(path: path).network
+        Self.expectSameRelations(try NetworkLoader.load(path: path).network, network)
+    }
+
+    @Test(
+        "GraphML and GEXF files above 10 MB are read back whole", arguments: [NetworkFormat.graphml, .gexf])
+    func xmlAboveTenMegabytes(format: NetworkFormat) throws {
+        let network = Self.largeNetwork(relations: 65_000)
+        let folder = TemporaryFolder()
+        let path = folder.url.appendingPathComponent("groot.\(format == .gexf ? "gexf" : "graphml")").path
+        try NetworkWriter.write(network, to: path, format: format)
+        let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as! Int
+        #expect(size > 10_000_000)
+        let back = try NetworkLoader.load(path: path, format: format).network
         #expect(back.actors.map(\.id) == network.actors.map(\.id))
         #expect(back.relations.count == network.relations.count)
-        for (a, b) in zip(back.relations, network.relations) {
-            #expect(
-                a.source == b.source && a.target == b.target && a.type == b.type && a.weight == b.weight
-                    && a.directed == b.directed)
+        #expect(
+            zip(back.relations, network.relations).allSatisfy {
+                $0.source == $1.source && $0.target == $1.target
+            })
+    }
+
+    @Test("a DTD is refused wherever it is, and errors name libxml2's line")
+    func xmlRefusals() throws {
+        let folder = TemporaryFolder()
+        // A document type after 70 KB of comments: past the check of the file's head.
+        let comments = String(
+            repeating: "<!-- padding padding padding padding padding padding -->\n", count: 1_300)
+        let late = folder.write(
+            "late.graphml",
+            #"<?xml version="1.0"?>"# + "\n" + comments
+                + #"<!DOCTYPE graphml [<!ENTITY a "aaaa">]><graphml><graph edgedefault="undirected">"#
+                + #"<node id="&a;"/></graph></graphml>"#)
+        do {
+            _ = try NetworkLoader.load(path: late)
+            Issue.record("a DTD was accepted")
+        } catch let error as NetworkLoadError {
+            #expect(error.errors.first?.message.contains("DTD") == true, "\(error.errors)")
+        }
+        let broken = folder.write(
+            "broken.graphml",
+            """
+            <?xml version="1.0"?>
+            <graphml><graph edgedefault="undirected">
+            <node id="a"/>
+            <node id="b"></nod>
+            </graph></graphml>
+            """)
+        do {
+            _ = try NetworkLoader.load(path: broken)
+            Issue.record("a malformed file was accepted")
+        } catch let error as NetworkLoadError {
+            #expect(error.errors.first?.line == 4, "\(error.errors)")
+            #expect(error.errors.first?.message.contains("malformed") == true)
         }
     }
 }

@@ -198,3 +198,29 @@ struct TitleTests {
         #expect(NetworkMetadata(name: "Netwerk").title == "Netwerk")
     }
 }
+
+@Suite("Comparison keys")
+struct NormalizeKeyTests {
+    @Test("ASCII keys without Foundation equal Foundation's folding, with and without separators")
+    func asciiEqualsFoundation() {
+        #expect(Normalize.key("  Cliënt-Organisatie ") == "client_organisatie")
+        #expect(Normalize.key(" Zorg -- Aanbieder\t") == "zorg_aanbieder")
+        #expect(Normalize.compactKey("Relation_Type") == "relationtype")
+        let alphabet = Array("aZ9 -_\t\n\r\u{0B}\u{0C}.:/#Qq".unicodeScalars)
+        var rng = SplitMix64(seed: 21)
+        for _ in 0..<2_000 {
+            let length = Int(rng.next(below: 12))
+            var text = ""
+            for _ in 0..<length {
+                text.unicodeScalars.append(alphabet[Int(rng.next(below: UInt64(alphabet.count)))])
+            }
+            #expect(
+                Normalize.asciiKey(text, separator: true) == Normalize.foundationKey(text),
+                "\(Array(text.utf8))")
+            #expect(
+                Normalize.asciiKey(text, separator: false)
+                    == Normalize.foundationKey(text).replacingOccurrences(of: "_", with: ""))
+        }
+        #expect(Normalize.asciiKey("café", separator: true) == nil)
+    }
+}

@@ -278,9 +278,7 @@ enum XLSXReader {
                 messageNL: "Het onderdeel \(name) van de werkmap is geen geldige UTF-8-XML.",
                 hintNL: "Sla de werkmap opnieuw op vanuit een spreadsheetprogramma.")
         }
-        if let head = String(data: data.prefix(4096), encoding: .utf8),
-            head.range(of: "<!DOCTYPE", options: .caseInsensitive) != nil
-        {
+        if InteropReaders.declaresDTD(data) {
             throw Failure(
                 message: "The workbook part \(name) declares a DTD, which netan refuses.",
                 hint: "Save the workbook again from a spreadsheet program.",

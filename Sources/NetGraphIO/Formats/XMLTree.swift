@@ -1,3 +1,4 @@
+import CXMLReader
 import Foundation
 import NetGraph
 
@@ -76,11 +77,7 @@ extension InteropReaders {
             ])
         }
         try checkXMLBytes(data, file: path)
-        if let head = String(data: data.prefix(65_536), encoding: .utf8)
-            ?? String(data: data.prefix(65_536), encoding: .isoLatin1),
-            head.range(of: "<!DOCTYPE", options: .caseInsensitive) != nil
-                || head.range(of: "<!ENTITY", options: .caseInsensitive) != nil
-        {
+        if declaresDTD(data) {
             throw NetworkLoadError([
                 Diagnostic(
                     .error, file: path,
@@ -92,27 +89,101 @@ extension InteropReaders {
                     hintNL: "Verwijder de declaratie <!DOCTYPE …>; GraphML en GEXF hebben die niet nodig.")
             ])
         }
-        let parser = XMLParser(data: data)
-        parser.shouldResolveExternalEntities = false
-        parser.shouldProcessNamespaces = false
-        let builder = TreeBuilder()
-        parser.delegate = builder
-        let ok = parser.parse()
-        guard ok, builder.error == nil, builder.stack.isEmpty, let root = builder.root else {
-            let message =
-                builder.error?.message ?? parser.parserError.map { ($0 as NSError).localizedDescription }
-                ?? "an element is not closed"
-            let messageNL =
-                builder.error?.message ?? parser.parserError.map { ($0 as NSError).localizedDescription }
-                ?? "een element is niet afgesloten"
+        return try elementTree(data, file: path)
+    }
+
+    /// Whether `data` holds `<!DOCTYPE` or `<!ENTITY` anywhere (any case in the first 64 KB,
+    /// as written everywhere else): a DTD can declare entities that expand without end or read
+    /// local files, and the GraphML, GEXF and workbook formats never need one. The whole file is
+    /// searched because a DTD may follow any amount of comments.
+    static func declaresDTD(_ data: Data) -> Bool {
+        if let head = String(data: data.prefix(65_536), encoding: .utf8)
+            ?? String(data: data.prefix(65_536), encoding: .isoLatin1),
+            head.range(of: "<!DOCTYPE", options: .caseInsensitive) != nil
+                || head.range(of: "<!ENTITY", options: .caseInsensitive) != nil
+        {
+            return true
+        }
+        return data.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self) else { return false }
+            return netan_xml_contains(base, raw.count, "<!DOCTYPE") != 0
+                || netan_xml_contains(base, raw.count, "<!ENTITY") != 0
+        }
+    }
+
+    /// The element tree through libxml2's streaming reader (`xmlTextReader`), opened without
+    /// network access, DTD loading or entity substitution and with libxml2's size limits lifted
+    /// (Foundation's XMLParser cannot lift them, and refused every file above 10 MB). Every
+    /// error libxml2 reports is fatal; elements nested deeper than ``TreeBuilder/maximumDepth``
+    /// are refused. Text is the element's own character data (CDATA and whitespace included).
+    /// - Complexity: O(size of the file); the tree holds every element.
+    static func elementTree(_ data: Data, file: String) throws -> XMLNode {
+        var root: XMLNode?
+        var stack: [XMLNode] = []
+        var failure: (message: String, line: Int?)?
+        data.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self), raw.count < Int(Int32.max),
+                let reader = netan_xml_open(base, Int32(raw.count))
+            else {
+                failure = ("libxml2 could not start reading", nil)
+                return
+            }
+            defer { netan_xml_close(reader) }
+            while failure == nil {
+                let type = netan_xml_next(reader)
+                if type == 0 { break }
+                if type < 0 {
+                    let message = String(cString: netan_xml_error_message(reader))
+                    failure = (
+                        message.trimmingCharacters(in: .whitespacesAndNewlines),
+                        Int(netan_xml_error_line(reader))
+                    )
+                    break
+                }
+                switch type {
+                case 1:  // element
+                    let line = Int(netan_xml_line(reader))
+                    if stack.count >= TreeBuilder.maximumDepth {
+                        failure = (
+                            "elements are nested more than \(TreeBuilder.maximumDepth) levels deep", line
+                        )
+                        break
+                    }
+                    let qualified = String(cString: netan_xml_name(reader))
+                    let local = qualified.split(separator: ":").last.map(String.init) ?? qualified
+                    let empty = netan_xml_is_empty(reader) != 0
+                    var attributes: [String: String] = [:]
+                    while netan_xml_next_attribute(reader) != 0 {
+                        attributes[String(cString: netan_xml_name(reader))] = String(
+                            cString: netan_xml_value(reader))
+                    }
+                    let node = XMLNode(name: local, attributes: attributes, line: line)
+                    stack.last?.children.append(node)
+                    if root == nil { root = node }
+                    if !empty { stack.append(node) }
+                case 15:  // end of an element
+                    if !stack.isEmpty { stack.removeLast() }
+                case 3, 4, 13, 14:  // text, CDATA, whitespace
+                    stack.last?.text += String(cString: netan_xml_value(reader))
+                case 5, 10:  // an entity reference, a document type (past the check of the file)
+                    failure = ("a DTD or entity, which netan refuses", Int(netan_xml_line(reader)))
+                default: break
+                }
+            }
+        }
+        if failure == nil && (root == nil || !stack.isEmpty) {
+            failure = (root == nil ? "there is no element" : "an element is not closed", nil)
+        }
+        guard let root, failure == nil else {
+            let (message, line) = failure ?? ("", nil)
             throw NetworkLoadError([
                 Diagnostic(
-                    .error, file: path, line: builder.error?.line ?? parser.lineNumber,
+                    .error, file: file, line: line,
                     "The XML is malformed (\(message)).",
                     hint:
                         "Check that every element is closed "
                         + "and that special characters are escaped (&amp; for &).",
-                    nl: "De XML is niet goed gevormd (\(messageNL)).",
+                    nl: "De XML is niet goed gevormd (\(message)).",
                     hintNL:
                         "Controleer of elk element is afgesloten "
                         + "en of speciale tekens als entiteit zijn geschreven (&amp; voor &)."
