@@ -78,7 +78,7 @@ struct LargeFileTests {
         }
     }
 
-    @Test("a malformed row in a later piece is reported at a line of the whole part")
+    @Test("a malformed row in a later piece is reported at its line in the whole part")
     func errorLine() throws {
         var lines = [
             #"<?xml version="1.0" encoding="UTF-8"?>"#,
@@ -94,12 +94,8 @@ struct LargeFileTests {
                 _ = try XLSXReader.rows(data, "sheet1.xml", shared: [], pieceSize: size)
                 Issue.record("a malformed sheet was read")
             } catch let failure as XLSXReader.Failure {
-                // Foundation's parser recovers and reports the error where it stops: the end of
-                // the piece (or part) holding the bad line, numbered as in the whole part.
-                let line = failure.message.split(separator: "(line ").last.flatMap {
-                    Int($0.prefix { $0.isNumber })
-                }
-                #expect(line.map { $0 >= 42 && $0 <= (size == 300 ? 49 : 53) } == true, "\(failure.message)")
+                // libxml2 names the line of the bad `&`, numbered as in the whole part.
+                #expect(failure.message.contains("(line 42:"), "\(failure.message)")
             }
         }
     }

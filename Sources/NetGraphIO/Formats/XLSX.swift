@@ -2,10 +2,6 @@ import Foundation
 import NetGraph
 import ZIPFoundation
 
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
-
 /// Excel workbooks (Office Open XML) with sheets `actors` and `relations` (and optionally
 /// `network`: key/value rows), as Excel and LibreOffice save them: shared strings, inline
 /// strings, numbers, booleans, empty cells. ZIP through ZIPFoundation, XML through
@@ -225,13 +221,13 @@ enum XLSXReader {
         let results = Parallel.blocks(count: pieces.count, work: Double(data.count) * 4, task: "xlsx") {
             range in
             range.map { k -> Result<[(row: Int?, cells: [String])], Failure> in
-                let reader = SheetRows(shared: shared)
-                let parser = XMLParser(data: pieces[k].data)
-                parser.shouldResolveExternalEntities = false
-                parser.delegate = reader
-                if parser.parse(), reader.error == nil { return .success(reader.rows) }
-                return .failure(
-                    malformed(name, line: pieces[k].lineOffset + parser.lineNumber, reader.error?.message))
+                var sheet = SheetRows(shared: shared)
+                if let failure = XMLEvents.read(pieces[k].data, { sheet.handle($0) }) {
+                    return .failure(
+                        malformed(name, line: failure.line.map { pieces[k].lineOffset + $0 }, failure.message)
+                    )
+                }
+                return .success(sheet.rows)
             }
         }.flatMap { $0 }
         var rows: [(row: Int, cells: [String])] = []
@@ -287,26 +283,22 @@ enum XLSXReader {
         }
     }
 
-    static func malformed(_ name: String, line: Int, _ detail: String?) -> Failure {
-        Failure(
-            message:
-                "The workbook part \(name) is not well-formed XML (line \(line)\(detail.map { ": " + $0 } ?? "")).",
+    static func malformed(_ name: String, line: Int?, _ detail: String?) -> Failure {
+        let place = [line.map { "line \($0)" }, detail].compactMap { $0 }.joined(separator: ": ")
+        let placeNL = [line.map { "regel \($0)" }, detail].compactMap { $0 }.joined(separator: ": ")
+        return Failure(
+            message: "The workbook part \(name) is not well-formed XML (\(place)).",
             hint: "Save the workbook again from a spreadsheet program.",
-            messageNL:
-                "Het onderdeel \(name) van de werkmap is geen goed gevormde XML "
-                + "(regel \(line)\(detail.map { ": " + $0 } ?? "")).",
+            messageNL: "Het onderdeel \(name) van de werkmap is geen goed gevormde XML (\(placeNL)).",
             hintNL: "Sla de werkmap opnieuw op vanuit een spreadsheetprogramma.")
     }
 
     /// The element tree of a small part (or of one piece, whose lines start after `lineOffset`).
     static func xml(_ data: Data, _ name: String, lineOffset: Int = 0) throws -> InteropReaders.XMLNode {
         try checkPart(data, name)
-        let parser = XMLParser(data: data)
-        parser.shouldResolveExternalEntities = false
-        let builder = InteropReaders.TreeBuilder()
-        parser.delegate = builder
-        guard parser.parse(), builder.error == nil, let root = builder.root else {
-            throw malformed(name, line: lineOffset + parser.lineNumber, builder.error?.message)
+        let (root, failure) = InteropReaders.tree(data)
+        guard let root else {
+            throw malformed(name, line: failure?.line.map { lineOffset + $0 }, failure?.message)
         }
         return root
     }
@@ -440,16 +432,15 @@ enum XLSXPieces {
     }
 }
 
-/// Reads the rows of a worksheet as the parser streams it, keeping only cell text: local
+/// Reads the rows of a worksheet from libxml2's events (``XMLEvents``), keeping only cell text: local
 /// element names (`x:row` is `row`), a cell's column from its reference (`r="C7"`) or else its
 /// place in the row, shared strings by index, inline strings from their `<t>` (or the `<t>` of
 /// every rich-text run, phonetic runs left out), booleans as true/false and numbers in their
 /// shortest form.
-final class SheetRows: NSObject, XMLParserDelegate {
+struct SheetRows {
     let shared: [String]
     /// Rows with the number in their `r` attribute (nil when absent: the caller numbers them).
     var rows: [(row: Int?, cells: [String])] = []
-    var error: (message: String, line: Int)?
 
     private var cells: [String] = []
     private var rowNumber: Int?
@@ -474,11 +465,20 @@ final class SheetRows: NSObject, XMLParserDelegate {
         return name.lastIndex(of: ":").map { name[name.index(after: $0)...] } ?? name[...]
     }
 
-    func parser(
-        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-        qualifiedName qName: String?, attributes: [String: String] = [:]
-    ) {
-        switch Self.local(elementName) {
+    /// Takes one event of the worksheet; never fails (libxml2 reports what is malformed).
+    mutating func handle(_ event: XMLEvents.Event) -> (message: String, line: Int?)? {
+        switch event {
+        case .start(let name, let attributes, let empty, _):
+            start(name, attributes)
+            if empty { end(name) }
+        case .end(let name): end(name)
+        case .text(let text): characters(text)
+        }
+        return nil
+    }
+
+    private mutating func start(_ name: String, _ attributes: [String: String]) {
+        switch Self.local(name) {
         case "row":
             inRow = true
             cells = []
@@ -506,7 +506,7 @@ final class SheetRows: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
+    private mutating func characters(_ string: String) {
         switch capture {
         case .none: break
         case .value: value += string
@@ -515,11 +515,8 @@ final class SheetRows: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(
-        _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
-        qualifiedName qName: String?
-    ) {
-        switch Self.local(elementName) {
+    private mutating func end(_ name: String) {
+        switch Self.local(name) {
         case "v", "t": capture = .none
         case "r": inRun = false
         case "rPh": inPhonetic = false
@@ -541,10 +538,6 @@ final class SheetRows: NSObject, XMLParserDelegate {
             rows.append((rowNumber, cells))
         default: break
         }
-    }
-
-    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
-        if error == nil { error = ((parseError as NSError).localizedDescription, parser.lineNumber) }
     }
 }
 

@@ -2,10 +2,6 @@ import CXMLReader
 import Foundation
 import NetGraph
 
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
-
 extension InteropReaders {
     // MARK: - XML (GraphML, GEXF)
 
@@ -25,47 +21,9 @@ extension InteropReaders {
         func all(_ name: String) -> [XMLNode] { children.filter { $0.name == name } }
     }
 
-    final class TreeBuilder: NSObject, XMLParserDelegate {
-        var stack: [XMLNode] = []
-        var root: XMLNode?
-        weak var parser: XMLParser?
-        /// Network files need a handful of levels; a document nested thousands deep would
-        /// overflow the stack when its tree is freed, so parsing stops at this depth.
-        static let maximumDepth = 100
-
-        func parser(
-            _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-            qualifiedName qName: String?, attributes: [String: String] = [:]
-        ) {
-            if stack.count >= Self.maximumDepth {
-                if error == nil {
-                    error = (
-                        "elements are nested more than \(Self.maximumDepth) levels deep", parser.lineNumber
-                    )
-                }
-                parser.abortParsing()
-                return
-            }
-            let local = elementName.split(separator: ":").last.map(String.init) ?? elementName
-            let node = XMLNode(name: local, attributes: attributes, line: parser.lineNumber)
-            stack.last?.children.append(node)
-            if root == nil { root = node }
-            stack.append(node)
-        }
-        func parser(
-            _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
-            qualifiedName qName: String?
-        ) { if !stack.isEmpty { stack.removeLast() } }
-        func parser(_ parser: XMLParser, foundCharacters string: String) { stack.last?.text += string }
-        /// libxml2 may recover from some errors; netan treats every reported error as fatal.
-        var error: (message: String, line: Int)?
-        func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
-            if error == nil { error = ((parseError as NSError).localizedDescription, parser.lineNumber) }
-        }
-        func parser(_ parser: XMLParser, validationErrorOccurred validationError: Error) {
-            if error == nil { error = ((validationError as NSError).localizedDescription, parser.lineNumber) }
-        }
-    }
+    /// Network files need a handful of levels; a document nested thousands deep would
+    /// overflow the stack when its tree is freed, so reading stops at this depth.
+    static let maximumDepth = 100
 
     /// Parses XML with external entities and DTDs refused.
     static func parseXML(_ path: String) throws -> XMLNode {
@@ -114,66 +72,11 @@ extension InteropReaders {
     /// The element tree through libxml2's streaming reader (`xmlTextReader`), opened without
     /// network access, DTD loading or entity substitution and with libxml2's size limits lifted
     /// (Foundation's XMLParser cannot lift them, and refused every file above 10 MB). Every
-    /// error libxml2 reports is fatal; elements nested deeper than ``TreeBuilder/maximumDepth``
+    /// error libxml2 reports is fatal; elements nested deeper than ``maximumDepth``
     /// are refused. Text is the element's own character data (CDATA and whitespace included).
     /// - Complexity: O(size of the file); the tree holds every element.
     static func elementTree(_ data: Data, file: String) throws -> XMLNode {
-        var root: XMLNode?
-        var stack: [XMLNode] = []
-        var failure: (message: String, line: Int?)?
-        data.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self), raw.count < Int(Int32.max),
-                let reader = netan_xml_open(base, Int32(raw.count))
-            else {
-                failure = ("libxml2 could not start reading", nil)
-                return
-            }
-            defer { netan_xml_close(reader) }
-            while failure == nil {
-                let type = netan_xml_next(reader)
-                if type == 0 { break }
-                if type < 0 {
-                    let message = String(cString: netan_xml_error_message(reader))
-                    failure = (
-                        message.trimmingCharacters(in: .whitespacesAndNewlines),
-                        Int(netan_xml_error_line(reader))
-                    )
-                    break
-                }
-                switch type {
-                case 1:  // element
-                    let line = Int(netan_xml_line(reader))
-                    if stack.count >= TreeBuilder.maximumDepth {
-                        failure = (
-                            "elements are nested more than \(TreeBuilder.maximumDepth) levels deep", line
-                        )
-                        break
-                    }
-                    let qualified = String(cString: netan_xml_name(reader))
-                    let local = qualified.split(separator: ":").last.map(String.init) ?? qualified
-                    let empty = netan_xml_is_empty(reader) != 0
-                    var attributes: [String: String] = [:]
-                    while netan_xml_next_attribute(reader) != 0 {
-                        attributes[String(cString: netan_xml_name(reader))] = String(
-                            cString: netan_xml_value(reader))
-                    }
-                    let node = XMLNode(name: local, attributes: attributes, line: line)
-                    stack.last?.children.append(node)
-                    if root == nil { root = node }
-                    if !empty { stack.append(node) }
-                case 15:  // end of an element
-                    if !stack.isEmpty { stack.removeLast() }
-                case 3, 4, 13, 14:  // text, CDATA, whitespace
-                    stack.last?.text += String(cString: netan_xml_value(reader))
-                case 5, 10:  // an entity reference, a document type (past the check of the file)
-                    failure = ("a DTD or entity, which netan refuses", Int(netan_xml_line(reader)))
-                default: break
-                }
-            }
-        }
-        if failure == nil && (root == nil || !stack.isEmpty) {
-            failure = (root == nil ? "there is no element" : "an element is not closed", nil)
-        }
+        let (root, failure) = tree(data)
         guard let root, failure == nil else {
             let (message, line) = failure ?? ("", nil)
             throw NetworkLoadError([
@@ -193,8 +96,37 @@ extension InteropReaders {
         return root
     }
 
-    /// Foundation's XML parser on Linux traps on some invalid byte sequences (found by the
-    /// fuzzer), so netan accepts only valid UTF-8 without NUL bytes before parsing.
+    /// The element tree of `data`, or why there is none (message, line).
+    static func tree(_ data: Data) -> (root: XMLNode?, failure: (message: String, line: Int?)?) {
+        var root: XMLNode?
+        var stack: [XMLNode] = []
+        var failure = XMLEvents.read(data) { event in
+            switch event {
+            case .start(let name, let attributes, let empty, let line):
+                if stack.count >= maximumDepth {
+                    return ("elements are nested more than \(maximumDepth) levels deep", line)
+                }
+                let local = name.split(separator: ":").last.map(String.init) ?? name
+                let node = XMLNode(name: local, attributes: attributes, line: line)
+                stack.last?.children.append(node)
+                if root == nil { root = node }
+                if !empty { stack.append(node) }
+            case .end:
+                if !stack.isEmpty { stack.removeLast() }
+            case .text(let text):
+                stack.last?.text += text
+            }
+            return nil
+        }
+        if failure == nil && (root == nil || !stack.isEmpty) {
+            failure = (root == nil ? "there is no element" : "an element is not closed", nil)
+        }
+        return (failure == nil ? root : nil, failure)
+    }
+
+    /// The XML readers accept only valid UTF-8 without NUL bytes, checked before parsing
+    /// (Foundation's parser, used before libxml2's reader, trapped on some invalid sequences
+    /// the fuzzer found; GraphML and GEXF are UTF-8).
     static func checkXMLBytes(_ data: Data, file: String) throws {
         let bytes = [UInt8](data)
         var start = 0
@@ -219,4 +151,64 @@ extension InteropReaders {
         }
     }
 
+}
+
+/// libxml2's streaming reader (`CXMLReader`) as a sequence of events: the one XML parser of
+/// every netan reader (GraphML, GEXF, workbook parts). Opened without network access, DTD
+/// loading or entity substitution and with libxml2's size limits lifted; callers refuse DTDs
+/// before reading (``InteropReaders/declaresDTD(_:)``), and a document type or entity
+/// reference met while reading stops it.
+enum XMLEvents {
+    enum Event {
+        /// An element's start: qualified name, attributes by qualified name, whether it is
+        /// written `<a/>` (no `.end` follows), its line.
+        case start(name: String, attributes: [String: String], empty: Bool, line: Int)
+        /// An element's end.
+        case end(name: String)
+        /// Character data: text, CDATA and whitespace, entities decoded.
+        case text(String)
+    }
+
+    /// Reads `data`, handing every event to `handle`, which returns nil to go on or a failure
+    /// (message, line) to stop. Returns the first failure: the handler's, or libxml2's first
+    /// error (every error is fatal, even one libxml2 recovers from), with its line.
+    static func read(_ data: Data, _ handle: (Event) -> (message: String, line: Int?)?) -> (
+        message: String, line: Int?
+    )? {
+        data.withUnsafeBytes { raw -> (message: String, line: Int?)? in
+            guard let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self), raw.count < Int(Int32.max),
+                let reader = netan_xml_open(base, Int32(raw.count))
+            else { return ("libxml2 could not start reading", nil) }
+            defer { netan_xml_close(reader) }
+            while true {
+                let type = netan_xml_next(reader)
+                if type == 0 { return nil }
+                if type < 0 {
+                    let message = String(cString: netan_xml_error_message(reader))
+                    return (
+                        message.trimmingCharacters(in: .whitespacesAndNewlines),
+                        Int(netan_xml_error_line(reader))
+                    )
+                }
+                let event: Event
+                switch type {
+                case 1:  // element
+                    let line = Int(netan_xml_line(reader))
+                    let name = String(cString: netan_xml_name(reader))
+                    let empty = netan_xml_is_empty(reader) != 0
+                    var attributes: [String: String] = [:]
+                    while netan_xml_next_attribute(reader) != 0 {
+                        attributes[String(cString: netan_xml_name(reader))] = String(
+                            cString: netan_xml_value(reader))
+                    }
+                    event = .start(name: name, attributes: attributes, empty: empty, line: line)
+                case 15: event = .end(name: String(cString: netan_xml_name(reader)))
+                case 3, 4, 13, 14: event = .text(String(cString: netan_xml_value(reader)))
+                case 5, 10: return ("a DTD or entity, which netan refuses", Int(netan_xml_line(reader)))
+                default: continue
+                }
+                if let failure = handle(event) { return failure }
+            }
+        }
+    }
 }
