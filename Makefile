@@ -49,7 +49,7 @@ clean:
 	rm -rf .build notebooks-out/demo
 
 # Speed against igraph and networkit (not part of `make test`): the kernels (bench/run.py), then
-# the user's path (bench/userpath.py). Quick about 3 minutes, full about 50.
+# the user's path (bench/userpath.py). Quick about 3 minutes, full about 35 (2026-12-07: 24 + 8).
 bench: deps
 	$(SWIFT) build -c release --product netan
 	python3 bench/run.py
