@@ -67,6 +67,11 @@ const char *netan_xml_name(netan_xml_reader *r) {
     return name != NULL ? (const char *)name : "";
 }
 
+const char *netan_xml_local_name(netan_xml_reader *r) {
+    const xmlChar *name = xmlTextReaderConstLocalName(r->reader);
+    return name != NULL ? (const char *)name : "";
+}
+
 const char *netan_xml_value(netan_xml_reader *r) {
     const xmlChar *value = xmlTextReaderConstValue(r->reader);
     return value != NULL ? (const char *)value : "";

@@ -20,9 +20,10 @@ void netan_xml_close(netan_xml_reader *reader);
 /// document, -1 on an error (see `netan_xml_error`). Any error libxml2 reports, even one it
 /// recovers from, ends the reading.
 int netan_xml_next(netan_xml_reader *reader);
-/// The current node's qualified name, or its text for text nodes ("" when none); valid until
-/// the next call on the reader.
+/// The current node's qualified name (`x:row`), its local name (`row`), or its text for text
+/// nodes ("" when none); valid until the next call on the reader.
 const char *netan_xml_name(netan_xml_reader *reader);
+const char *netan_xml_local_name(netan_xml_reader *reader);
 const char *netan_xml_value(netan_xml_reader *reader);
 /// Whether the current element is written `<a/>` (no end-of-element node follows).
 int netan_xml_is_empty(netan_xml_reader *reader);

@@ -69,18 +69,17 @@ public enum Inequality {
     /// (weak) components: the share of actor pairs that cannot reach each other; and the
     /// distance-weighted fragmentation DF = 1 − Σ_{i≠j} (1/d_ij)/(n(n − 1)) on the undirected
     /// view with unit lengths. Borgatti 2006, doi:10.1007/s10588-006-7084-x.
-    /// `removing` drops one node first (n = remaining nodes): the key-player test. Exact: for
-    /// the whole network, F from the components and DF from ``distanceFragmentation(_:sampleSize:seed:)``.
+    /// `removing` drops one node first (n = remaining nodes): the key-player test. Exact; for the
+    /// whole network F comes from the components and DF from
+    /// ``distanceFragmentation(_:sampleSize:seed:)``.
     public static func fragmentation(_ graph: Graph, removing removed: Int? = nil) -> (
         fragmentation: Double, distanceFragmentation: Double
     ) {
+        guard let removed else { return (componentFragmentation(graph), distanceFragmentation(graph).value) }
         let view = graph.undirectedNeighbors()
-        let n = graph.nodeCount - (removed == nil ? 0 : 1)
+        let n = graph.nodeCount - 1
         guard n >= 2 else { return (0, 0) }
         let pairs = Double(n) * Double(n - 1)
-        if removed == nil {
-            return (componentFragmentation(graph), distanceFragmentation(graph).value)
-        }
         var distance = [Int](repeating: -1, count: graph.nodeCount)
         var queue = [Int](repeating: 0, count: graph.nodeCount)
         var reachablePairs = 0.0
@@ -114,8 +113,9 @@ public enum Inequality {
         public var value: Double
         /// The sources whose distances were summed: n when exact.
         public var sources: Int
-        /// The estimate's standard error (0 when exact, NaN from a single source): the spread of the sources' harmonic
-        /// sums over √k, with the finite-population correction √(1 − k/n).
+        /// The estimate's standard error (0 when exact, NaN from a single source): the spread
+        /// of the sources' harmonic sums over √k, with the finite-population correction
+        /// √(1 − k/n).
         public var standardError: Double
         /// Whether every actor was a source.
         public var isExact: Bool

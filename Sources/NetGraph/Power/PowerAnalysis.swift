@@ -253,7 +253,8 @@ public struct PowerAnalysis: Sendable {
             return 1 - (reachablePairs - 2 * (s - 1)) / (remaining * (remaining - 1))
         }
         let holes = StructuralHoles.compute(graph)
-        fragmentation = Inequality.componentFragmentation(graph)
+        // F from the component sizes counted above (the same as Inequality.componentFragmentation).
+        fragmentation = n >= 2 ? 1 - reachablePairs / (Double(n) * Double(n - 1)) : 0
         // DF needs a search from every actor (0.8 s of `netan flags` on the national graph);
         // above the exact limit the same number of sampled sources as betweenness.
         let distance = Inequality.distanceFragmentation(

@@ -128,18 +128,38 @@ public enum JSONOutput {
         }
 
         mutating func dictionary(_ value: [String: Any], level: Int) {
-            bytes.append(123)
             let keys = order(of: value.keys)
-            if keys.isEmpty && pretty { emptyBody(level) }
-            for (k, key) in keys.enumerated() {
+            container(123, 125, count: keys.count, level: level) { writer, k in
+                writer.member(keys[k])
+                writer.value(value[keys[k]]!, level: level + 1)
+            }
+        }
+
+        /// `open`, then `count` elements each on its own line (pretty) separated by commas,
+        /// then `close`; an empty container pretty-printed as Foundation writes it (the
+        /// opening line, the closing bracket on the next).
+        mutating func container(
+            _ open: UInt8, _ close: UInt8, count: Int, level: Int, _ element: (inout Writer, Int) -> Void
+        ) {
+            bytes.append(open)
+            if count == 0 && pretty {
+                newline(level + 1)
+                bytes.removeLast(2 * (level + 1))
+                newline(level)
+            }
+            for k in 0..<count {
                 if k > 0 { bytes.append(44) }
                 newline(level + 1)
-                string(key)
-                append(pretty ? " : " : ":")
-                self.value(value[key]!, level: level + 1)
+                element(&self, k)
             }
-            if !keys.isEmpty { newline(level) }
-            bytes.append(125)
+            if count > 0 { newline(level) }
+            bytes.append(close)
+        }
+
+        /// An object member's key and separator.
+        mutating func member(_ key: String) {
+            string(key)
+            append(pretty ? " : " : ":")
         }
 
         /// Foundation's key order (numeric, case-insensitive, in the system locale), computed
@@ -167,36 +187,16 @@ public enum JSONOutput {
             case .number(let number): self.number(number)
             case .string(let text): string(text)
             case .array(let elements):
-                bytes.append(91)
-                if elements.isEmpty && pretty { emptyBody(level) }
-                for (k, element) in elements.enumerated() {
-                    if k > 0 { bytes.append(44) }
-                    newline(level + 1)
-                    write(element, level: level + 1)
+                container(91, 93, count: elements.count, level: level) { writer, k in
+                    writer.write(elements[k], level: level + 1)
                 }
-                if !elements.isEmpty { newline(level) }
-                bytes.append(93)
             case .object(let members):
-                bytes.append(123)
-                if members.isEmpty && pretty { emptyBody(level) }
-                for (k, index) in order(of: members).enumerated() {
-                    if k > 0 { bytes.append(44) }
-                    newline(level + 1)
-                    string(members[index].key)
-                    append(pretty ? " : " : ":")
-                    write(members[index].value, level: level + 1)
+                let order = order(of: members)
+                container(123, 125, count: order.count, level: level) { writer, k in
+                    writer.member(members[order[k]].key)
+                    writer.write(members[order[k]].value, level: level + 1)
                 }
-                if !members.isEmpty { newline(level) }
-                bytes.append(125)
             }
-        }
-
-        /// Foundation writes an empty container pretty-printed as an opening line and the
-        /// closing bracket on the next.
-        mutating func emptyBody(_ level: Int) {
-            newline(level + 1)
-            bytes.removeLast(2 * (level + 1))
-            newline(level)
         }
 
         /// The typed objects' key orders seen so far: (keys in the order given, the order to
@@ -219,15 +219,9 @@ public enum JSONOutput {
         }
 
         mutating func array(_ value: [Any], level: Int) {
-            bytes.append(91)
-            if value.isEmpty && pretty { emptyBody(level) }
-            for (k, element) in value.enumerated() {
-                if k > 0 { bytes.append(44) }
-                newline(level + 1)
-                self.value(element, level: level + 1)
+            container(91, 93, count: value.count, level: level) { writer, k in
+                writer.value(value[k], level: level + 1)
             }
-            if !value.isEmpty { newline(level) }
-            bytes.append(93)
         }
     }
 }

@@ -1,10 +1,6 @@
 import Foundation
 import NetGraph
 
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
-
 extension InteropReaders {
     static func gexf(_ path: String) throws -> LoadedNetwork {
         let root = try parseXML(path)

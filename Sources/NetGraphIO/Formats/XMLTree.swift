@@ -69,6 +69,14 @@ extension InteropReaders {
         }
     }
 
+    /// Whether `data` is valid UTF-8 without NUL bytes (a byte-order mark is valid UTF-8).
+    static func isUTF8WithoutNUL(_ data: Data) -> Bool {
+        data.withUnsafeBytes { raw in
+            (raw.baseAddress.map { memchr($0, 0, raw.count) == nil } ?? true)
+                && TextDecoding.isValidUTF8(raw.bindMemory(to: UInt8.self))
+        }
+    }
+
     /// The element tree through libxml2's streaming reader (`xmlTextReader`), opened without
     /// network access, DTD loading or entity substitution and with libxml2's size limits lifted
     /// (Foundation's XMLParser cannot lift them, and refused every file above 10 MB). Every
@@ -106,8 +114,7 @@ extension InteropReaders {
                 if stack.count >= maximumDepth {
                     return ("elements are nested more than \(maximumDepth) levels deep", line)
                 }
-                let local = name.split(separator: ":").last.map(String.init) ?? name
-                let node = XMLNode(name: local, attributes: attributes, line: line)
+                let node = XMLNode(name: name, attributes: attributes, line: line)
                 stack.last?.children.append(node)
                 if root == nil { root = node }
                 if !empty { stack.append(node) }
@@ -128,6 +135,7 @@ extension InteropReaders {
     /// (Foundation's parser, used before libxml2's reader, trapped on some invalid sequences
     /// the fuzzer found; GraphML and GEXF are UTF-8).
     static func checkXMLBytes(_ data: Data, file: String) throws {
+        if isUTF8WithoutNUL(data) { return }
         let bytes = [UInt8](data)
         var start = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
@@ -160,10 +168,10 @@ extension InteropReaders {
 /// reference met while reading stops it.
 enum XMLEvents {
     enum Event {
-        /// An element's start: qualified name, attributes by qualified name, whether it is
-        /// written `<a/>` (no `.end` follows), its line.
+        /// An element's start: local name (`row` for `x:row`), attributes by qualified name,
+        /// whether it is written `<a/>` (no `.end` follows), its line.
         case start(name: String, attributes: [String: String], empty: Bool, line: Int)
-        /// An element's end.
+        /// An element's end (local name).
         case end(name: String)
         /// Character data: text, CDATA and whitespace, entities decoded.
         case text(String)
@@ -194,7 +202,7 @@ enum XMLEvents {
                 switch type {
                 case 1:  // element
                     let line = Int(netan_xml_line(reader))
-                    let name = String(cString: netan_xml_name(reader))
+                    let name = String(cString: netan_xml_local_name(reader))
                     let empty = netan_xml_is_empty(reader) != 0
                     var attributes: [String: String] = [:]
                     while netan_xml_next_attribute(reader) != 0 {
@@ -202,7 +210,7 @@ enum XMLEvents {
                             cString: netan_xml_value(reader))
                     }
                     event = .start(name: name, attributes: attributes, empty: empty, line: line)
-                case 15: event = .end(name: String(cString: netan_xml_name(reader)))
+                case 15: event = .end(name: String(cString: netan_xml_local_name(reader)))
                 case 3, 4, 13, 14: event = .text(String(cString: netan_xml_value(reader)))
                 case 5, 10: return ("a DTD or entity, which netan refuses", Int(netan_xml_line(reader)))
                 default: continue
